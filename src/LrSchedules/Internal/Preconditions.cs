@@ -1,0 +1,208 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+
+namespace LrSchedules.Internal;
+
+/// <summary>
+/// The one validation policy of the library: bad input throws at construction, naming the parameter, the bad value
+/// and what would be valid. NaN and infinities are always bad input.
+/// </summary>
+internal static class Preconditions
+{
+    /// <summary>Rejects null.</summary>
+    public static T NotNull<T>([NotNull] T? value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+        where T : class
+    {
+        if (value is null)
+        {
+            throw new ArgumentNullException(paramName);
+        }
+
+        return value;
+    }
+
+    /// <summary>Rejects NaN and infinities.</summary>
+    public static double Finite(double value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+    {
+        if (!double.IsFinite(value))
+        {
+            throw OutOfRange(paramName, value, "a finite number");
+        }
+
+        return value;
+    }
+
+    /// <summary>Requires a finite value ≥ 0: learning rates, floors, ceilings.</summary>
+    public static double NonNegative(double value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+    {
+        if (!(value >= 0.0) || double.IsPositiveInfinity(value))
+        {
+            throw OutOfRange(paramName, value, "a finite number >= 0");
+        }
+
+        return value;
+    }
+
+    /// <summary>Requires a finite value &gt; 0: factors, divisors, exponents.</summary>
+    public static double Positive(double value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+    {
+        if (!(value > 0.0) || double.IsPositiveInfinity(value))
+        {
+            throw OutOfRange(paramName, value, "a finite number > 0");
+        }
+
+        return value;
+    }
+
+    /// <summary>Requires a finite value in [<paramref name="minimum"/>, <paramref name="maximum"/>].</summary>
+    public static double InClosedRange(double value, double minimum, double maximum, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+    {
+        if (!(value >= minimum && value <= maximum))
+        {
+            throw OutOfRange(paramName, value, $"in [{Format(minimum)}, {Format(maximum)}]");
+        }
+
+        return value;
+    }
+
+    /// <summary>Requires a finite value in (<paramref name="minimum"/>, <paramref name="maximum"/>) with the bounds excluded as named.</summary>
+    public static double InRange(double value, double minimum, bool minimumIncluded, double maximum, bool maximumIncluded, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+    {
+        bool aboveMinimum = minimumIncluded ? value >= minimum : value > minimum;
+        bool belowMaximum = maximumIncluded ? value <= maximum : value < maximum;
+        if (!(aboveMinimum && belowMaximum) || double.IsNaN(value))
+        {
+            throw OutOfRange(
+                paramName,
+                value,
+                $"in {(minimumIncluded ? "[" : "(")}{Format(minimum)}, {Format(maximum)}{(maximumIncluded ? "]" : ")")}");
+        }
+
+        return value;
+    }
+
+    /// <summary>Requires a length or count &gt; 0.</summary>
+    public static long Positive(long value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+    {
+        if (value <= 0)
+        {
+            throw OutOfRange(paramName, value, "> 0");
+        }
+
+        return value;
+    }
+
+    /// <summary>Requires a length, count or offset ≥ 0.</summary>
+    public static long NonNegative(long value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+    {
+        if (value < 0)
+        {
+            throw OutOfRange(paramName, value, ">= 0");
+        }
+
+        return value;
+    }
+
+    /// <summary>Requires a value ≥ <paramref name="minimum"/>.</summary>
+    public static long AtLeast(long value, long minimum, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+    {
+        if (value < minimum)
+        {
+            throw OutOfRange(paramName, value, $">= {minimum.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        return value;
+    }
+
+    /// <summary>Copies <paramref name="values"/> and requires them to be strictly increasing and ≥ <paramref name="minimum"/>.</summary>
+    public static long[] StrictlyIncreasing(IEnumerable<long> values, long minimum, [CallerArgumentExpression(nameof(values))] string? paramName = null)
+    {
+        long[] copy = NotNull(values, paramName).ToArray();
+        for (int i = 0; i < copy.Length; i++)
+        {
+            if (copy[i] < minimum)
+            {
+                throw new ArgumentOutOfRangeException(
+                    paramName,
+                    copy[i],
+                    $"{paramName}[{i}] must be >= {minimum.ToString(CultureInfo.InvariantCulture)} but was {copy[i].ToString(CultureInfo.InvariantCulture)}.");
+            }
+
+            if (i > 0 && copy[i] <= copy[i - 1])
+            {
+                throw new ArgumentException(
+                    $"{paramName} must be strictly increasing but {paramName}[{i}] = {copy[i].ToString(CultureInfo.InvariantCulture)} follows {copy[i - 1].ToString(CultureInfo.InvariantCulture)}.",
+                    paramName);
+            }
+        }
+
+        return copy;
+    }
+
+    /// <summary>Copies <paramref name="values"/> and requires them to be finite and strictly increasing.</summary>
+    public static double[] StrictlyIncreasing(IEnumerable<double> values, [CallerArgumentExpression(nameof(values))] string? paramName = null)
+    {
+        double[] copy = NotNull(values, paramName).ToArray();
+        for (int i = 0; i < copy.Length; i++)
+        {
+            if (!double.IsFinite(copy[i]))
+            {
+                throw new ArgumentOutOfRangeException(
+                    paramName,
+                    copy[i],
+                    $"{paramName}[{i}] must be a finite number but was {Format(copy[i])}.");
+            }
+
+            if (i > 0 && copy[i] <= copy[i - 1])
+            {
+                throw new ArgumentException(
+                    $"{paramName} must be strictly increasing but {paramName}[{i}] = {Format(copy[i])} follows {Format(copy[i - 1])}.",
+                    paramName);
+            }
+        }
+
+        return copy;
+    }
+
+    /// <summary>Copies <paramref name="values"/> and requires each to be a finite number ≥ 0.</summary>
+    public static double[] AllNonNegative(IEnumerable<double> values, [CallerArgumentExpression(nameof(values))] string? paramName = null)
+    {
+        double[] copy = NotNull(values, paramName).ToArray();
+        for (int i = 0; i < copy.Length; i++)
+        {
+            if (!(copy[i] >= 0.0) || double.IsPositiveInfinity(copy[i]))
+            {
+                throw new ArgumentOutOfRangeException(
+                    paramName,
+                    copy[i],
+                    $"{paramName}[{i}] must be a finite number >= 0 but was {Format(copy[i])}.");
+            }
+        }
+
+        return copy;
+    }
+
+    /// <summary>The exception for a value outside what the parameter accepts.</summary>
+    public static ArgumentOutOfRangeException OutOfRange(string? paramName, object value, string requirement) =>
+        new(paramName, value, $"{paramName} must be {requirement} but was {Format(value)}.");
+
+    /// <summary>Throws for a negative step passed to a query.</summary>
+    [DoesNotReturn]
+    public static void ThrowNegativeStep(long step) =>
+        throw new ArgumentOutOfRangeException(nameof(step), step, $"step must be >= 0 but was {step.ToString(CultureInfo.InvariantCulture)}.");
+
+    /// <summary>Throws for a negative, NaN or infinite position passed to a query.</summary>
+    [DoesNotReturn]
+    public static void ThrowBadPosition(double position) =>
+        throw new ArgumentOutOfRangeException(nameof(position), position, $"position must be a finite number >= 0 but was {Format(position)}.");
+
+    /// <summary>Formats a value for a message, invariantly and round-trippably.</summary>
+    public static string Format(object? value) => value switch
+    {
+        null => "null",
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? string.Empty,
+    };
+}

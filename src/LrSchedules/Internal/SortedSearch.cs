@@ -1,0 +1,29 @@
+namespace LrSchedules.Internal;
+
+/// <summary>Binary searches over sorted boundaries: O(log n), allocation-free.</summary>
+internal static class SortedSearch
+{
+    /// <summary>
+    /// Returns how many of the ascending <paramref name="boundaries"/> are ≤ <paramref name="position"/>
+    /// (Python's <c>bisect_right</c>).
+    /// </summary>
+    public static int CountAtOrBelow(double[] boundaries, double position)
+    {
+        int low = 0;
+        int high = boundaries.Length;
+        while (low < high)
+        {
+            int middle = low + ((high - low) >> 1);
+            if (boundaries[middle] <= position)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+}

@@ -1,0 +1,69 @@
+using LrSchedules.Internal;
+
+namespace LrSchedules;
+
+/// <summary>
+/// The base of every schedule built by this library: an immutable, thread-safe, closed-form function of the step
+/// that can also be read at a fractional position between steps.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Each shape is defined on a continuous clock: <see cref="GetLearningRate(double)"/> gives its value at any
+/// non-negative position, and <see cref="GetLearningRate(long)"/> is that function read at whole steps. The continuous
+/// form is what lets a schedule written in epochs be read at a fractional epoch (see
+/// <c>ScheduleExtensions.PerEpoch</c>).
+/// </para>
+/// <para>
+/// Instances are created only through <see cref="Schedule"/> and <c>ScheduleExtensions</c>; to supply a function
+/// of your own, use <see cref="Schedule.FromFunction(Func{long, double})"/> or implement <see cref="ILearningRateSchedule"/>.
+/// A user implementation of <see cref="ILearningRateSchedule"/> used inside a combinator is read as piecewise constant
+/// between whole steps.
+/// </para>
+/// </remarks>
+public abstract class LearningRateSchedule : ILearningRateSchedule
+{
+    private protected LearningRateSchedule()
+    {
+    }
+
+    /// <inheritdoc />
+    public double GetLearningRate(long step)
+    {
+        if (step < 0)
+        {
+            Preconditions.ThrowNegativeStep(step);
+        }
+
+        return Evaluate(step);
+    }
+
+    /// <summary>Gets the learning rate at a fractional position on the schedule's clock.</summary>
+    /// <param name="position">A non-negative, finite position; whole values are steps.</param>
+    /// <returns>The learning rate at <paramref name="position"/>; equal to <see cref="GetLearningRate(long)"/> at whole values.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="position"/> is negative, NaN or infinite.</exception>
+    public double GetLearningRate(double position)
+    {
+        if (!(position >= 0.0) || double.IsPositiveInfinity(position))
+        {
+            Preconditions.ThrowBadPosition(position);
+        }
+
+        return Evaluate(position);
+    }
+
+    /// <summary>
+    /// Evaluates the schedule at a position that the caller guarantees to be finite and non-negative.
+    /// Combinators call this directly on their children so that the position is checked once, at the top.
+    /// </summary>
+    internal abstract double Evaluate(double position);
+
+    /// <summary>
+    /// Returns <paramref name="schedule"/> as a <see cref="LearningRateSchedule"/>: itself when it is one, otherwise an
+    /// adapter that reads it at <c>floor(position)</c>.
+    /// </summary>
+    internal static LearningRateSchedule From(ILearningRateSchedule schedule, string paramName)
+    {
+        Preconditions.NotNull(schedule, paramName);
+        return schedule as LearningRateSchedule ?? new StepwiseSchedule(schedule);
+    }
+}

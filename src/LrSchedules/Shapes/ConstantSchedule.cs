@@ -1,0 +1,19 @@
+namespace LrSchedules;
+
+/// <summary>The same learning rate at every step.</summary>
+/// <remarks>
+/// <para><c>lr(t) = learningRate</c>.</para>
+/// <para>Matches optax <c>constant_schedule</c> (<c>optax/schedules/_schedule.py</c>) and Keras' constant learning rate.
+/// PyTorch's <c>ConstantLR</c>, which holds a reduced rate for a number of steps, is
+/// <c>Schedule.Constant(baseLr).WithConstantWarmup(totalIters, baseLr * factor)</c>.</para>
+/// <para>Immutable and thread-safe.</para>
+/// </remarks>
+public sealed class ConstantSchedule : LearningRateSchedule
+{
+    internal ConstantSchedule(double learningRate) => LearningRate = learningRate;
+
+    /// <summary>Gets the learning rate returned at every step.</summary>
+    public double LearningRate { get; }
+
+    internal override double Evaluate(double position) => LearningRate;
+}

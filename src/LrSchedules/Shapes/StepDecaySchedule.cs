@@ -1,0 +1,30 @@
+namespace LrSchedules;
+
+/// <summary>Multiplies the learning rate by a decay rate every fixed number of steps.</summary>
+/// <remarks>
+/// <para><c>lr(t) = initialLearningRate · decayRate^floor(t / stepSize)</c>.</para>
+/// <para>Matches PyTorch <c>StepLR(step_size, gamma)</c> (<c>torch/optim/lr_scheduler.py</c>, <c>_get_closed_form_lr</c>)
+/// and, behind its warmup, timm <c>StepLRScheduler(decay_t, decay_rate)</c> (<c>timm/scheduler/step_lr.py</c>).</para>
+/// <para>Immutable and thread-safe.</para>
+/// </remarks>
+public sealed class StepDecaySchedule : LearningRateSchedule
+{
+    internal StepDecaySchedule(double initialLearningRate, long stepSize, double decayRate)
+    {
+        InitialLearningRate = initialLearningRate;
+        StepSize = stepSize;
+        DecayRate = decayRate;
+    }
+
+    /// <summary>Gets the learning rate of steps 0 to <see cref="StepSize"/> − 1.</summary>
+    public double InitialLearningRate { get; }
+
+    /// <summary>Gets the number of steps between two decays.</summary>
+    public long StepSize { get; }
+
+    /// <summary>Gets the factor applied at each decay, in (0, 1].</summary>
+    public double DecayRate { get; }
+
+    internal override double Evaluate(double position) =>
+        InitialLearningRate * Math.Pow(DecayRate, Math.Floor(position / StepSize));
+}

@@ -1,0 +1,69 @@
+using LrSchedules.Tests.Contract;
+
+namespace LrSchedules.Tests.Shapes;
+
+public class MultiStepScheduleTests
+{
+    private readonly MultiStepSchedule _schedule = Schedule.MultiStep(0.1, [30, 80], 0.1);
+
+    [Fact]
+    public void MultiStep_decays_at_each_milestone_and_not_before()
+    {
+        _schedule.ShouldHaveRate(0, 0.1);
+        _schedule.ShouldHaveRate(29, 0.1);
+        _schedule.ShouldHaveRate(30, 0.1 * 0.1);
+        _schedule.ShouldHaveRate(31, 0.1 * 0.1);
+        _schedule.ShouldHaveRate(79, 0.1 * 0.1);
+        _schedule.ShouldHaveRate(80, 0.1 * 0.1 * 0.1);
+        _schedule.ShouldHaveRate(long.MaxValue, 0.1 * 0.1 * 0.1);
+    }
+
+    [Fact]
+    public void MultiStep_with_a_milestone_at_zero_decays_from_the_start() =>
+        Schedule.MultiStep(1.0, [0], 0.5).ShouldHaveRate(0, 0.5);
+
+    [Fact]
+    public void MultiStep_without_milestones_is_constant() =>
+        Schedule.MultiStep(0.2, [], 0.5).ShouldHaveRate(long.MaxValue, 0.2);
+
+    [Fact]
+    public void MultiStep_keeps_the_contract() => ScheduleContract.Holds(_schedule, [79, 80, 81]);
+
+    [Fact]
+    public void MultiStep_copies_its_milestones()
+    {
+        long[] milestones = [10, 20];
+        var schedule = Schedule.MultiStep(1.0, milestones, 0.5);
+        milestones[0] = 15;
+        schedule.Milestones.Should().Equal(10, 20);
+        schedule.ShouldHaveRate(10, 0.5);
+    }
+
+    [Fact]
+    public void MultiStep_rejects_milestones_not_strictly_increasing() =>
+        FluentActions.Invoking(() => Schedule.MultiStep(0.1, [30, 30], 0.1))
+            .Should().Throw<ArgumentException>().WithParameterName("milestones").WithMessage("*strictly increasing*");
+
+    [Fact]
+    public void MultiStep_rejects_a_negative_milestone() =>
+        FluentActions.Invoking(() => Schedule.MultiStep(0.1, [-1, 30], 0.1))
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("milestones");
+
+    [Fact]
+    public void MultiStep_rejects_null_milestones() =>
+        FluentActions.Invoking(() => Schedule.MultiStep(0.1, null!, 0.1))
+            .Should().Throw<ArgumentNullException>().WithParameterName("milestones");
+
+    [Theory]
+    [InlineData(-0.1, 0.1, "initialLearningRate")]
+    [InlineData(0.1, 0.0, "decayRate")]
+    [InlineData(0.1, double.PositiveInfinity, "decayRate")]
+    public void MultiStep_rejects_bad_rates(double initial, double decayRate, string parameter) =>
+        FluentActions.Invoking(() => Schedule.MultiStep(initial, [10], decayRate))
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName(parameter);
+
+    [Fact]
+    public void MultiStep_rejects_a_growth_that_overflows() =>
+        FluentActions.Invoking(() => Schedule.MultiStep(1.0, [1, 2, 3], 1e200))
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("decayRate");
+}
