@@ -73,4 +73,44 @@ public static partial class Schedule
     /// <exception cref="ArgumentOutOfRangeException">An argument is outside the range given for it.</exception>
     public static PolynomialSchedule Polynomial(double initialLearningRate, long totalSteps, double power) =>
         Polynomial(initialLearningRate, 0.0, totalSteps, power);
+
+    /// <summary>Creates an inverse time decay, Keras' <c>InverseTimeDecay</c>: <c>initial / (1 + decayRate · t / decaySteps)</c>.</summary>
+    /// <param name="initialLearningRate">The learning rate at step 0; finite and ≥ 0.</param>
+    /// <param name="decaySteps">The number of steps that make one unit of time; &gt; 0.</param>
+    /// <param name="decayRate">The growth of the denominator per unit of time; finite and ≥ 0 (0 is constant).</param>
+    /// <param name="staircase">Whether time is floored, so the rate changes only every <paramref name="decaySteps"/> steps. Defaults to <see langword="false"/>.</param>
+    /// <returns>An <see cref="InverseTimeSchedule"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An argument is outside the range given for it.</exception>
+    public static InverseTimeSchedule InverseTime(double initialLearningRate, long decaySteps, double decayRate, bool staircase = false) =>
+        new(
+            Preconditions.NonNegative(initialLearningRate),
+            Preconditions.Positive(decaySteps),
+            Preconditions.NonNegative(decayRate),
+            staircase);
+
+    /// <summary>Creates an inverse square-root decay: <c>initial / √((t + timescale) / timescale)</c>.</summary>
+    /// <param name="initialLearningRate">The learning rate at step 0; finite and ≥ 0.</param>
+    /// <param name="timescale">The number of steps after which the rate has fallen by a factor √2; &gt; 0. Hugging Face's
+    /// default is its number of warmup steps, or 10 000 without warmup.</param>
+    /// <returns>An <see cref="InverseSquareRootSchedule"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An argument is outside the range given for it.</exception>
+    public static InverseSquareRootSchedule InverseSquareRoot(double initialLearningRate, long timescale) =>
+        new(
+            Preconditions.NonNegative(initialLearningRate),
+            Preconditions.Positive(timescale));
+
+    /// <summary>Creates a periodic cosine that does not stop at <paramref name="totalSteps"/>: PyTorch's <c>CosineAnnealingLR</c> and Hugging Face's cosine after warmup.</summary>
+    /// <param name="initialLearningRate">The learning rate at step 0 and at each crest; finite and ≥ 0.</param>
+    /// <param name="totalSteps">The number of steps in which the wave completes <paramref name="cycles"/> periods; &gt; 0.</param>
+    /// <param name="finalLearningRate">The learning rate at each trough; finite and ≥ 0. Defaults to 0.</param>
+    /// <param name="cycles">The number of periods in <paramref name="totalSteps"/>; finite and &gt; 0. Defaults to 0.5: one
+    /// decay from the initial to the final rate at <paramref name="totalSteps"/>, rising again after it.</param>
+    /// <returns>A <see cref="CosineWaveSchedule"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An argument is outside the range given for it.</exception>
+    public static CosineWaveSchedule CosineWave(double initialLearningRate, long totalSteps, double finalLearningRate = 0.0, double cycles = 0.5) =>
+        new(
+            Preconditions.NonNegative(initialLearningRate),
+            Preconditions.Positive(totalSteps),
+            Preconditions.NonNegative(finalLearningRate),
+            Preconditions.Positive(cycles));
 }
