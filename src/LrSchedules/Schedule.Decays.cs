@@ -113,4 +113,98 @@ public static partial class Schedule
             Preconditions.Positive(totalSteps),
             Preconditions.NonNegative(finalLearningRate),
             Preconditions.Positive(cycles));
+
+    /// <summary>Creates a piecewise constant schedule: <c>learningRates[i]</c> for <c>boundaries[i − 1] ≤ t &lt; boundaries[i]</c>.</summary>
+    /// <param name="boundaries">The steps at which the rate changes; ≥ 0 and strictly increasing. May be empty.</param>
+    /// <param name="learningRates">The rates, one more than <paramref name="boundaries"/>: the first before the first boundary,
+    /// the last from the last boundary on; each finite and ≥ 0.</param>
+    /// <returns>A <see cref="PiecewiseConstantSchedule"/>.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A boundary is negative, or a rate is negative, NaN or infinite.</exception>
+    /// <exception cref="ArgumentException"><paramref name="boundaries"/> is not strictly increasing, or <paramref name="learningRates"/> does not hold one more value than <paramref name="boundaries"/>.</exception>
+    public static PiecewiseConstantSchedule PiecewiseConstant(IEnumerable<long> boundaries, IEnumerable<double> learningRates)
+    {
+        long[] boundaryCopy = Preconditions.StrictlyIncreasing(boundaries, 0);
+        double[] rateCopy = Preconditions.AllNonNegative(learningRates);
+        KnotArguments.Count(rateCopy.Length, boundaryCopy.Length + 1, nameof(learningRates), $"one more than the {boundaryCopy.Length} boundaries");
+        return new(boundaryCopy, rateCopy);
+    }
+
+    /// <summary>Creates optax's <c>piecewise_constant_schedule</c>: the rate is multiplied by each scale from its boundary on.</summary>
+    /// <param name="initialLearningRate">The learning rate before the first boundary; finite and ≥ 0.</param>
+    /// <param name="boundariesAndScales">optax's <c>boundaries_and_scales</c>: pairs of a step (≥ 0, no step twice, any
+    /// order) and the factor (finite and ≥ 0) multiplied into the rate at steps ≥ it. May be empty.</param>
+    /// <returns>A <see cref="PiecewiseConstantSchedule"/> with the sorted boundaries and the running products as rates.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="boundariesAndScales"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An argument is outside the range given for it, or the product of the scales overflows.</exception>
+    /// <exception cref="ArgumentException"><paramref name="boundariesAndScales"/> repeats a boundary.</exception>
+    public static PiecewiseConstantSchedule PiecewiseConstant(double initialLearningRate, IEnumerable<KeyValuePair<long, double>> boundariesAndScales)
+    {
+        Preconditions.NonNegative(initialLearningRate);
+        (long[] boundaries, double[] learningRates) = KnotArguments.CumulativeScales(initialLearningRate, boundariesAndScales);
+        return new(boundaries, learningRates);
+    }
+
+    /// <summary>Creates a schedule through knots <c>(positions[i], learningRates[i])</c>, interpolated between them and held before the first and after the last.</summary>
+    /// <param name="positions">The positions of the knots on the step clock; at least one, finite, strictly increasing (they may be negative or fractional).</param>
+    /// <param name="learningRates">The learning rates at the knots, one per position; each finite and ≥ 0.</param>
+    /// <param name="interpolation">How the rate moves between two knots. Defaults to <see cref="Interpolation.Linear"/>.</param>
+    /// <returns>A <see cref="PiecewiseInterpolatedSchedule"/>.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A position or rate is outside the range given for it, two positions are too far apart for their difference to be finite, or <paramref name="interpolation"/> is not defined.</exception>
+    /// <exception cref="ArgumentException"><paramref name="positions"/> is empty or not strictly increasing, or <paramref name="learningRates"/> does not hold one value per position.</exception>
+#pragma warning disable RS0027 // Both overloads take three parameters (the signatures are fixed); neither can gain more positional ones.
+    public static PiecewiseInterpolatedSchedule PiecewiseInterpolated(IEnumerable<double> positions, IEnumerable<double> learningRates, Interpolation interpolation = Interpolation.Linear)
+#pragma warning restore RS0027
+    {
+        double[] positionCopy = Preconditions.StrictlyIncreasing(positions);
+        if (positionCopy.Length == 0)
+        {
+            throw new ArgumentException($"{nameof(positions)} must hold at least one knot but is empty.", nameof(positions));
+        }
+
+        KnotArguments.FiniteGaps(positionCopy, nameof(positions));
+        double[] rateCopy = Preconditions.AllNonNegative(learningRates);
+        KnotArguments.Count(rateCopy.Length, positionCopy.Length, nameof(learningRates), $"one per each of the {positionCopy.Length} positions");
+        return new(positionCopy, rateCopy, KnotArguments.Defined(interpolation));
+    }
+
+    /// <summary>Creates optax's <c>piecewise_interpolate_schedule</c>: the running products of the scales, reached at their boundaries and interpolated from step 0.</summary>
+    /// <param name="interpolation">optax's <c>interpolate_type</c>: <see cref="Interpolation.Linear"/> or <see cref="Interpolation.Cosine"/>.</param>
+    /// <param name="initialLearningRate">optax's <c>init_value</c>, the rate at step 0; finite and ≥ 0.</param>
+    /// <param name="boundariesAndScales">optax's <c>boundaries_and_scales</c>: pairs of a step (≥ 0, no step twice, any order)
+    /// and the factor (finite and ≥ 0) by which the rate at that step exceeds the rate at the previous boundary. May be empty (a constant).</param>
+    /// <returns>A <see cref="PiecewiseInterpolatedSchedule"/> with knots at 0 and at each boundary.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="boundariesAndScales"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An argument is outside the range given for it, or the product of the scales overflows.</exception>
+    /// <exception cref="ArgumentException"><paramref name="boundariesAndScales"/> repeats a boundary.</exception>
+    public static PiecewiseInterpolatedSchedule PiecewiseInterpolated(Interpolation interpolation, double initialLearningRate, IEnumerable<KeyValuePair<long, double>> boundariesAndScales)
+    {
+        KnotArguments.Defined(interpolation);
+        Preconditions.NonNegative(initialLearningRate);
+        (long[] boundaries, double[] values) = KnotArguments.CumulativeScales(initialLearningRate, boundariesAndScales);
+
+        // optax: bounds = (0,) + boundaries. A first boundary at 0 leaves the interval [0, 0) empty, so its knot
+        // replaces the initial one.
+        int skip = boundaries.Length > 0 && boundaries[0] == 0 ? 1 : 0;
+        double[] positions = new double[boundaries.Length + 1 - skip];
+        double[] learningRates = new double[positions.Length];
+        for (int i = 0; i < positions.Length; i++)
+        {
+            positions[i] = i + skip == 0 ? 0.0 : boundaries[i + skip - 1];
+            learningRates[i] = values[i + skip];
+        }
+
+        for (int i = 1; i < positions.Length; i++)
+        {
+            if (positions[i] <= positions[i - 1])
+            {
+                throw new ArgumentException(
+                    $"{nameof(boundariesAndScales)} boundaries must stay distinct as doubles but {Preconditions.Format(positions[i - 1])} and {Preconditions.Format(positions[i])} collide above 2^53.",
+                    nameof(boundariesAndScales));
+            }
+        }
+
+        return new(positions, learningRates, interpolation);
+    }
 }
