@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using LrSchedules.Internal;
 
 namespace LrSchedules;
@@ -12,7 +13,7 @@ namespace LrSchedules;
 /// </remarks>
 public sealed class MultiStepSchedule : LearningRateSchedule
 {
-    private readonly long[] _milestones;
+    private readonly ReadOnlyCollection<long> _milestones;
     private readonly double[] _boundaries;
     private readonly double[] _learningRates;
 
@@ -20,7 +21,7 @@ public sealed class MultiStepSchedule : LearningRateSchedule
     {
         InitialLearningRate = initialLearningRate;
         DecayRate = decayRate;
-        _milestones = milestones;
+        _milestones = Array.AsReadOnly(milestones);
         _boundaries = Array.ConvertAll(milestones, m => (double)m);
         _learningRates = new double[milestones.Length + 1];
         _learningRates[0] = initialLearningRate;

@@ -40,6 +40,14 @@ public class MultiStepScheduleTests
     }
 
     [Fact]
+    public void MultiStep_milestones_cannot_be_changed_through_the_property()
+    {
+        var schedule = Schedule.MultiStep(1.0, [10, 20], 0.5);
+        (schedule.Milestones as long[]).Should().BeNull("the property must not hand out the schedule's own array");
+        schedule.Milestones.Should().BeAssignableTo<System.Collections.ObjectModel.ReadOnlyCollection<long>>();
+    }
+
+    [Fact]
     public void MultiStep_rejects_milestones_not_strictly_increasing() =>
         FluentActions.Invoking(() => Schedule.MultiStep(0.1, [30, 30], 0.1))
             .Should().Throw<ArgumentException>().WithParameterName("milestones").WithMessage("*strictly increasing*");
