@@ -103,7 +103,7 @@ internal readonly struct RestartCycles
 
     /// <summary>
     /// Gives <c>t_cur^k</c> and <c>T_i^k</c> as timm computes them (k-decay), made safe: <c>0 ≤ numerator ≤ denominator</c>,
-    /// the denominator finite and &gt; 0, whatever rounding or overflow did to the inputs.
+    /// the denominator finite and &gt; 0, and <c>π · numerator</c> finite, whatever rounding or overflow did to the inputs.
     /// </summary>
     public static void Powers(double positionInCycle, double cycleLength, double kDecay, out double numerator, out double denominator)
     {
@@ -128,6 +128,13 @@ internal readonly struct RestartCycles
         else if (numerator > denominator)
         {
             numerator = denominator;
+        }
+
+        // Keep π · numerator finite for cycles longer than ~1e300 steps; scaling both by a power of two changes nothing else.
+        if (denominator > 1e300)
+        {
+            numerator = Math.ScaleB(numerator, -64);
+            denominator = Math.ScaleB(denominator, -64);
         }
     }
 
