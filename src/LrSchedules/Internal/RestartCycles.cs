@@ -8,7 +8,8 @@ namespace LrSchedules.Internal;
 /// </summary>
 /// <remarks>
 /// <para>Cycle <c>i</c> has length <c>L_i = m^i · P</c> and starts at <c>S_i = (1 − m^i) / (1 − m) · P</c>
-/// (<c>S_i = P · i</c> when <c>m = 1</c>), the expressions timm evaluates (<c>timm/scheduler/cosine_lr.py</c>).</para>
+/// (<c>S_i = P · i</c> when <c>m = 1</c>), the expressions timm evaluates (<c>timm/scheduler/cosine_lr.py</c>); for a
+/// whole <c>P</c> and a whole <c>m ≥ 2</c> the starts are precomputed exactly with PyTorch's integer recurrence instead.</para>
 /// <para>The index is first estimated in closed form, <c>floor(position / P)</c> or
 /// <c>floor(log(1 + position / P · (m − 1)) / log m)</c>, and then corrected by one with the exact comparisons
 /// <c>S_i ≤ position &lt; S_(i+1)</c> on the same floating-point starts. So a position that lies exactly on a start is
@@ -21,6 +22,11 @@ internal readonly struct RestartCycles
     private readonly double _logMultiplier;
     private readonly double _limitStart;
 
+    // For a whole period and a whole multiplier ≥ 2: every cycle start that fits in a long, from PyTorch's integer
+    // recurrence S_(i+1) = S_i · m + P (at most 64 of them). timm's (1 − m^i) / (1 − m) · P rounds once m^i passes 2^53,
+    // which happens before the start itself does when P < m − 1 (T_0 = 3, T_mult = 10 restarts at 3333333333333333).
+    private readonly double[]? _wholeStarts;
+
     private RestartCycles(double periodSteps, double periodMultiplier, double restartDecay, int? cycleLimit)
     {
         PeriodSteps = periodSteps;
@@ -28,6 +34,7 @@ internal readonly struct RestartCycles
         RestartDecay = restartDecay;
         CycleLimit = cycleLimit;
         _logMultiplier = Math.Log(periodMultiplier);
+        _wholeStarts = WholeStarts(periodSteps, periodMultiplier);
         _limitStart = cycleLimit is int limit ? Start(limit) : double.PositiveInfinity;
     }
 
@@ -138,8 +145,43 @@ internal readonly struct RestartCycles
         }
     }
 
-    private double Start(double index) =>
-        PeriodMultiplier == 1.0
-            ? PeriodSteps * index
-            : (1.0 - Math.Pow(PeriodMultiplier, index)) / (1.0 - PeriodMultiplier) * PeriodSteps;
+    private static double[]? WholeStarts(double periodSteps, double periodMultiplier)
+    {
+        if (periodMultiplier < 2.0 || periodMultiplier != Math.Floor(periodMultiplier) || periodMultiplier >= long.MaxValue
+            || periodSteps != Math.Floor(periodSteps) || periodSteps >= long.MaxValue)
+        {
+            return null;
+        }
+
+        long period = (long)periodSteps;
+        long multiplier = (long)periodMultiplier;
+        var starts = new List<double> { 0.0 };
+        long start = 0;
+        while (true)
+        {
+            Int128 next = ((Int128)start * multiplier) + period;
+            if (next > long.MaxValue)
+            {
+                return [.. starts];
+            }
+
+            start = (long)next;
+            starts.Add(start);
+        }
+    }
+
+    private double Start(double index)
+    {
+        if (PeriodMultiplier == 1.0)
+        {
+            return PeriodSteps * index;
+        }
+
+        if (_wholeStarts is not null && index < _wholeStarts.Length)
+        {
+            return _wholeStarts[(int)index];
+        }
+
+        return (1.0 - Math.Pow(PeriodMultiplier, index)) / (1.0 - PeriodMultiplier) * PeriodSteps;
+    }
 }

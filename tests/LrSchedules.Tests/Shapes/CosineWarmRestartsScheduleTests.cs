@@ -42,6 +42,33 @@ public class CosineWarmRestartsScheduleTests
         }
     }
 
+    [Theory]
+    [InlineData(1, 2)]
+    [InlineData(1, 3)]
+    [InlineData(7, 3)]
+    [InlineData(10, 2)]
+    [InlineData(3, 10)]
+    [InlineData(5, 1)]
+    public void CosineWarmRestarts_restarts_exactly_at_every_PyTorch_restart_below_2_to_the_53(long t0, long tMult)
+    {
+        var schedule = Schedule.CosineWarmRestarts(0.1, t0, 0.001, periodMultiplier: tMult);
+        long start = 0;
+        long length = t0;
+        while (start + length < (1L << 53) && start + length > 0)
+        {
+            long next = start + length;
+            schedule.ShouldHaveRate(next - 1, Torch(0.1, 0.001, length - 1, length));
+            schedule.ShouldHaveRate(next, 0.1);
+            schedule.ShouldHaveRate(next + 1, Torch(0.1, 0.001, 1, length * tMult));
+            start = next;
+            length *= tMult;
+            if (tMult == 1)
+            {
+                start = (start * 9973) - ((start * 9973) % t0);
+            }
+        }
+    }
+
     [Fact]
     public void CosineWarmRestarts_starts_at_the_initial_rate() => _torch.ShouldHaveRate(0, 0.1);
 
