@@ -23,8 +23,11 @@ namespace LrSchedules;
 /// timm locates a cycle with <c>i = math.floor(math.log(1 - t / self.t_initial * (1 - self.cycle_mul), self.cycle_mul))</c>,
 /// which at some exact restarts rounds one cycle short and returns <c>lr_min</c> instead of the new peak (e.g.
 /// <c>cycle_mul = 3, t_initial = 1</c> at t = 121; <c>cycle_mul = 10</c> at t = 111; <c>cycle_mul = 1.5, t_initial = 16</c>
-/// at t = 211; never for <c>cycle_mul</c> 2 or 4 in whole-step ranges tried). Here the restart is exact; elsewhere the
-/// values are bit-for-bit timm's expressions.</description></item>
+/// at t = 211; never for <c>cycle_mul</c> 2 or 4 in whole-step ranges tried). Its cycle start
+/// <c>(1 - self.cycle_mul ** i) / (1 - self.cycle_mul) * self.t_initial</c> also rounds once <c>cycle_mul ** i</c> passes
+/// 2^53, which for <c>t_initial &lt; cycle_mul − 1</c> happens below 2^53 steps. Here restarts are exact (for a whole
+/// period and multiplier the starts are PyTorch's integers); wherever timm's own cycle index and start are exact, the values
+/// are timm's expressions bit for bit.</description></item>
 /// <item><description>Hugging Face <c>get_cosine_with_hard_restarts_schedule_with_warmup(num_warmup_steps, num_training_steps, num_cycles)</c>
 /// (<c>src/transformers/optimization.py</c>) as
 /// <c>CosineWarmRestarts(base_lr, (double)(num_training_steps − num_warmup_steps) / num_cycles, 0, cycleLimit: num_cycles)
