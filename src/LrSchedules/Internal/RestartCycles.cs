@@ -1,0 +1,187 @@
+namespace LrSchedules.Internal;
+
+/// <summary>
+/// The cycle arithmetic shared by the warm-restart shapes (timm's <c>t_initial</c>, <c>cycle_mul</c>,
+/// <c>cycle_decay</c>, <c>cycle_limit</c>; PyTorch's <c>T_0</c>, <c>T_mult</c>): which cycle a position is in, where
+/// that cycle starts, how long it is, how much its peak has decayed and whether the cycle limit has been passed.
+/// O(1) and allocation-free.
+/// </summary>
+/// <remarks>
+/// <para>Cycle <c>i</c> has length <c>L_i = m^i · P</c> and starts at <c>S_i = (1 − m^i) / (1 − m) · P</c>
+/// (<c>S_i = P · i</c> when <c>m = 1</c>), the expressions timm evaluates (<c>timm/scheduler/cosine_lr.py</c>); for a
+/// whole <c>P</c> and a whole <c>m ≥ 2</c> the starts are precomputed exactly with PyTorch's integer recurrence instead.</para>
+/// <para>The index is first estimated in closed form, <c>floor(position / P)</c> or
+/// <c>floor(log(1 + position / P · (m − 1)) / log m)</c>, and then corrected by one with the exact comparisons
+/// <c>S_i ≤ position &lt; S_(i+1)</c> on the same floating-point starts. So a position that lies exactly on a start is
+/// always the first position of the new cycle: with whole periods and multipliers the boundaries are those of PyTorch's
+/// integer <c>T_cur</c> counter, where timm's <c>floor(math.log(…))</c> can land one cycle short (see
+/// <c>Schedule.CosineWarmRestarts</c>).</para>
+/// </remarks>
+internal readonly struct RestartCycles
+{
+    private readonly double _logMultiplier;
+    private readonly double _limitStart;
+
+    // For a whole period and a whole multiplier ≥ 2: every cycle start that fits in a long, from PyTorch's integer
+    // recurrence S_(i+1) = S_i · m + P (at most 64 of them). timm's (1 − m^i) / (1 − m) · P rounds once m^i passes 2^53,
+    // which happens before the start itself does when P < m − 1 (T_0 = 3, T_mult = 10 restarts at 3333333333333333).
+    private readonly double[]? _wholeStarts;
+
+    private RestartCycles(double periodSteps, double periodMultiplier, double restartDecay, int? cycleLimit)
+    {
+        PeriodSteps = periodSteps;
+        PeriodMultiplier = periodMultiplier;
+        RestartDecay = restartDecay;
+        CycleLimit = cycleLimit;
+        _logMultiplier = Math.Log(periodMultiplier);
+        _wholeStarts = WholeStarts(periodSteps, periodMultiplier);
+        _limitStart = cycleLimit is int limit ? Start(limit) : double.PositiveInfinity;
+    }
+
+    /// <summary>Gets the length of cycle 0.</summary>
+    public double PeriodSteps { get; }
+
+    /// <summary>Gets the factor by which each cycle is longer than the one before.</summary>
+    public double PeriodMultiplier { get; }
+
+    /// <summary>Gets the factor by which each cycle's peak is lower than the one before.</summary>
+    public double RestartDecay { get; }
+
+    /// <summary>Gets the number of cycles after which the schedule holds its final rate; null for no limit.</summary>
+    public int? CycleLimit { get; }
+
+    /// <summary>Validates the cycle parameters (naming each bad one) and builds the arithmetic.</summary>
+    public static RestartCycles Create(double periodSteps, double periodMultiplier, double restartDecay, int? cycleLimit)
+    {
+        Preconditions.Positive(periodSteps);
+        if (!(periodMultiplier >= 1.0) || double.IsPositiveInfinity(periodMultiplier))
+        {
+            throw Preconditions.OutOfRange(nameof(periodMultiplier), periodMultiplier, "a finite number >= 1");
+        }
+
+        Preconditions.InRange(restartDecay, 0.0, false, 1.0, true);
+        if (cycleLimit is int limit)
+        {
+            Preconditions.AtLeast(limit, 1, nameof(cycleLimit));
+        }
+
+        return new RestartCycles(periodSteps, periodMultiplier, restartDecay, cycleLimit);
+    }
+
+    /// <summary>
+    /// Finds the cycle that contains <paramref name="position"/> (finite, ≥ 0).
+    /// </summary>
+    /// <param name="position">The position on the schedule's clock.</param>
+    /// <param name="positionInCycle">The distance from the start of the cycle, <c>t_cur</c>; ≥ 0.</param>
+    /// <param name="cycleLength">The length of the cycle, <c>T_i</c>; &gt; 0.</param>
+    /// <param name="peakScale">The decay of the cycle's peak, <c>restartDecay^i</c>; in [0, 1].</param>
+    /// <returns>False when <paramref name="position"/> is at or past the end of the last allowed cycle.</returns>
+    public bool TryLocate(double position, out double positionInCycle, out double cycleLength, out double peakScale)
+    {
+        if (position >= _limitStart)
+        {
+            positionInCycle = 0.0;
+            cycleLength = PeriodSteps;
+            peakScale = 0.0;
+            return false;
+        }
+
+        double index = PeriodMultiplier == 1.0
+            ? Math.Floor(position / PeriodSteps)
+            : Math.Floor(Math.Log(1.0 + (position / PeriodSteps * (PeriodMultiplier - 1.0))) / _logMultiplier);
+
+        // The estimate can be one off next to a start; the exact comparison decides (no loop: one correction). Only
+        // for multipliers within ~1e-12 of 1 at astronomically many cycles, or positions whose quotient overflows,
+        // can it be further off; Powers then clamps the progress into [0, 1] so the value stays in range.
+        if (Start(index) > position)
+        {
+            index -= 1.0;
+        }
+        else if (Start(index + 1.0) <= position)
+        {
+            index += 1.0;
+        }
+
+        positionInCycle = position - Start(index);
+        cycleLength = PeriodMultiplier == 1.0 ? PeriodSteps : Math.Pow(PeriodMultiplier, index) * PeriodSteps;
+        peakScale = RestartDecay == 1.0 ? 1.0 : Math.Pow(RestartDecay, index);
+        return true;
+    }
+
+    /// <summary>
+    /// Gives <c>t_cur^k</c> and <c>T_i^k</c> as timm computes them (k-decay), made safe: <c>0 ≤ numerator ≤ denominator</c>,
+    /// the denominator finite and &gt; 0, and <c>π · numerator</c> finite, whatever rounding or overflow did to the inputs.
+    /// </summary>
+    public static void Powers(double positionInCycle, double cycleLength, double kDecay, out double numerator, out double denominator)
+    {
+        numerator = positionInCycle;
+        denominator = cycleLength;
+        if (kDecay != 1.0)
+        {
+            numerator = Math.Pow(positionInCycle, kDecay);
+            denominator = Math.Pow(cycleLength, kDecay);
+            if (!(double.IsFinite(numerator) && denominator > 0.0 && double.IsFinite(denominator)))
+            {
+                numerator = Math.Pow(positionInCycle / cycleLength, kDecay);
+                denominator = 1.0;
+            }
+        }
+
+        if (!(denominator > 0.0 && double.IsFinite(denominator)) || !(numerator >= 0.0))
+        {
+            numerator = 0.0;
+            denominator = 1.0;
+        }
+        else if (numerator > denominator)
+        {
+            numerator = denominator;
+        }
+
+        // Keep π · numerator finite for cycles longer than ~1e300 steps; scaling both by a power of two changes nothing else.
+        if (denominator > 1e300)
+        {
+            numerator = Math.ScaleB(numerator, -64);
+            denominator = Math.ScaleB(denominator, -64);
+        }
+    }
+
+    private static double[]? WholeStarts(double periodSteps, double periodMultiplier)
+    {
+        if (periodMultiplier < 2.0 || periodMultiplier != Math.Floor(periodMultiplier) || periodMultiplier >= long.MaxValue
+            || periodSteps != Math.Floor(periodSteps) || periodSteps >= long.MaxValue)
+        {
+            return null;
+        }
+
+        long period = (long)periodSteps;
+        long multiplier = (long)periodMultiplier;
+        var starts = new List<double> { 0.0 };
+        long start = 0;
+        while (true)
+        {
+            Int128 next = ((Int128)start * multiplier) + period;
+            if (next > long.MaxValue)
+            {
+                return [.. starts];
+            }
+
+            start = (long)next;
+            starts.Add(start);
+        }
+    }
+
+    private double Start(double index)
+    {
+        if (PeriodMultiplier == 1.0)
+        {
+            return PeriodSteps * index;
+        }
+
+        if (_wholeStarts is not null && index < _wholeStarts.Length)
+        {
+            return _wholeStarts[(int)index];
+        }
+
+        return (1.0 - Math.Pow(PeriodMultiplier, index)) / (1.0 - PeriodMultiplier) * PeriodSteps;
+    }
+}

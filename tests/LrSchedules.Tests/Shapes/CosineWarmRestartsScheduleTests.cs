@@ -1,0 +1,254 @@
+using LrSchedules.Tests.Contract;
+
+namespace LrSchedules.Tests.Shapes;
+
+public class CosineWarmRestartsScheduleTests
+{
+    // PyTorch CosineAnnealingWarmRestarts(T_0=10, T_mult=2, eta_min=0.001) on base_lr 0.1: cycles start at 0, 10, 30, 70, 150.
+    private readonly CosineWarmRestartsSchedule _torch = Schedule.CosineWarmRestarts(0.1, 10, 0.001, periodMultiplier: 2);
+
+    /// <summary>PyTorch's expression: <c>eta_min + (base_lr - eta_min) * (1 + math.cos(math.pi * T_cur / T_i)) / 2</c>.</summary>
+    private static double Torch(double baseLr, double etaMin, long tCur, long tI) =>
+        etaMin + ((baseLr - etaMin) * (1 + Math.Cos(Math.PI * tCur / tI)) / 2);
+
+    /// <summary>PyTorch's stepwise counter: <c>T_cur += 1; if T_cur &gt;= T_i: T_cur %= T_i; T_i *= T_mult</c>.</summary>
+    private static IEnumerable<(long Step, long TCur, long TI)> TorchCounter(long t0, long tMult, long steps)
+    {
+        long tCur = 0;
+        long tI = t0;
+        for (long step = 0; step < steps; step++)
+        {
+            yield return (step, tCur, tI);
+            tCur++;
+            if (tCur >= tI)
+            {
+                tCur %= tI;
+                tI *= tMult;
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(10, 2)]
+    [InlineData(1, 3)]
+    [InlineData(7, 1)]
+    [InlineData(3, 10)]
+    public void CosineWarmRestarts_equals_PyTorchs_integer_counter_at_every_step(long t0, long tMult)
+    {
+        var schedule = Schedule.CosineWarmRestarts(0.1, t0, 0.001, periodMultiplier: tMult);
+        foreach ((long step, long tCur, long tI) in TorchCounter(t0, tMult, 5_000))
+        {
+            schedule.ShouldHaveRate(step, Torch(0.1, 0.001, tCur, tI));
+        }
+    }
+
+    [Theory]
+    [InlineData(1, 2)]
+    [InlineData(1, 3)]
+    [InlineData(7, 3)]
+    [InlineData(10, 2)]
+    [InlineData(3, 10)]
+    [InlineData(5, 1)]
+    public void CosineWarmRestarts_restarts_exactly_at_every_PyTorch_restart_below_2_to_the_53(long t0, long tMult)
+    {
+        var schedule = Schedule.CosineWarmRestarts(0.1, t0, 0.001, periodMultiplier: tMult);
+        long start = 0;
+        long length = t0;
+        while (start + length < (1L << 53) && start + length > 0)
+        {
+            long next = start + length;
+            schedule.ShouldHaveRate(next - 1, Torch(0.1, 0.001, length - 1, length));
+            schedule.ShouldHaveRate(next, 0.1);
+            schedule.ShouldHaveRate(next + 1, Torch(0.1, 0.001, 1, length * tMult));
+            start = next;
+            length *= tMult;
+            if (tMult == 1)
+            {
+                start = (start * 9973) - ((start * 9973) % t0);
+            }
+        }
+    }
+
+    [Fact]
+    public void CosineWarmRestarts_starts_at_the_initial_rate() => _torch.ShouldHaveRate(0, 0.1);
+
+    [Fact]
+    public void CosineWarmRestarts_restarts_exactly_at_each_cycle_start()
+    {
+        _torch.ShouldHaveRate(9, Torch(0.1, 0.001, 9, 10));
+        _torch.ShouldHaveRate(10, 0.1);
+        _torch.ShouldHaveRate(11, Torch(0.1, 0.001, 1, 20));
+        _torch.ShouldHaveRate(29, Torch(0.1, 0.001, 19, 20));
+        _torch.ShouldHaveRate(30, 0.1);
+        _torch.ShouldHaveRate(31, Torch(0.1, 0.001, 1, 40));
+        _torch.ShouldHaveRate(149, Torch(0.1, 0.001, 79, 80));
+        _torch.ShouldHaveRate(150, 0.1);
+    }
+
+    [Fact]
+    public void CosineWarmRestarts_restarts_where_timms_float_log_falls_one_cycle_short()
+    {
+        // timm: i = floor(math.log(1 + 121 / 1 * (3 - 1), 3)) = 4, so it returns lr_min at t = 121; the 6th cycle starts there.
+        var schedule = Schedule.CosineWarmRestarts(0.1, 1, 0.001, periodMultiplier: 3, restartDecay: 0.5);
+        schedule.ShouldHaveRate(120, Torch(0.1 * Math.Pow(0.5, 4), 0.001, 80, 81));
+        schedule.ShouldHaveRate(121, 0.1 * Math.Pow(0.5, 5));
+
+        // A fractional multiplier: with t_initial 16 and cycle_mul 1.5 the 6th cycle starts at 211, where timm's index is 4.
+        var fractional = Schedule.CosineWarmRestarts(1.0, 16, 0.0, periodMultiplier: 1.5);
+        fractional.ShouldHaveRate(211, 1.0);
+        fractional.ShouldHaveRate(210, 0.5 * (1 + Math.Cos(Math.PI * 80 / 81)), ScheduleAssertions.Tight);
+    }
+
+    [Fact]
+    public void CosineWarmRestarts_decays_each_peak()
+    {
+        var schedule = Schedule.CosineWarmRestarts(0.1, 20, 0.001, periodMultiplier: 2, restartDecay: 0.5);
+        schedule.ShouldHaveRate(20, 0.1 * 0.5);
+        schedule.ShouldHaveRate(60, 0.1 * 0.25);
+        schedule.ShouldHaveRate(61, 0.001 + (0.5 * ((0.1 * 0.25) - 0.001) * (1 + Math.Cos(Math.PI * 1 / 80))));
+    }
+
+    [Fact]
+    public void CosineWarmRestarts_holds_the_final_rate_after_the_cycle_limit()
+    {
+        // timm CosineLRScheduler(t_initial=20, lr_min=0.001, cycle_mul=2, cycle_decay=0.5, cycle_limit=3): 20 + 40 + 80 = 140 steps.
+        var schedule = Schedule.CosineWarmRestarts(0.1, 20, 0.001, 2.0, 0.5, cycleLimit: 3);
+        schedule.ShouldHaveRate(139, 0.001 + (0.5 * ((0.1 * 0.25) - 0.001) * (1 + Math.Cos(Math.PI * 79 / 80))));
+        schedule.ShouldHaveRate(140, 0.001);
+        schedule.ShouldHaveRate(141, 0.001);
+        schedule.ShouldHaveRate(long.MaxValue, 0.001);
+        schedule.GetLearningRate(139.5).Should().BeGreaterThan(0.001);
+        schedule.GetLearningRate(140.0).Should().Be(0.001);
+    }
+
+    [Fact]
+    public void CosineWarmRestarts_with_a_cycle_limit_of_one_is_a_single_cosine_then_the_floor()
+    {
+        // timm CosineLRScheduler(t_initial=50, lr_min=1e-4) (cycle_limit defaults to 1).
+        var schedule = Schedule.CosineWarmRestarts(0.1, 50, 1e-4, cycleLimit: 1);
+        schedule.ShouldHaveRate(0, 0.1);
+        schedule.ShouldHaveRate(25, 1e-4 + (0.5 * (0.1 - 1e-4) * (1 + Math.Cos(Math.PI * 25 / 50))));
+        schedule.ShouldHaveRate(49, 1e-4 + (0.5 * (0.1 - 1e-4) * (1 + Math.Cos(Math.PI * 49 / 50))));
+        schedule.ShouldHaveRate(50, 1e-4);
+        schedule.ShouldHaveRate(51, 1e-4);
+    }
+
+    [Fact]
+    public void CosineWarmRestarts_applies_k_decay_to_position_and_length()
+    {
+        var schedule = Schedule.CosineWarmRestarts(1.0, 10, 0.0, kDecay: 2.0);
+        schedule.ShouldHaveRate(3, 0.5 * (1 + Math.Cos(Math.PI * Math.Pow(3, 2.0) / Math.Pow(10, 2.0))));
+        schedule.ShouldHaveRate(10, 1.0);
+        schedule.KDecay.Should().Be(2.0);
+    }
+
+    [Fact]
+    public void CosineWarmRestarts_reproduces_Hugging_Faces_hard_restarts_after_warmup()
+    {
+        // get_cosine_with_hard_restarts_schedule_with_warmup(num_warmup_steps=10, num_training_steps=100, num_cycles=3):
+        // after warmup, lambda = 0.0 if progress >= 1.0 else 0.5 * (1.0 + cos(pi * ((num_cycles * progress) % 1.0))).
+        const long warmup = 10, training = 100;
+        const int cycles = 3;
+        var schedule = Schedule.CosineWarmRestarts(0.1, (double)(training - warmup) / cycles, 0.0, cycleLimit: cycles);
+        for (long step = warmup; step < 200; step++)
+        {
+            double progress = (double)(step - warmup) / (training - warmup);
+            double lambda = progress >= 1.0 ? 0.0 : Math.Max(0.0, 0.5 * (1.0 + Math.Cos(Math.PI * ((cycles * progress) % 1.0))));
+            schedule.ShouldHaveRate(step - warmup, 0.1 * lambda, ScheduleAssertions.Tight);
+        }
+
+        schedule.ShouldHaveRate(30, 0.1);
+        schedule.ShouldHaveRate(89, 0.5 * 0.1 * (1 + Math.Cos(Math.PI * 29 / 30)), ScheduleAssertions.Tight);
+        schedule.ShouldHaveRate(90, 0.0);
+    }
+
+    [Fact]
+    public void CosineWarmRestarts_is_continuous_between_steps_and_restarts_at_the_exact_start()
+    {
+        _torch.GetLearningRate(2.5).Should().Be(0.001 + (0.5 * (0.1 - 0.001) * (1 + Math.Cos(Math.PI * 2.5 / 10))));
+        _torch.GetLearningRate(9.999).Should().BeApproximately(0.001, 1e-7);
+        _torch.GetLearningRate(10.0).Should().Be(0.1);
+        _torch.GetLearningRate(10.5).Should().Be(0.001 + (0.5 * (0.1 - 0.001) * (1 + Math.Cos(Math.PI * 0.5 / 20))));
+    }
+
+    [Fact]
+    public void CosineWarmRestarts_stays_exact_at_huge_steps()
+    {
+        // 2^63 is a multiple of 8: a restart.
+        Schedule.CosineWarmRestarts(0.1, 8, 0.001).ShouldHaveRate(long.MaxValue, 0.1);
+        Schedule.CosineWarmRestarts(0.1, 8, 0.001).ShouldHaveRate(1L << 60, 0.1);
+        Schedule.CosineWarmRestarts(0.1, 8, 0.001).ShouldHaveRate((1L << 40) + 4, 0.001 + (0.5 * (0.1 - 0.001) * (1 + Math.Cos(Math.PI * 4 / 8))));
+        double value = _torch.GetLearningRate(long.MaxValue);
+        value.Should().BeInRange(0.001, 0.1);
+    }
+
+    [Fact]
+    public void CosineWarmRestarts_stays_in_range_for_any_finite_position()
+    {
+        foreach (var schedule in new[]
+                 {
+                     _torch,
+                     Schedule.CosineWarmRestarts(0.1, 0.25, 0.001, periodMultiplier: 1.0000001, restartDecay: 0.9),
+                     Schedule.CosineWarmRestarts(0.1, 1e-3, 0.001),
+                     Schedule.CosineWarmRestarts(0.1, 3, 0.001, periodMultiplier: 1e300, kDecay: 7.0),
+                 })
+        {
+            foreach (double position in new[] { 0.0, 1e-300, 0.7, 1e15, 1e19, 1e200, 1e308, double.MaxValue })
+            {
+                schedule.GetLearningRate(position).Should().BeInRange(0.0, 0.1, $"at {position}");
+            }
+        }
+    }
+
+    [Fact]
+    public void CosineWarmRestarts_exposes_its_parameters()
+    {
+        var schedule = Schedule.CosineWarmRestarts(0.1, 20, 0.001, 2.0, 0.5, 3, 1.5);
+        schedule.InitialLearningRate.Should().Be(0.1);
+        schedule.PeriodSteps.Should().Be(20);
+        schedule.FinalLearningRate.Should().Be(0.001);
+        schedule.PeriodMultiplier.Should().Be(2.0);
+        schedule.RestartDecay.Should().Be(0.5);
+        schedule.CycleLimit.Should().Be(3);
+        schedule.KDecay.Should().Be(1.5);
+        _torch.CycleLimit.Should().BeNull();
+    }
+
+    [Fact]
+    public void CosineWarmRestarts_keeps_the_contract()
+    {
+        ScheduleContract.Holds(_torch, [9, 10, 11, 29, 30, 31, 69, 70, 71]);
+        ScheduleContract.Holds(Schedule.CosineWarmRestarts(0.1, 20, 0.001, 2.0, 0.5, 3), [139, 140, 141]);
+        ScheduleContract.Holds(Schedule.CosineWarmRestarts(0.1, 30, 0.0, cycleLimit: 3, kDecay: 2.0));
+        ScheduleContract.Holds(Schedule.CosineWarmRestarts(0.1, 0.5, 0.2, periodMultiplier: 1.5, restartDecay: 0.9));
+    }
+
+    [Theory]
+    [InlineData(-0.1, 10, 0.0, 1.0, 1.0, null, 1.0, "initialLearningRate")]
+    [InlineData(double.NaN, 10, 0.0, 1.0, 1.0, null, 1.0, "initialLearningRate")]
+    [InlineData(double.PositiveInfinity, 10, 0.0, 1.0, 1.0, null, 1.0, "initialLearningRate")]
+    [InlineData(0.1, 0, 0.0, 1.0, 1.0, null, 1.0, "periodSteps")]
+    [InlineData(0.1, -10, 0.0, 1.0, 1.0, null, 1.0, "periodSteps")]
+    [InlineData(0.1, double.NaN, 0.0, 1.0, 1.0, null, 1.0, "periodSteps")]
+    [InlineData(0.1, double.PositiveInfinity, 0.0, 1.0, 1.0, null, 1.0, "periodSteps")]
+    [InlineData(0.1, 10, -0.001, 1.0, 1.0, null, 1.0, "finalLearningRate")]
+    [InlineData(0.1, 10, double.NaN, 1.0, 1.0, null, 1.0, "finalLearningRate")]
+    [InlineData(0.1, 10, double.PositiveInfinity, 1.0, 1.0, null, 1.0, "finalLearningRate")]
+    [InlineData(0.1, 10, 0.0, 0.5, 1.0, null, 1.0, "periodMultiplier")]
+    [InlineData(0.1, 10, 0.0, double.NaN, 1.0, null, 1.0, "periodMultiplier")]
+    [InlineData(0.1, 10, 0.0, double.PositiveInfinity, 1.0, null, 1.0, "periodMultiplier")]
+    [InlineData(0.1, 10, 0.0, 1.0, 0.0, null, 1.0, "restartDecay")]
+    [InlineData(0.1, 10, 0.0, 1.0, 1.5, null, 1.0, "restartDecay")]
+    [InlineData(0.1, 10, 0.0, 1.0, double.NaN, null, 1.0, "restartDecay")]
+    [InlineData(0.1, 10, 0.0, 1.0, 1.0, 0, 1.0, "cycleLimit")]
+    [InlineData(0.1, 10, 0.0, 1.0, 1.0, -1, 1.0, "cycleLimit")]
+    [InlineData(0.1, 10, 0.0, 1.0, 1.0, null, 0.0, "kDecay")]
+    [InlineData(0.1, 10, 0.0, 1.0, 1.0, null, -1.0, "kDecay")]
+    [InlineData(0.1, 10, 0.0, 1.0, 1.0, null, double.NaN, "kDecay")]
+    [InlineData(0.1, 10, 0.0, 1.0, 1.0, null, double.PositiveInfinity, "kDecay")]
+    public void CosineWarmRestarts_rejects_bad_input(
+        double initial, double period, double final, double multiplier, double decay, int? limit, double kDecay, string parameter) =>
+        FluentActions.Invoking(() => Schedule.CosineWarmRestarts(initial, period, final, multiplier, decay, limit, kDecay))
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName(parameter)
+            .WithMessage($"*{parameter} must be*but was*");
+}
