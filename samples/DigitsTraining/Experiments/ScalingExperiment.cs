@@ -38,7 +38,7 @@ internal static class ScalingExperiment
     internal static Variant NoScaling(int k) => new(
         "none",
         k,
-        $"batch {BaseBatchSize * k}; Schedule.MultiStep({BaseLearningRate}, epochs {string.Join("/", MilestoneEpochs)} in steps, 1/{DecayFactor})",
+        $"batch {BaseBatchSize}·k, base rate unchanged; Schedule.MultiStep({BaseLearningRate}, epochs {string.Join("/", MilestoneEpochs)} in steps, 1/{DecayFactor})",
         trainingSize =>
         {
             var plan = new FixedBatchPlan(BaseBatchSize * k, trainingSize, Epochs);
