@@ -83,7 +83,7 @@ internal static class Runner
             console.WriteLine(Invariant($"   {experiment.Name}: {jobs.Length} run(s) in {clock.Elapsed.TotalSeconds:F1} s"));
         }
 
-        var resultSet = new ResultSet(experimentData, runs, [.. seedsUsed], options.MaxEpochs, Hidden: 64, Momentum: 0.9);
+        var resultSet = new ResultSet(experimentData, runs, [.. seedsUsed], options.MaxEpochs, Trainer.DefaultHidden, Trainer.DefaultMomentum);
         WriteOutputs(options, resultSet, experimentTimes, console);
         console.WriteLine(Invariant($"done in {total.Elapsed.TotalSeconds:F1} s"));
         return resultSet;

@@ -47,7 +47,13 @@ internal sealed record TrainingOutcome(IReadOnlyList<EpochRecord> Epochs, bool D
 /// the same seed gives the same numbers. An instance may run several trainings at once on different threads.</remarks>
 internal sealed class Trainer
 {
-    public Trainer(Dataset training, Dataset test, int hidden = 64, double momentum = 0.9)
+    /// <summary>The width of the hidden layer the experiments use.</summary>
+    public const int DefaultHidden = 64;
+
+    /// <summary>The SGD momentum the experiments use.</summary>
+    public const double DefaultMomentum = 0.9;
+
+    public Trainer(Dataset training, Dataset test, int hidden = DefaultHidden, double momentum = DefaultMomentum)
     {
         ArgumentNullException.ThrowIfNull(training);
         ArgumentNullException.ThrowIfNull(test);
