@@ -1,0 +1,67 @@
+namespace DigitsTraining.Training;
+
+/// <summary>
+/// The batch side of a run: how many examples each optimizer step uses and which steps make up each epoch. With the
+/// learning rate (an <see cref="LrSchedules.ILearningRateSchedule"/>) it is all the trainer needs to know about a run.
+/// </summary>
+/// <remarks>
+/// <para>Like a schedule, a plan is a pure function: the same step always gives the same batch size.</para>
+/// <para>The trainer walks epoch <c>e</c> (zero-based) over the steps <c>EpochStartStep(e)</c> to
+/// <c>EpochStartStep(e + 1) − 1</c>, each taking the next <c>BatchSize(step)</c> examples of that epoch's shuffled
+/// order; what is left at the end of the epoch is dropped (PyTorch's <c>drop_last=True</c>). A plan whose steps ask
+/// for more examples in one epoch than the training set has is an error the trainer reports.</para>
+/// </remarks>
+internal interface IBatchPlan
+{
+    /// <summary>Gets the number of epochs the plan covers.</summary>
+    int Epochs { get; }
+
+    /// <summary>Gets the first step of the zero-based <paramref name="epoch"/>; <c>EpochStartStep(Epochs)</c> is the total number of steps.</summary>
+    /// <param name="epoch">An epoch in 0..<see cref="Epochs"/>.</param>
+    long EpochStartStep(int epoch);
+
+    /// <summary>Gets the number of examples the zero-based <paramref name="step"/> uses; ≥ 1.</summary>
+    int BatchSize(long step);
+}
+
+/// <summary>The same batch size at every step: <c>floor(trainingSize / batchSize)</c> steps per epoch, the remainder dropped.</summary>
+/// <remarks>
+/// The plan of every fixed-batch run in the sample. When the library's batch-size plans are available, a run that
+/// changes its batch size supplies one of those through an adapter instead (see the sample's README).
+/// </remarks>
+internal sealed class FixedBatchPlan : IBatchPlan
+{
+    public FixedBatchPlan(int batchSize, int trainingSize, int epochs)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
+        ArgumentOutOfRangeException.ThrowIfLessThan(trainingSize, batchSize);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(epochs);
+        Size = batchSize;
+        Epochs = epochs;
+        StepsPerEpoch = trainingSize / batchSize;
+    }
+
+    /// <summary>Gets the batch size of every step.</summary>
+    public int Size { get; }
+
+    /// <summary>Gets the number of steps of every epoch.</summary>
+    public int StepsPerEpoch { get; }
+
+    /// <inheritdoc />
+    public int Epochs { get; }
+
+    /// <inheritdoc />
+    public long EpochStartStep(int epoch)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(epoch);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(epoch, Epochs);
+        return (long)epoch * StepsPerEpoch;
+    }
+
+    /// <inheritdoc />
+    public int BatchSize(long step)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(step);
+        return Size;
+    }
+}
