@@ -19,16 +19,18 @@ public static class ScheduleExtensions
     /// <param name="warmupSteps">The number of warmup steps; ≥ 0. 0 means no warmup: the result equals <paramref name="schedule"/> at every step.</param>
     /// <param name="initialLearningRate">The learning rate at step 0; finite and ≥ 0. Defaults to 0.</param>
     /// <param name="placement">Whether <paramref name="schedule"/> starts after the warmup (<see cref="WarmupPlacement.Prefix"/>, the default) or keeps its own step count under it (<see cref="WarmupPlacement.Overlay"/>).</param>
-    /// <returns>A <see cref="WarmupSchedule"/>: <c>a + (s(0) − a) · t / W</c> for <c>t &lt; W</c>, then the schedule.</returns>
+    /// <param name="targetLearningRate">The rate reached at step <paramref name="warmupSteps"/>; finite and ≥ 0. Defaults to (null) the schedule's rate at its own step 0.</param>
+    /// <returns>A <see cref="WarmupSchedule"/>: <c>a + (b − a) · t / W</c> for <c>t &lt; W</c> with <c>b</c> the target, then the schedule.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="schedule"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An argument is outside the range given for it.</exception>
-    public static WarmupSchedule WithLinearWarmup(this ILearningRateSchedule schedule, long warmupSteps, double initialLearningRate = 0.0, WarmupPlacement placement = WarmupPlacement.Prefix) =>
+    public static WarmupSchedule WithLinearWarmup(this ILearningRateSchedule schedule, long warmupSteps, double initialLearningRate = 0.0, WarmupPlacement placement = WarmupPlacement.Prefix, double? targetLearningRate = null) =>
         new(
             LearningRateSchedule.From(schedule, nameof(schedule)),
             Preconditions.NonNegative(warmupSteps),
             WarmupShape.Linear,
             Preconditions.NonNegative(initialLearningRate),
-            Defined(placement));
+            Defined(placement),
+            targetLearningRate is { } target ? Preconditions.NonNegative(target, nameof(targetLearningRate)) : null);
 
     /// <summary>Holds <paramref name="learningRate"/> for <paramref name="warmupSteps"/> steps in front of (or over) the schedule.</summary>
     /// <param name="schedule">The schedule that follows the warmup.</param>
