@@ -40,6 +40,9 @@ internal readonly struct RestartCycles
     private readonly double[]? _tabledLengths;
     private readonly double[]? _tabledPeakScales;
 
+    // restartDecay^i for the untabled cycles, which (m = 1) can number in the billions.
+    private readonly SaturatingPower _decayPower;
+
     private RestartCycles(double periodSteps, double periodMultiplier, double restartDecay, int? cycleLimit)
     {
         PeriodSteps = periodSteps;
@@ -47,6 +50,7 @@ internal readonly struct RestartCycles
         RestartDecay = restartDecay;
         CycleLimit = cycleLimit;
         _logMultiplier = Math.Log(periodMultiplier);
+        _decayPower = new SaturatingPower(restartDecay);
         _wholeStarts = WholeStarts(periodSteps, periodMultiplier);
         _limitStart = cycleLimit is int limit ? Start(limit) : double.PositiveInfinity;
         if (periodMultiplier > 1.0)
@@ -238,7 +242,7 @@ internal readonly struct RestartCycles
 
     private double Length(double index) => PeriodMultiplier == 1.0 ? PeriodSteps : Math.Pow(PeriodMultiplier, index) * PeriodSteps;
 
-    private double PeakScale(double index) => RestartDecay == 1.0 ? 1.0 : Math.Pow(RestartDecay, index);
+    private double PeakScale(double index) => RestartDecay == 1.0 ? 1.0 : _decayPower.Pow(index);
 
     private double Start(double index)
     {
