@@ -156,6 +156,20 @@ public sealed class TrainingPlan
     public TrainingClockSchedule PerStep(ILearningRateSchedule learningRate, TrainingClock clock) =>
         new(this, LearningRateSchedule.From(learningRate, nameof(learningRate)), CheckClock(clock));
 
+    /// <summary>Scales a learning-rate schedule by a batch-size scaling rule at the batch size of every step, so the rate follows the batch.</summary>
+    /// <param name="learningRate">The schedule, written for the rule's reference batch size, on <paramref name="clock"/>.</param>
+    /// <param name="rule">The scaling rule (<see cref="BatchScaling"/>).</param>
+    /// <param name="clock">The clock <paramref name="learningRate"/> is written on; steps by default.</param>
+    /// <returns>The schedule <c>lr'(t) = lr(position of t) · rule.GetScale(B(t))</c> with <c>B(t)</c> the scheduled batch size of step <c>t</c>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="learningRate"/> or <paramref name="rule"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="clock"/> is not a defined <see cref="TrainingClock"/>.</exception>
+    public BatchScaledSchedule ScaleLearningRate(ILearningRateSchedule learningRate, BatchScalingRule rule, TrainingClock clock = TrainingClock.Steps)
+    {
+        TrainingClockSchedule perStep = PerStep(learningRate, clock);
+        Preconditions.NotNull(rule);
+        return new BatchScaledSchedule(perStep, rule, 1.0);
+    }
+
     internal static TrainingClock CheckClock(TrainingClock clock, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(clock))] string? paramName = null) =>
         clock is TrainingClock.Steps or TrainingClock.Epochs or TrainingClock.Samples
             ? clock
