@@ -40,7 +40,7 @@ public sealed class BatchScaledSchedule : LearningRateSchedule
     /// <summary>Gets the rule that turns a batch size into a factor.</summary>
     public BatchScalingRule Rule { get; }
 
-    /// <summary>Gets a constant factor applied on top of the rule; 1 for a schedule built by <see cref="TrainingPlan.ScaleLearningRate"/>.</summary>
+    /// <summary>Gets a constant factor applied on top of the rule: 1, except in the momentum variant of <see cref="BatchSchedule.IncreaseBatchSizeInsteadOfDecay"/>, where it is <c>(1 − increased momentum) / (1 − momentum)</c>.</summary>
     public double Multiplier { get; }
 
     internal override double Evaluate(double position)

@@ -6,7 +6,7 @@ namespace LrSchedules;
 /// <summary>The batch sizes a schedule may use: every multiple of a number, or every power of two.</summary>
 /// <remarks>
 /// <para>Batch sizes are usually powers of two or multiples of the device count; a schedule that computes a batch size
-/// (a growth by a factor) rounds it to the granularity the
+/// (a growth by a factor, <see cref="BatchSchedule.IncreaseBatchSizeInsteadOfDecay"/>) rounds it to the granularity the
 /// user picks with <see cref="Round"/>.</para>
 /// <para>Rounding is to the nearest allowed size: for multiples of <c>k</c>, the nearest multiple, halves rounded up;
 /// for powers of two, the nearest in ratio (the boundary between <c>2^n</c> and <c>2^(n+1)</c> is <c>2^n·√2</c>), so the
@@ -63,9 +63,10 @@ public sealed class BatchSizeGranularity
     public override string ToString() =>
         IsPowerOfTwo ? "powers of two" : FormattableString.Invariant($"multiples of {Multiple}");
 
-    /// <summary>Rounds a value the caller guarantees to be in (0, 2^62].</summary>
+    /// <summary>Rounds a value the caller guarantees to be &gt; 0; values past 2^62 are rounded as 2^62.</summary>
     internal long RoundUnchecked(double batchSize)
     {
+        batchSize = Math.Min(batchSize, LargestRoundable);
         if (IsPowerOfTwo)
         {
             if (batchSize <= 1.0)
