@@ -118,15 +118,15 @@ public sealed class BatchGrowthPlan
 
     /// <summary>Gets the SGD noise scale of a step of this plan: <c>lr'(t) · N / (B(t) · (1 − m1))</c>.</summary>
     /// <param name="step">The zero-based step; ≥ 0.</param>
-    /// <returns>The noise scale, equal to <see cref="GetSourceNoiseScale"/> up to floating-point rounding.</returns>
+    /// <returns>The noise scale, equal to <see cref="GetSourceSgdNoiseScale"/> up to floating-point rounding.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="step"/> is negative.</exception>
-    public double GetNoiseScale(long step) =>
+    public double GetSgdNoiseScale(long step) =>
         LearningRate.GetLearningRate(step) * Plan.DatasetSize / (Plan.GetScheduledBatchSize(step) * (1.0 - IncreasedMomentum));
 
     /// <summary>Gets the SGD noise scale of the source schedule at the same point of training: <c>lr(x(t)) · N / (B0 · (1 − m0))</c>.</summary>
     /// <param name="step">The zero-based step of this plan; ≥ 0. Its position <c>x(t)</c> on the source's clock is taken from <see cref="Plan"/>.</param>
     /// <returns>The noise scale the source schedule has at the same epoch or number of samples seen.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="step"/> is negative.</exception>
-    public double GetSourceNoiseScale(long step) =>
+    public double GetSourceSgdNoiseScale(long step) =>
         _sourcePerStep.GetLearningRate(step) * Plan.DatasetSize / (InitialBatchSize * (1.0 - Momentum));
 }

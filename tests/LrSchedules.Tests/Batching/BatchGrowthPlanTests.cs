@@ -50,8 +50,8 @@ public class BatchGrowthPlanTests
             double source = BatchScaling.GetSgdNoiseScale(StepDecay.GetLearningRate(epoch), 1_400, 10);
             foreach (long s in new[] { step, step + 1 })
             {
-                growth.GetNoiseScale(s).Should().BeApproximately(source, source * ScheduleAssertions.Tight, $"epoch {epoch}, step {s}");
-                growth.GetSourceNoiseScale(s).Should().Be(source);
+                growth.GetSgdNoiseScale(s).Should().BeApproximately(source, source * ScheduleAssertions.Tight, $"epoch {epoch}, step {s}");
+                growth.GetSourceSgdNoiseScale(s).Should().Be(source);
             }
         }
     }
@@ -132,8 +132,8 @@ public class BatchGrowthPlanTests
 
         foreach (long step in steps)
         {
-            double expected = growth.GetSourceNoiseScale(step);
-            growth.GetNoiseScale(step).Should().BeApproximately(expected, (expected * 1e-12) + 1e-300, $"step {step}");
+            double expected = growth.GetSourceSgdNoiseScale(step);
+            growth.GetSgdNoiseScale(step).Should().BeApproximately(expected, (expected * 1e-12) + 1e-300, $"step {step}");
             double position = clock == TrainingClock.Epochs ? plan.GetFractionalEpoch(step) : plan.GetSamplesSeen(step);
             expected.Should().Be(BatchScaling.GetSgdNoiseScale(source.GetLearningRate(position), datasetSize, initialBatchSize));
         }
@@ -160,7 +160,7 @@ public class BatchGrowthPlanTests
         for (long epoch = 0; epoch < 60; epoch++)
         {
             long step = growth.Plan.GetFirstStepOfEpoch(epoch);
-            growth.GetNoiseScale(step).Should().BeApproximately(growth.GetSourceNoiseScale(step), growth.GetSourceNoiseScale(step) * ScheduleAssertions.Tight);
+            growth.GetSgdNoiseScale(step).Should().BeApproximately(growth.GetSourceSgdNoiseScale(step), growth.GetSourceSgdNoiseScale(step) * ScheduleAssertions.Tight);
         }
     }
 
@@ -176,7 +176,7 @@ public class BatchGrowthPlanTests
         {
             long step = growth.Plan.GetFirstStepOfEpoch(epoch);
             double source = BatchScaling.GetSgdNoiseScale(StepDecay.GetLearningRate(epoch), 1_400, 10, 0.9);
-            growth.GetNoiseScale(step).Should().BeApproximately(source, source * ScheduleAssertions.Tight);
+            growth.GetSgdNoiseScale(step).Should().BeApproximately(source, source * ScheduleAssertions.Tight);
             BatchScaling.GetSgdNoiseScale(growth.LearningRate.GetLearningRate(step), 1_400, growth.Plan.GetScheduledBatchSize(step), 0.98)
                 .Should().BeApproximately(source, source * ScheduleAssertions.Tight);
         }
