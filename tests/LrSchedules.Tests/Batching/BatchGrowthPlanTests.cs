@@ -194,6 +194,15 @@ public class BatchGrowthPlanTests
     }
 
     [Fact]
+    public void Growth_plan_queries_allocate_nothing()
+    {
+        BatchGrowthPlan growth = BatchSchedule.IncreaseBatchSizeInsteadOfDecay(StepDecay, TrainingClock.Epochs, 1_400, LastBatch.Drop, 10, 250, 60);
+        BatchAssertions.AllocatesNothing(() =>
+            (long)(growth.GetSgdNoiseScale(4_620) + growth.GetSourceSgdNoiseScale(4_620) + growth.GetSgdNoiseScale(long.MaxValue))
+            + growth.GetTotalSteps(60) + growth.GetSourceTotalSteps(60) + growth.Plan.BatchSizeSchedule.GetBatchSize(45));
+    }
+
+    [Fact]
     public void Transform_rejects_a_schedule_that_reaches_zero_where_it_divides_by_it()
     {
         FunctionSchedule toZero = Schedule.FromFunction((double epoch) => epoch < 10 ? 0.1 : 0.0);
