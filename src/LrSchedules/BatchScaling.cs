@@ -134,4 +134,48 @@ public static class BatchScaling
     public static double GetSgdNoiseScale(double learningRate, long datasetSize, long batchSize, double momentum = 0.0) =>
         Preconditions.NonNegative(learningRate) * Preconditions.Positive(datasetSize)
         / (Preconditions.Positive(batchSize) * (1.0 - Preconditions.InRange(momentum, 0.0, true, 1.0, false)));
+
+    /// <summary>
+    /// The recipe of Goyal et al. in one call: the linear scaling rule applied to a schedule tuned at a base batch size,
+    /// with a gradual warmup from the base rate over the first epochs of the plan.
+    /// </summary>
+    /// <param name="learningRate">The schedule after warmup, as tuned at <paramref name="baseBatchSize"/> (for instance
+    /// <c>Schedule.MultiStep(0.1, [30, 60, 80], 0.1)</c> in epochs), on <paramref name="clock"/>. It keeps its own count
+    /// under the warmup, so its milestones stay at the epochs they were written for.</param>
+    /// <param name="baseBatchSize">The batch size <paramref name="learningRate"/> was tuned at; &gt; 0.</param>
+    /// <param name="plan">The plan at the target batch size (typically <c>BatchSchedule.Plan(datasetSize,
+    /// BatchSchedule.Constant(targetBatchSize), LastBatch.Drop)</c>); the rate follows its batch size step by step.</param>
+    /// <param name="warmupEpochs">The number of warmup epochs; ≥ 0. Defaults to 5, Goyal et al.'s choice; 0 means no warmup.</param>
+    /// <param name="clock">The clock <paramref name="learningRate"/> is written on; epochs by default.</param>
+    /// <returns>
+    /// A warmup over the scaled schedule <c>s(t) = lr(x(t)) · B(t) / baseBatchSize</c>: from <c>lr(0)</c>, the rate
+    /// tuned at the base batch, linearly to <c>s(W)</c> at step <c>W</c>, the first step of epoch
+    /// <paramref name="warmupEpochs"/>; then <c>s(t)</c>.
+    /// </returns>
+    /// <remarks>Goyal et al. 2017, "Accurate, Large Minibatch SGD: Training ImageNet in 1 Hour" (arXiv:1706.02677),
+    /// section 2.2: "we start from a learning rate of η and increment it by a constant amount at each iteration such that
+    /// it reaches η̂ = kη after 5 epochs". The warmup's target is the scaled schedule's rate at the end of the warmup, so
+    /// the rate is continuous there even when the schedule already decays during the warmup epochs.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="learningRate"/> or <paramref name="plan"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An argument is outside the range given for it.</exception>
+    public static WarmupSchedule LinearScalingWithWarmup(
+        ILearningRateSchedule learningRate,
+        long baseBatchSize,
+        TrainingPlan plan,
+        long warmupEpochs = 5,
+        TrainingClock clock = TrainingClock.Epochs)
+    {
+        Preconditions.NotNull(learningRate);
+        Preconditions.Positive(baseBatchSize);
+        Preconditions.NotNull(plan);
+        Preconditions.NonNegative(warmupEpochs);
+        BatchScaledSchedule scaled = plan.ScaleLearningRate(learningRate, Linear(baseBatchSize), clock);
+        long warmupSteps = plan.GetFirstStepOfEpoch(warmupEpochs);
+        double baseLearningRate = learningRate.GetLearningRate(0);
+        return scaled.WithLinearWarmup(
+            warmupSteps,
+            baseLearningRate,
+            WarmupPlacement.Overlay,
+            targetLearningRate: scaled.GetLearningRate(warmupSteps));
+    }
 }
