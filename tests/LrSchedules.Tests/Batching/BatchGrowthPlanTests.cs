@@ -70,7 +70,7 @@ public class BatchGrowthPlanTests
     {
         long epochs = 2 + (totalEpochs.Get % 60);
         double gamma = 0.5 + ((decayPercent % 50) / 100.0);
-        FunctionSchedule exponential = Schedule.FromFunction((double epoch) => 0.1 * Math.Pow(gamma, epoch));
+        ExponentialSchedule exponential = Schedule.Exponential(0.1, gamma);
         CheckIdentity(exponential, TrainingClock.Epochs, epochs, batch.Get, growthLimit.Get, datasetExtra.Get, keep, granularityChoice);
     }
 
@@ -79,8 +79,10 @@ public class BatchGrowthPlanTests
     {
         long epochs = 2 + (totalEpochs.Get % 40);
         double gamma = 0.5 + ((decayPercent % 50) / 100.0);
-        double samplesPerDecay = 1 + (datasetExtra.Get % 5_000);
-        FunctionSchedule exponential = Schedule.FromFunction((double samples) => 0.1 * Math.Pow(gamma, samples / samplesPerDecay));
+        // At least 1,000 samples per decay: the plans below see at most ~10^6 samples, so the source stays above
+        // 0.1 · 0.5^1000 > 0 (a source that underflows to 0 is rejected by the transform, correctly).
+        long samplesPerDecay = 1_000 + (datasetExtra.Get % 5_000);
+        ExponentialSchedule exponential = Schedule.Exponential(0.1, gamma, transitionSteps: samplesPerDecay);
         CheckIdentity(exponential, TrainingClock.Samples, epochs, batch.Get, growthLimit.Get, datasetExtra.Get, keep, granularityChoice);
     }
 
