@@ -77,6 +77,24 @@ public class VariantTests
         }
     }
 
+    [Fact]
+    public void The_supplementary_smith_run_starts_five_times_lower_and_is_not_part_of_all()
+    {
+        Experiment low = ExperimentCatalog.Find(SmithExperiment.LowRateName)!;
+        RunDrivers decay = low.Variants[0].CreateDrivers(TrainingSize);
+        RunDrivers increase = low.Variants[1].CreateDrivers(TrainingSize);
+
+        low.Variants.Select(v => v.Name).Should().Equal("decay-lr", "increase-batch");
+        low.Title.Should().StartWith("supplementary");
+        ExperimentCatalog.Full.Select(e => e.Name).Should().Equal("smith", "scaling");
+        decay.LearningRate.GetLearningRate(0).Should().Be(0.02);
+        decay.LearningRate.GetLearningRate(15 * 140).Should().BeApproximately(0.004, 1e-15);
+        long[] phaseStarts = [.. new[] { 0, 15, 27, 37 }.Select(increase.Batches.EpochStartStep)];
+        phaseStarts.Select(increase.Batches.BatchSize).Should().Equal(10, 50, 250, 250);
+        phaseStarts.Select(increase.LearningRate.GetLearningRate).Should().Equal(
+            [0.02, 0.02, 0.02, 0.004], (a, b) => Math.Abs(a - b) < 1e-15);
+    }
+
     [Theory]
     [InlineData(1, 140)]
     [InlineData(2, 70)]
