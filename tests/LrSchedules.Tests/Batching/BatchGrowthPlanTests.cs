@@ -56,6 +56,21 @@ public class BatchGrowthPlanTests
         }
     }
 
+    [Fact]
+    public void A_rising_source_shrinks_the_batch_below_the_initial_one_with_the_same_noise_scale()
+    {
+        // Rate doubles at epoch 2: the batch halves, as B(e) = B0 · lr(0) / lr(e) says.
+        var rising = Schedule.PiecewiseConstant([2], [0.1, 0.2]);
+        BatchGrowthPlan growth = BatchSchedule.IncreaseBatchSizeInsteadOfDecay(
+            rising, TrainingClock.Epochs, datasetSize: 1000, LastBatch.Drop, initialBatchSize: 100, maximumBatchSize: 400, epochs: 4);
+
+        long atEpoch2 = growth.Plan.GetFirstStepOfEpoch(2);
+        growth.Plan.GetBatchSize(atEpoch2 - 1).Should().Be(100);
+        growth.Plan.GetBatchSize(atEpoch2).Should().Be(50);
+        growth.LearningRate.GetLearningRate(atEpoch2).Should().BeApproximately(0.1, 1e-15);
+        growth.GetSgdNoiseScale(atEpoch2).Should().BeApproximately(growth.GetSourceSgdNoiseScale(atEpoch2), 1e-12);
+    }
+
     [Property(MaxTest = 60)]
     public void Noise_scale_identity_holds_for_cosine_sources(PositiveInt totalEpochs, PositiveInt batch, PositiveInt growthLimit, PositiveInt datasetExtra, bool keep, byte finalPercent, byte granularityChoice)
     {
