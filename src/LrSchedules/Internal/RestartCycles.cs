@@ -110,6 +110,33 @@ internal readonly struct RestartCycles
             return false;
         }
 
+        if (PeriodMultiplier == 1.0)
+        {
+            // Cycles of equal length: the closed form below with m = 1 written out, so that the query tests m once.
+            double period = PeriodSteps;
+            double cycleIndex = Math.Floor(position / period);
+            double cycleStart = period * cycleIndex;
+            if (cycleStart > position)
+            {
+                cycleIndex -= 1.0;
+                cycleStart = period * cycleIndex;
+            }
+            else
+            {
+                double nextStart = period * (cycleIndex + 1.0);
+                if (nextStart <= position)
+                {
+                    cycleIndex += 1.0;
+                    cycleStart = nextStart;
+                }
+            }
+
+            positionInCycle = position - cycleStart;
+            cycleLength = period;
+            peakScale = PeakScale(cycleIndex);
+            return true;
+        }
+
         double[]? starts = _tabledStarts;
         if (starts is not null && position < starts[^1])
         {
