@@ -19,10 +19,11 @@ namespace LrSchedules.Internal;
 /// <para>When cycles grow (<c>m &gt; 1</c>) there are few of them below any step a long can hold (at most 64 for
 /// <c>m ≥ 2</c>), so the first ones — up to <see cref="MaxTabledCycles"/> — are precomputed: their starts, lengths and
 /// peak decays, each from the same expression the closed form would evaluate, so every value is the same bit for bit. A
-/// position below the last tabled start finds its cycle by a binary search over the starts (the cycle the closed-form
-/// estimate and its correction land on) instead of a logarithm and up to four powers; beyond it, the closed form runs
-/// as described. The tables hold at most 3 · (<see cref="MaxTabledCycles"/> + 1) doubles (about 1.3 KB for
-/// <c>P = 1000, m = 2</c>).</para>
+/// position below the last tabled start finds its cycle (the one the closed-form estimate and its correction land on)
+/// instead of by a logarithm and up to four powers: the binary exponent of the position picks the cycles of its octave
+/// <c>[2^(k−1), 2^k)</c>, and a binary search over those (one or two starts when <c>m ≥ 2</c>) decides. Beyond the last
+/// tabled start the closed form runs as described. The tables hold at most 3 · (<see cref="MaxTabledCycles"/> + 1)
+/// doubles and one int per octave (about 1.6 KB for <c>P = 1000, m = 2</c>).</para>
 /// </remarks>
 internal readonly struct RestartCycles
 {
@@ -40,6 +41,11 @@ internal readonly struct RestartCycles
     private readonly double[]? _tabledLengths;
     private readonly double[]? _tabledPeakScales;
 
+    // For each octave of positions, [2^(k−1), 2^k) in slot k and [0, 1) in slot 0: the cycle that contains its lowest
+    // position. A position's cycle lies between its slot's entry and the next slot's, so the search is over the one or
+    // two starts inside an octave rather than over the whole table.
+    private readonly int[]? _octaveCycles;
+
     // restartDecay^i for the untabled cycles, which (m = 1) can number in the billions.
     private readonly SaturatingPower _decayPower;
 
@@ -56,6 +62,7 @@ internal readonly struct RestartCycles
         if (periodMultiplier > 1.0)
         {
             (_tabledStarts, _tabledLengths, _tabledPeakScales) = Tabulate();
+            _octaveCycles = Octaves(_tabledStarts);
         }
     }
 
@@ -140,8 +147,25 @@ internal readonly struct RestartCycles
         double[]? starts = _tabledStarts;
         if (starts is not null && position < starts[^1])
         {
-            // S_i ≤ position < S_(i+1): the cycle the estimate below and its one correction land on.
-            int cycle = SortedSearch.CountAtOrBelow(starts, position) - 1;
+            // The last i with S_i ≤ position, i.e. S_i ≤ position < S_(i+1): the cycle the estimate below and its one
+            // correction land on. It lies between the cycles of the octave's bounds.
+            int[] octaves = _octaveCycles!;
+            int slot = Octave(position);
+            int cycle = octaves[slot];
+            int last = octaves[slot + 1];
+            while (cycle < last)
+            {
+                int middle = (cycle + last + 1) >> 1;
+                if (starts[middle] <= position)
+                {
+                    cycle = middle;
+                }
+                else
+                {
+                    last = middle - 1;
+                }
+            }
+
             positionInCycle = position - starts[cycle];
             cycleLength = _tabledLengths![cycle];
             peakScale = _tabledPeakScales![cycle];
@@ -265,6 +289,24 @@ internal readonly struct RestartCycles
         }
 
         return ([.. starts], lengths, peakScales);
+    }
+
+    // 0 for [0, 1), k for [2^(k−1), 2^k): the biased exponent of a double ≥ 1, less 1022.
+    private static int Octave(double position) =>
+        position < 1.0 ? 0 : (int)(BitConverter.DoubleToInt64Bits(position) >> 52) - 1022;
+
+    private static int[] Octaves(double[] starts)
+    {
+        // Positions below the last start: their slots, and one more for the bound of the highest.
+        int[] cycles = new int[Octave(starts[^1]) + 2];
+        int lastCycle = starts.Length - 2;
+        for (int slot = 0; slot < cycles.Length; slot++)
+        {
+            double lowest = slot == 0 ? 0.0 : Math.ScaleB(1.0, slot - 1);
+            cycles[slot] = Math.Min(SortedSearch.CountAtOrBelow(starts, lowest) - 1, lastCycle);
+        }
+
+        return cycles;
     }
 
     private double Length(double index) => PeriodMultiplier == 1.0 ? PeriodSteps : Math.Pow(PeriodMultiplier, index) * PeriodSteps;
