@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace LrSchedules.Internal;
 
 /// <summary>
@@ -107,6 +109,7 @@ internal readonly struct RestartCycles
     /// <param name="cycleLength">The length of the cycle, <c>T_i</c>; &gt; 0.</param>
     /// <param name="peakScale">The decay of the cycle's peak, <c>restartDecay^i</c>; in [0, 1].</param>
     /// <returns>False when <paramref name="position"/> is at or past the end of the last allowed cycle.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryLocate(double position, out double positionInCycle, out double cycleLength, out double peakScale)
     {
         if (position >= _limitStart)
@@ -172,6 +175,14 @@ internal readonly struct RestartCycles
             return true;
         }
 
+        LocateInClosedForm(position, out positionInCycle, out cycleLength, out peakScale);
+        return true;
+    }
+
+    // Past the tabled cycles (or m within a hair of 1): the logarithm estimate and its one correction.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void LocateInClosedForm(double position, out double positionInCycle, out double cycleLength, out double peakScale)
+    {
         double index = PeriodMultiplier == 1.0
             ? Math.Floor(position / PeriodSteps)
             : Math.Floor(Math.Log(1.0 + (position / PeriodSteps * (PeriodMultiplier - 1.0))) / _logMultiplier);
@@ -198,7 +209,6 @@ internal readonly struct RestartCycles
         positionInCycle = position - start;
         cycleLength = Length(index);
         peakScale = PeakScale(index);
-        return true;
     }
 
     /// <summary>
