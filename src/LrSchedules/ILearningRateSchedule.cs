@@ -12,7 +12,7 @@ namespace LrSchedules;
 /// <item><description><b>Allocation-free and flat in cost.</b> A query allocates nothing and costs O(1) in the step index (O(log n) in the number of milestones of a multi-part schedule), from step 0 to step 10^12 and beyond.</description></item>
 /// <item><description><b>Total.</b> Every step from 0 to <see cref="long.MaxValue"/> gives a finite, non-negative value; a negative step throws <see cref="ArgumentOutOfRangeException"/>.</description></item>
 /// </list>
-/// <para>Build schedules with the factories on <see cref="Schedule"/> and compose them with the extension methods on <c>ScheduleExtensions</c>.</para>
+/// <para>Build schedules with the factories on <see cref="Schedule"/> and compose them with the extension methods on <see cref="ScheduleExtensions"/>.</para>
 /// </remarks>
 public interface ILearningRateSchedule
 {

@@ -11,10 +11,10 @@ namespace LrSchedules;
 /// Each shape is defined on a continuous clock: <see cref="GetLearningRate(double)"/> gives its value at any
 /// non-negative position, and <see cref="GetLearningRate(long)"/> is that function read at whole steps. The continuous
 /// form is what lets a schedule written in epochs be read at a fractional epoch (see
-/// <c>ScheduleExtensions.PerEpoch</c>).
+/// <see cref="ScheduleExtensions.PerEpoch"/>).
 /// </para>
 /// <para>
-/// Instances are created only through <see cref="Schedule"/> and <c>ScheduleExtensions</c>; to supply a function
+/// Instances are created only through <see cref="Schedule"/> and <see cref="ScheduleExtensions"/>; to supply a function
 /// of your own, use <see cref="Schedule.FromFunction(Func{long, double})"/> or implement <see cref="ILearningRateSchedule"/>.
 /// A user implementation of <see cref="ILearningRateSchedule"/> used inside a combinator is read as piecewise constant
 /// between whole steps.

@@ -10,7 +10,7 @@ namespace LrSchedules;
 /// Terms used the same way by every factory: the <i>initial</i> learning rate is the value at step 0, the <i>peak</i>
 /// the highest value a shape reaches, the <i>final</i> the value it ends at and holds; <i>total steps</i> is the number
 /// of steps a shape takes from its initial to its final value; <i>warmup steps</i> is the length of a warmup. Combine
-/// shapes with the extension methods on <c>ScheduleExtensions</c>.
+/// shapes with the extension methods on <see cref="ScheduleExtensions"/>.
 /// </remarks>
 public static partial class Schedule
 {

@@ -10,6 +10,9 @@ internal sealed class StepwiseSchedule : LearningRateSchedule
 
     internal StepwiseSchedule(ILearningRateSchedule inner) => _inner = inner;
 
+    /// <summary>Gets the user schedule this adapter reads, so that combinators can expose it as it was given.</summary>
+    internal ILearningRateSchedule Inner => _inner;
+
     internal override double Evaluate(double position) =>
         _inner.GetLearningRate(position >= long.MaxValue ? long.MaxValue : (long)position);
 }
