@@ -1,0 +1,186 @@
+using System.Text;
+using System.Text.Json;
+using LrSchedules.Configuration.Internal;
+using Microsoft.Extensions.Configuration;
+
+namespace LrSchedules.Configuration;
+
+/// <summary>
+/// Schedules from configuration: reads a <see cref="ScheduleDescription"/> from <see cref="IConfiguration"/> or JSON,
+/// validates it (every problem at once, each with its configuration path), builds it, and describes a schedule built in
+/// code so that it can be written and read back.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The schedule types are a fixed table (<see cref="Types"/>): a type name read from configuration is only looked up
+/// there, never used to load a .NET type. Each type calls one factory of <see cref="Schedule"/> or
+/// <see cref="ScheduleExtensions"/> with the description's parameters, so a description builds exactly the schedule the
+/// same call in code builds, and the core library's validation applies unchanged.
+/// </para>
+/// <para>All members are thread-safe.</para>
+/// </remarks>
+public static class ScheduleConfiguration
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
+    /// <summary>Gets every schedule type a description can name, with its parameters, in a fixed order.</summary>
+    /// <value>The shapes first, in the order of their factories, then the combinators.</value>
+    public static IReadOnlyList<ScheduleTypeInfo> Types { get; } = [.. Catalog.Entries.Select(ToInfo)];
+
+    /// <summary>Reads a description from a configuration section.</summary>
+    /// <param name="configuration">The section that holds the description (its <c>Type</c> and parameters).</param>
+    /// <returns>The description; not yet validated as a schedule (see <see cref="Validate(ScheduleDescription, string)"/>).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="configuration"/> is null.</exception>
+    /// <exception cref="ScheduleConfigurationException">A key is not a parameter, or a value cannot be read as its parameter's type; every such problem is listed.</exception>
+    /// <remarks>Unlike the configuration binder, which stops at the first value it cannot convert and ignores unknown keys, this reports every unreadable value and every unknown key, with its path.</remarks>
+    public static ScheduleDescription Read(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var problems = new List<ScheduleProblem>();
+        ScheduleDescription description = Reader.ReadSchedule(new ConfigurationNode(configuration), problems);
+        ThrowIfAny(problems);
+        return description;
+    }
+
+    /// <summary>Reads, validates and builds the learning-rate schedule described by a configuration section.</summary>
+    /// <param name="configuration">The section that holds the description.</param>
+    /// <returns>The schedule.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="configuration"/> is null.</exception>
+    /// <exception cref="ScheduleConfigurationException">The description cannot be read or is invalid; every problem is listed, each with its configuration path.</exception>
+    public static ILearningRateSchedule BuildSchedule(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var read = new List<ScheduleProblem>();
+        var node = new ConfigurationNode(configuration);
+        ScheduleDescription description = Reader.ReadSchedule(node, read);
+        var built = new List<ScheduleProblem>();
+        object? schedule = Builder.Build(description, node.Path, ScheduleCategory.LearningRate, built);
+        ThrowIfAny(Problems.Merge(read, built));
+        return (ILearningRateSchedule)schedule!;
+    }
+
+    /// <summary>Validates and builds the learning-rate schedule of a description.</summary>
+    /// <param name="description">The description.</param>
+    /// <param name="path">The configuration path of the description, put in front of each problem's path (e.g. <c>Training:Schedule</c>); empty by default.</param>
+    /// <returns>The schedule: the value of the factory calls the description names.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ScheduleConfigurationException">The description is invalid; every problem is listed, each with its path.</exception>
+    public static ILearningRateSchedule BuildSchedule(ScheduleDescription description, string path = "")
+    {
+        ArgumentNullException.ThrowIfNull(description);
+        ArgumentNullException.ThrowIfNull(path);
+        var problems = new List<ScheduleProblem>();
+        object? built = Builder.Build(description, path, ScheduleCategory.LearningRate, problems);
+        ThrowIfAny(problems);
+        return (ILearningRateSchedule)built!;
+    }
+
+    /// <summary>Finds every problem of a description of a learning-rate schedule.</summary>
+    /// <param name="description">The description.</param>
+    /// <param name="path">The configuration path of the description, put in front of each problem's path; empty by default.</param>
+    /// <returns>Every problem, in the order of the description; empty when the description builds.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static IReadOnlyList<ScheduleProblem> Validate(ScheduleDescription description, string path = "")
+    {
+        ArgumentNullException.ThrowIfNull(description);
+        ArgumentNullException.ThrowIfNull(path);
+        var problems = new List<ScheduleProblem>();
+        Builder.Build(description, path, ScheduleCategory.LearningRate, problems);
+        return problems;
+    }
+
+    /// <summary>Describes a schedule built in code, so that it can be written (<see cref="ToJson"/>) and built again.</summary>
+    /// <param name="schedule">A schedule made of the library's shapes and combinators, nested to any depth.</param>
+    /// <returns>A description with every parameter set (defaults too); building it gives the same value at every step.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="schedule"/> is null.</exception>
+    /// <exception cref="NotSupportedException">The schedule is, or contains, a <see cref="FunctionSchedule"/> or a user implementation of <see cref="ILearningRateSchedule"/>, which have no description.</exception>
+    public static ScheduleDescription Describe(ILearningRateSchedule schedule)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        return Describer.Describe(schedule, string.Empty);
+    }
+
+    /// <summary>Writes a description as JSON, <c>Type</c> first and null parameters left out.</summary>
+    /// <param name="description">The description.</param>
+    /// <param name="indented">Whether to indent the JSON; <see langword="true"/> by default.</param>
+    /// <returns>The JSON text. Numbers are written in their shortest round-trip form, so reading it back gives the same doubles.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="description"/> is null.</exception>
+    public static string ToJson(ScheduleDescription description, bool indented = true)
+    {
+        ArgumentNullException.ThrowIfNull(description);
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented }))
+        {
+            Writer.Write(writer, description);
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Reads a description from JSON, as <see cref="ToJson"/> writes it or as an <c>appsettings.json</c> section holds it.</summary>
+    /// <param name="json">The JSON text of one description. Comments and trailing commas are allowed; property names are matched without regard to case.</param>
+    /// <returns>The description; not yet validated as a schedule (see <see cref="Validate(ScheduleDescription, string)"/>).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="ScheduleConfigurationException">The text is not JSON (the problem gives the line and position), a key is not a parameter, or a value cannot be read as its parameter's type; every such problem is listed.</exception>
+    public static ScheduleDescription FromJson(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        var problems = new List<ScheduleProblem>();
+        ScheduleDescription? description = ReadJson(json, problems);
+        ThrowIfAny(problems);
+        return description!;
+    }
+
+    internal static ScheduleDescription? ReadJson(string json, List<ScheduleProblem> problems)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, DocumentOptions);
+        }
+        catch (JsonException exception)
+        {
+            problems.Add(new(string.Empty, InvalidJson(exception)));
+            return null;
+        }
+
+        using (document)
+        {
+            return Reader.ReadSchedule(new Internal.JsonNode(document.RootElement, string.Empty, string.Empty), problems);
+        }
+    }
+
+    /// <summary>The message for JSON that does not parse, with the 1-based line and position of the error.</summary>
+    internal static string InvalidJson(JsonException exception)
+    {
+        string reason = exception.Message;
+        int cut = reason.IndexOf(" Path:", StringComparison.Ordinal);
+        if (cut < 0)
+        {
+            cut = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        }
+
+        if (cut >= 0)
+        {
+            reason = reason[..cut];
+        }
+
+        long line = (exception.LineNumber ?? 0) + 1;
+        long position = (exception.BytePositionInLine ?? 0) + 1;
+        return $"The text is not valid JSON at line {line}, position {position}: {reason}";
+    }
+
+    private static void ThrowIfAny(List<ScheduleProblem> problems)
+    {
+        if (problems.Count > 0)
+        {
+            throw new ScheduleConfigurationException(problems);
+        }
+    }
+
+    private static ScheduleTypeInfo ToInfo(Entry entry) => new(
+        entry.Name,
+        entry.Category,
+        entry.Summary,
+        [.. entry.Params.Select(p => new ScheduleParameterInfo(p.Name, p.Prop.ValueTypeName, p.Required, p.DefaultValue, p.Check?.Requirement))]);
+}
