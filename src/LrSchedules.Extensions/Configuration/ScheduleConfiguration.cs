@@ -50,13 +50,19 @@ public static class ScheduleConfiguration
     public static ILearningRateSchedule BuildSchedule(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var read = new List<ScheduleProblem>();
-        var node = new ConfigurationNode(configuration);
-        ScheduleDescription description = Reader.ReadSchedule(node, read);
-        var built = new List<ScheduleProblem>();
-        object? schedule = Builder.Build(description, node.Path, ScheduleCategory.LearningRate, built);
-        ThrowIfAny(Problems.Merge(read, built));
+        (object? schedule, List<ScheduleProblem> problems) = Load(new ConfigurationNode(configuration), ScheduleCategory.LearningRate);
+        ThrowIfAny(problems);
         return (ILearningRateSchedule)schedule!;
+    }
+
+    /// <summary>Finds every problem of the learning-rate schedule described by a configuration section: what cannot be read, then what does not build.</summary>
+    /// <param name="configuration">The section that holds the description.</param>
+    /// <returns>Every problem, each with its configuration path; empty when the description builds.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="configuration"/> is null.</exception>
+    public static IReadOnlyList<ScheduleProblem> Validate(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return Load(new ConfigurationNode(configuration), ScheduleCategory.LearningRate).Problems;
     }
 
     /// <summary>Validates and builds the learning-rate schedule of a description.</summary>
@@ -129,6 +135,36 @@ public static class ScheduleConfiguration
         ScheduleDescription? description = ReadJson(json, problems);
         ThrowIfAny(problems);
         return description!;
+    }
+
+    /// <summary>Reads a description and builds it as <paramref name="category"/> (any category when null), with every problem of both.</summary>
+    internal static (object? Built, List<ScheduleProblem> Problems) Load(Node node, ScheduleCategory? category)
+    {
+        var read = new List<ScheduleProblem>();
+        ScheduleDescription description = Reader.ReadSchedule(node, read);
+        var built = new List<ScheduleProblem>();
+        object? result = Builder.Build(description, node.Path, category, built);
+        List<ScheduleProblem> problems = Problems.Merge(read, built);
+        return (problems.Count == 0 ? result : null, problems);
+    }
+
+    /// <summary>Reads a JSON description and builds it as <paramref name="category"/> (any category when null), with every problem of both.</summary>
+    internal static (object? Built, List<ScheduleProblem> Problems) LoadJson(string json, ScheduleCategory? category)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, DocumentOptions);
+        }
+        catch (JsonException exception)
+        {
+            return (null, [new(string.Empty, InvalidJson(exception))]);
+        }
+
+        using (document)
+        {
+            return Load(new Internal.JsonNode(document.RootElement, string.Empty, string.Empty), category);
+        }
     }
 
     internal static ScheduleDescription? ReadJson(string json, List<ScheduleProblem> problems)

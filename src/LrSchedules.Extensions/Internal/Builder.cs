@@ -9,18 +9,18 @@ namespace LrSchedules.Configuration.Internal;
 /// </summary>
 internal static partial class Builder
 {
-    public static object? Build(ScheduleDescription? description, string path, ScheduleCategory expected, List<ScheduleProblem> problems)
+    public static object? Build(ScheduleDescription? description, string path, ScheduleCategory? expected, List<ScheduleProblem> problems)
     {
         if (description is null)
         {
-            problems.Add(new(path, $"{Paths.Subject(path)} is required: a schedule description with a Type."));
+            problems.Add(new(path, $"{Paths.Subject(path)} is required: a schedule description with a Type.", isMissing: true));
             return null;
         }
 
         string typePath = Paths.Child(path, nameof(ScheduleDescription.Type));
         if (string.IsNullOrWhiteSpace(description.Type))
         {
-            problems.Add(new(typePath, $"{typePath} is required; the known types are {Catalog.Names(expected)}."));
+            problems.Add(new(typePath, $"{typePath} is required; the known types are {Catalog.Names(expected)}.", isMissing: true));
             return null;
         }
 
@@ -31,9 +31,9 @@ internal static partial class Builder
             return null;
         }
 
-        if (entry.Category != expected)
+        if (expected is { } category && entry.Category != category)
         {
-            problems.Add(new(typePath, $"{typePath} must be a {Describe(expected)} type ({Catalog.Names(expected)}) but was '{description.Type}', a {Describe(entry.Category)} type."));
+            problems.Add(new(typePath, $"{typePath} must be a {Describe(category)} type ({Catalog.Names(category)}) but was '{description.Type}', a {Describe(entry.Category)} type."));
             return null;
         }
 
@@ -55,7 +55,7 @@ internal static partial class Builder
             {
                 if (param.Required)
                 {
-                    problems.Add(new(propPath, $"{propPath} is required for {entry.Name}{Requirement(param)}."));
+                    problems.Add(new(propPath, $"{propPath} is required for {entry.Name}{Requirement(param)}.", isMissing: true));
                 }
 
                 continue;

@@ -98,8 +98,8 @@ internal static class Catalog
     private static readonly Dictionary<string, Entry> ByName = Entries.ToDictionary(e => e.Name, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The names of the types of <paramref name="category"/>, for messages.</summary>
-    public static string Names(ScheduleCategory category) =>
-        string.Join(", ", Entries.Where(e => e.Category == category).Select(e => e.Name));
+    public static string Names(ScheduleCategory? category) =>
+        string.Join(", ", Entries.Where(e => category is null || e.Category == category).Select(e => e.Name));
 
     /// <summary>Finds a type by name, ignoring case; null when there is none.</summary>
     public static Entry? Find(string? name) => name is null ? null : ByName.GetValueOrDefault(name.Trim());

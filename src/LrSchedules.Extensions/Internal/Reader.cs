@@ -67,14 +67,26 @@ internal static class Reader
         }
     }
 
+    /// <summary>A nested description; null (after a problem) when the node is not an object.</summary>
+    private static ScheduleDescription? ReadNested(Node node, List<ScheduleProblem> problems)
+    {
+        if (!node.IsObject)
+        {
+            problems.Add(new(node.Path, $"{node.Path} must be a schedule description (an object with a Type) but was {node.What}."));
+            return null;
+        }
+
+        return ReadSchedule(node, problems);
+    }
+
     private static object? ReadValue(Prop prop, Node node, List<ScheduleProblem> problems)
     {
         switch (prop.Kind)
         {
             case ValueKind.Schedule:
-                return ReadSchedule(node, problems);
+                return ReadNested(node, problems);
             case ValueKind.Schedules:
-                return ReadList<ScheduleDescription>(prop, node, problems, element => ReadSchedule(element, problems));
+                return ReadList<ScheduleDescription>(prop, node, problems, element => ReadNested(element, problems));
             case ValueKind.Numbers:
                 return ReadList<double>(prop, node, problems, element => Scalar(prop, ValueKind.Number, element, problems));
             case ValueKind.Integers:

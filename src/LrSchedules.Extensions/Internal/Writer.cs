@@ -13,7 +13,8 @@ internal static class Writer
             writer.WriteString(nameof(ScheduleDescription.Type), type);
         }
 
-        foreach (Prop prop in Props.All)
+        // Parameters first, the nested schedules last, so that a wrapper's own settings are read before its child.
+        foreach (Prop prop in Props.All.Where(p => p.Kind is not (ValueKind.Schedule or ValueKind.Schedules)).Concat(Props.All.Where(p => p.Kind is ValueKind.Schedule or ValueKind.Schedules)))
         {
             object? value = prop.Get(description);
             if (value is null)
