@@ -10,6 +10,7 @@ namespace LrSchedules;
 /// <remarks>
 /// Every method validates its arguments once, here, and throws naming the parameter and the bad value. A user
 /// implementation of <see cref="ILearningRateSchedule"/> may be wrapped too; it is read at whole steps.
+/// <see cref="ReduceOnPlateau"/> is the one exception to purity: it returns a stateful, metric-driven schedule.
 /// </remarks>
 public static class ScheduleExtensions
 {
@@ -18,16 +19,18 @@ public static class ScheduleExtensions
     /// <param name="warmupSteps">The number of warmup steps; ≥ 0. 0 means no warmup: the result equals <paramref name="schedule"/> at every step.</param>
     /// <param name="initialLearningRate">The learning rate at step 0; finite and ≥ 0. Defaults to 0.</param>
     /// <param name="placement">Whether <paramref name="schedule"/> starts after the warmup (<see cref="WarmupPlacement.Prefix"/>, the default) or keeps its own step count under it (<see cref="WarmupPlacement.Overlay"/>).</param>
-    /// <returns>A <see cref="WarmupSchedule"/>: <c>a + (s(0) − a) · t / W</c> for <c>t &lt; W</c>, then the schedule.</returns>
+    /// <param name="targetLearningRate">The rate reached at step <paramref name="warmupSteps"/>; finite and ≥ 0. Defaults to (null) the schedule's rate at its own step 0.</param>
+    /// <returns>A <see cref="WarmupSchedule"/>: <c>a + (b − a) · t / W</c> for <c>t &lt; W</c> with <c>b</c> the target, then the schedule.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="schedule"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An argument is outside the range given for it.</exception>
-    public static WarmupSchedule WithLinearWarmup(this ILearningRateSchedule schedule, long warmupSteps, double initialLearningRate = 0.0, WarmupPlacement placement = WarmupPlacement.Prefix) =>
+    public static WarmupSchedule WithLinearWarmup(this ILearningRateSchedule schedule, long warmupSteps, double initialLearningRate = 0.0, WarmupPlacement placement = WarmupPlacement.Prefix, double? targetLearningRate = null) =>
         new(
             LearningRateSchedule.From(schedule, nameof(schedule)),
             Preconditions.NonNegative(warmupSteps),
             WarmupShape.Linear,
             Preconditions.NonNegative(initialLearningRate),
-            Defined(placement));
+            Defined(placement),
+            targetLearningRate is { } target ? Preconditions.NonNegative(target, nameof(targetLearningRate)) : null);
 
     /// <summary>Holds <paramref name="learningRate"/> for <paramref name="warmupSteps"/> steps in front of (or over) the schedule.</summary>
     /// <param name="schedule">The schedule that follows the warmup.</param>
@@ -145,6 +148,25 @@ public static class ScheduleExtensions
             LearningRateSchedule.From(schedule, nameof(schedule)),
             Preconditions.Positive(stepsPerEpoch),
             Defined(progress));
+
+    /// <summary>
+    /// Puts the schedule under reduce-on-plateau control: a <b>mutable, not thread-safe</b> object, one per training run,
+    /// that multiplies the schedule by <see cref="ReduceOnPlateauOptions.Factor"/> each time the reported metric stops
+    /// improving (PyTorch <c>ReduceLROnPlateau</c>).
+    /// </summary>
+    /// <param name="schedule">The underlying schedule, e.g. <c>Schedule.Constant(0.1)</c> for PyTorch's behaviour, or a warmup.</param>
+    /// <param name="options">The options; <see langword="null"/> for PyTorch's defaults.</param>
+    /// <param name="state">A state from <see cref="ReduceLearningRateOnPlateau.ExportState"/> to resume from, taken from an instance built with the same schedule and options; <see langword="null"/> to start fresh.</param>
+    /// <returns>A new <see cref="ReduceLearningRateOnPlateau"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="schedule"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="options"/> or <paramref name="state"/> holds values outside their ranges; the message lists every one.</exception>
+    public static ReduceLearningRateOnPlateau ReduceOnPlateau(this ILearningRateSchedule schedule, ReduceOnPlateauOptions? options = null, ReduceOnPlateauState? state = null)
+    {
+        LearningRateSchedule inner = LearningRateSchedule.From(schedule, nameof(schedule));
+        options ??= ReduceOnPlateauOptions.Default;
+        options.Validate(nameof(options));
+        return new ReduceLearningRateOnPlateau(inner, options, state);
+    }
 
     private static TEnum Defined<TEnum>(TEnum value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
         where TEnum : struct, Enum

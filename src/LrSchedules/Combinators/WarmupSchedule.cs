@@ -8,7 +8,9 @@ namespace LrSchedules;
 /// <item><description><c>lr(t) = a + (b − a) · (t / W)</c> for <c>t &lt; W</c>;</description></item>
 /// <item><description><c>lr(t) = s(t − W)</c> for <c>t ≥ W</c> with <see cref="WarmupPlacement.Prefix"/>, <c>s(t)</c> with <see cref="WarmupPlacement.Overlay"/>.</description></item>
 /// </list>
-/// <para>A linear warmup has <c>b = s(0)</c>, the wrapped schedule's rate at its own step 0, and reaches it at step
+/// <para>A linear warmup has <c>b = s(0)</c>, the wrapped schedule's rate at its own step 0, unless a target is given
+/// explicitly (timm's <c>TanhLRScheduler</c> ramps to the rate at <c>warmup_t</c> with <c>warmup_prefix=False</c> and
+/// to the base rate with <c>warmup_prefix=True</c>, <c>timm/scheduler/tanh_lr.py</c>), and reaches it at step
 /// <c>W</c>; a constant warmup has <c>b = a</c> and holds <c>a</c>. With <c>W = 0</c> there is no warmup and every
 /// value is exactly the wrapped schedule's.</para>
 /// <para>Matches, with <see cref="WarmupPlacement.Prefix"/>: Hugging Face's warmups
@@ -30,7 +32,7 @@ public sealed class WarmupSchedule : LearningRateSchedule
     private readonly double _warmupSteps;
     private readonly bool _prefix;
 
-    internal WarmupSchedule(LearningRateSchedule inner, long warmupSteps, WarmupShape shape, double initialLearningRate, WarmupPlacement placement)
+    internal WarmupSchedule(LearningRateSchedule inner, long warmupSteps, WarmupShape shape, double initialLearningRate, WarmupPlacement placement, double? targetLearningRate = null)
     {
         _inner = inner;
         _warmupSteps = warmupSteps;
@@ -39,7 +41,7 @@ public sealed class WarmupSchedule : LearningRateSchedule
         Shape = shape;
         Placement = placement;
         InitialLearningRate = initialLearningRate;
-        TargetLearningRate = shape == WarmupShape.Linear ? inner.Evaluate(0.0) : initialLearningRate;
+        TargetLearningRate = shape == WarmupShape.Linear ? targetLearningRate ?? inner.Evaluate(0.0) : initialLearningRate;
     }
 
     /// <summary>Gets the schedule that follows (or is overlaid by) the warmup, as it was given.</summary>
@@ -58,8 +60,9 @@ public sealed class WarmupSchedule : LearningRateSchedule
     public double InitialLearningRate { get; }
 
     /// <summary>
-    /// Gets the rate the warmup heads for, reached at step <see cref="WarmupSteps"/>: the wrapped schedule's rate at its
-    /// own step 0 for a linear warmup; <see cref="InitialLearningRate"/> for a constant one.
+    /// Gets the rate the warmup heads for, reached at step <see cref="WarmupSteps"/>: for a linear warmup the target
+    /// given to <see cref="ScheduleExtensions.WithLinearWarmup"/>, by default the wrapped schedule's rate at its own
+    /// step 0; <see cref="InitialLearningRate"/> for a constant warmup.
     /// </summary>
     public double TargetLearningRate { get; }
 

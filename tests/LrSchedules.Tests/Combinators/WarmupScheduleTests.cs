@@ -177,6 +177,29 @@ public class WarmupScheduleTests
     }
 
     [Fact]
+    public void Linear_warmup_heads_for_an_explicit_target_when_given()
+    {
+        // timm's TanhLRScheduler with warmup_prefix=False ramps to the rate at warmup_t, not at step 0.
+        var tanh = Schedule.Tanh(0.1, 50, 1e-5);
+        double target = tanh.GetLearningRate(5);
+        var warmed = tanh.WithLinearWarmup(5, 1e-4, WarmupPlacement.Overlay, targetLearningRate: target);
+
+        warmed.TargetLearningRate.Should().Be(target);
+        warmed.ShouldHaveRate(0, 1e-4);
+        warmed.ShouldHaveRate(4, 1e-4 + ((target - 1e-4) * (4 / 5.0)));
+        warmed.ShouldHaveRate(5, target);
+        warmed.ShouldHaveRate(6, tanh.GetLearningRate(6));
+    }
+
+    [Theory]
+    [InlineData(-0.1)]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    public void Linear_warmup_rejects_a_bad_target(double target) =>
+        FluentActions.Invoking(() => Schedule.Constant(0.1).WithLinearWarmup(5, 0.0, WarmupPlacement.Prefix, target))
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("targetLearningRate");
+
+    [Fact]
     public void Warmup_rejects_a_null_schedule()
     {
         FluentActions.Invoking(() => ((ILearningRateSchedule)null!).WithLinearWarmup(10))

@@ -1,0 +1,51 @@
+namespace LrSchedules;
+
+/// <summary>A learning-rate schedule scaled at every step by a batch-size scaling rule at that step's batch size.</summary>
+/// <remarks>
+/// <para><c>lr'(t) = lr(x(t)) · Rule.GetScale(B(t)) · Multiplier</c>, where <c>x(t)</c> is the position of step <c>t</c> on
+/// <see cref="Clock"/> (as <see cref="TrainingClockSchedule"/> reads it) and <c>B(t)</c> is the scheduled batch size of
+/// step <c>t</c> in <see cref="Plan"/>. The source schedule is the one for the rule's reference batch size; the rate then
+/// follows the batch step by step. The last, smaller batch of an epoch (with <see cref="LastBatch.Keep"/>) uses the
+/// scheduled batch size, as training code that sets the rate once per step does.</para>
+/// <para>The scale of each phase is computed once, at construction: a query is one binary search, O(log phases),
+/// allocation-free. Immutable and thread-safe.</para>
+/// </remarks>
+public sealed class BatchScaledSchedule : LearningRateSchedule
+{
+    private readonly TrainingClockSchedule _source;
+    private readonly double[] _scales;
+
+    internal BatchScaledSchedule(TrainingClockSchedule source, BatchScalingRule rule, double multiplier)
+    {
+        _source = source;
+        Rule = rule;
+        Multiplier = multiplier;
+        IReadOnlyList<TrainingPhase> phases = source.Plan.Phases;
+        _scales = new double[phases.Count];
+        for (int i = 0; i < _scales.Length; i++)
+        {
+            _scales[i] = rule.Scale(phases[i].BatchSize) * multiplier;
+        }
+    }
+
+    /// <summary>Gets the plan that gives the batch size of each step.</summary>
+    public TrainingPlan Plan => _source.Plan;
+
+    /// <summary>Gets the schedule that is scaled, written for <see cref="BatchScalingRule.ReferenceBatchSize"/> on <see cref="Clock"/>.</summary>
+    public ILearningRateSchedule Schedule => _source.Schedule;
+
+    /// <summary>Gets the clock <see cref="Schedule"/> is written on.</summary>
+    public TrainingClock Clock => _source.Clock;
+
+    /// <summary>Gets the rule that turns a batch size into a factor.</summary>
+    public BatchScalingRule Rule { get; }
+
+    /// <summary>Gets a constant factor applied on top of the rule: 1, except in the momentum variant of <see cref="BatchSchedule.IncreaseBatchSizeInsteadOfDecay"/>, where it is <c>(1 − increased momentum) / (1 − momentum)</c>.</summary>
+    public double Multiplier { get; }
+
+    internal override double Evaluate(double position)
+    {
+        long step = position >= long.MaxValue ? long.MaxValue : (long)position;
+        return _source.Evaluate(position) * _scales[Plan.PhaseOf(step)];
+    }
+}

@@ -1,0 +1,257 @@
+using FsCheck;
+using FsCheck.Xunit;
+using LrSchedules.Tests.Contract;
+
+namespace LrSchedules.Tests.Batching;
+
+public class BatchGrowthPlanTests
+{
+    /// <summary>Smith et al. 2017: rate 0.1 divided by 5 at epochs 30, 45 and 55.</summary>
+    private static readonly MultiStepSchedule StepDecay = Schedule.MultiStep(0.1, [30, 45, 55], 0.2);
+
+    public static TheoryData<LastBatch, long, long> SmithCases() => new()
+    {
+        // Last batch, granularity multiple, total steps for 60 epochs: 30 · 140 + 15 · 28 + 15 · steps per epoch at 250.
+        { LastBatch.Drop, 1, 4_695 },
+        { LastBatch.Drop, 10, 4_695 },
+        { LastBatch.Keep, 5, 4_710 },
+    };
+
+    [Theory]
+    [MemberData(nameof(SmithCases))]
+    public void Step_decay_becomes_batches_10_50_250_250_with_rates_01_01_01_002(LastBatch lastBatch, long multiple, long totalSteps)
+    {
+        BatchGrowthPlan growth = BatchSchedule.IncreaseBatchSizeInsteadOfDecay(
+            StepDecay, TrainingClock.Epochs, datasetSize: 1_400, lastBatch, initialBatchSize: 10, maximumBatchSize: 250, epochs: 60,
+            BatchSizeGranularity.MultipleOf(multiple));
+
+        long[] epochs = [0, 29, 30, 44, 45, 54, 55, 59, 1_000];
+        epochs.Select(growth.Plan.BatchSizeSchedule.GetBatchSize).Should().Equal(10, 10, 50, 50, 250, 250, 250, 250, 250);
+        growth.Plan.Phases.Select(p => (p.FirstStep, p.BatchSize)).Should().Equal((0L, 10L), (4_200L, 50L), (4_620L, 250L));
+
+        long[] firstSteps = [0, 30, 45, 55];
+        double[] rates = firstSteps.Select(e => growth.LearningRate.GetLearningRate(growth.Plan.GetFirstStepOfEpoch(e))).ToArray();
+        rates.Should().Equal([0.1, 0.1, 0.1, 0.02], (a, b) => Math.Abs(a - b) <= b * ScheduleAssertions.Tight);
+        growth.LearningRate.ShouldHaveRate(growth.Plan.GetFirstStepOfEpoch(45) - 1, 0.1, ScheduleAssertions.Tight);
+
+        growth.GetTotalSteps(60).Should().Be(totalSteps);
+        growth.GetSourceTotalSteps(60).Should().Be(60 * 140);
+    }
+
+    [Theory]
+    [InlineData(LastBatch.Drop)]
+    [InlineData(LastBatch.Keep)]
+    public void Step_decay_keeps_the_noise_scale_of_the_source_at_every_epoch(LastBatch lastBatch)
+    {
+        BatchGrowthPlan growth = BatchSchedule.IncreaseBatchSizeInsteadOfDecay(StepDecay, TrainingClock.Epochs, 1_400, lastBatch, 10, 250, 60);
+        for (long epoch = 0; epoch < 70; epoch++)
+        {
+            long step = growth.Plan.GetFirstStepOfEpoch(epoch);
+            double source = BatchScaling.GetSgdNoiseScale(StepDecay.GetLearningRate(epoch), 1_400, 10);
+            foreach (long s in new[] { step, step + 1 })
+            {
+                growth.GetSgdNoiseScale(s).Should().BeApproximately(source, source * ScheduleAssertions.Tight, $"epoch {epoch}, step {s}");
+                growth.GetSourceSgdNoiseScale(s).Should().Be(source);
+            }
+        }
+    }
+
+    [Property(MaxTest = 60)]
+    public void Noise_scale_identity_holds_for_cosine_sources(PositiveInt totalEpochs, PositiveInt batch, PositiveInt growthLimit, PositiveInt datasetExtra, bool keep, byte finalPercent, byte granularityChoice)
+    {
+        long epochs = 2 + (totalEpochs.Get % 60);
+        double initialRate = 0.4;
+        CosineSchedule cosine = Schedule.Cosine(initialRate, epochs, initialRate * (finalPercent % 20) / 100.0);
+        CheckIdentity(cosine, TrainingClock.Epochs, epochs, batch.Get, growthLimit.Get, datasetExtra.Get, keep, granularityChoice);
+    }
+
+    [Property(MaxTest = 60)]
+    public void Noise_scale_identity_holds_for_exponential_sources(PositiveInt totalEpochs, PositiveInt batch, PositiveInt growthLimit, PositiveInt datasetExtra, bool keep, byte decayPercent, byte granularityChoice)
+    {
+        long epochs = 2 + (totalEpochs.Get % 60);
+        double gamma = 0.5 + ((decayPercent % 50) / 100.0);
+        FunctionSchedule exponential = Schedule.FromFunction((double epoch) => 0.1 * Math.Pow(gamma, epoch));
+        CheckIdentity(exponential, TrainingClock.Epochs, epochs, batch.Get, growthLimit.Get, datasetExtra.Get, keep, granularityChoice);
+    }
+
+    [Property(MaxTest = 40)]
+    public void Noise_scale_identity_holds_for_sources_in_samples(PositiveInt totalEpochs, PositiveInt batch, PositiveInt growthLimit, PositiveInt datasetExtra, bool keep, byte decayPercent, byte granularityChoice)
+    {
+        long epochs = 2 + (totalEpochs.Get % 40);
+        double gamma = 0.5 + ((decayPercent % 50) / 100.0);
+        double samplesPerDecay = 1 + (datasetExtra.Get % 5_000);
+        FunctionSchedule exponential = Schedule.FromFunction((double samples) => 0.1 * Math.Pow(gamma, samples / samplesPerDecay));
+        CheckIdentity(exponential, TrainingClock.Samples, epochs, batch.Get, growthLimit.Get, datasetExtra.Get, keep, granularityChoice);
+    }
+
+    /// <summary>
+    /// The transform's promise on one random case: at every phase boundary, every epoch start and a spread of steps, the
+    /// noise scale equals the source's; each epoch's batch is min(Bmax, round(B0 · lr(0) / lr(x_e))).
+    /// </summary>
+    private static void CheckIdentity(LearningRateSchedule source, TrainingClock clock, long epochs, int batch, int growthLimit, int datasetExtra, bool keep, byte granularityChoice)
+    {
+        (BatchSizeGranularity granularity, long initialBatchSize, long maximumBatchSize) = (granularityChoice % 3) switch
+        {
+            0 => (BatchSizeGranularity.Any, 1L + (batch % 64), 0L),
+            1 => (BatchSizeGranularity.MultipleOf(8), 8L * (1 + (batch % 8)), 0L),
+            _ => (BatchSizeGranularity.PowerOfTwo, 1L << (batch % 6), 0L),
+        };
+        long factor = 1 + (growthLimit % 64);
+        maximumBatchSize = granularity.IsPowerOfTwo ? initialBatchSize << (int)(factor % 7) : initialBatchSize * factor;
+        long datasetSize = maximumBatchSize + (datasetExtra % (5 * maximumBatchSize));
+        LastBatch lastBatch = keep ? LastBatch.Keep : LastBatch.Drop;
+
+        BatchGrowthPlan growth = BatchSchedule.IncreaseBatchSizeInsteadOfDecay(source, clock, datasetSize, lastBatch, initialBatchSize, maximumBatchSize, epochs, granularity);
+        TrainingPlan plan = growth.Plan;
+        double initialRate = source.GetLearningRate(0.0);
+
+        var steps = new SortedSet<long>();
+        for (long epoch = 0; epoch < epochs + 3; epoch++)
+        {
+            long first = plan.GetFirstStepOfEpoch(epoch);
+            steps.UnionWith([first, first + 1]);
+            if (epoch < epochs)
+            {
+                double position = clock == TrainingClock.Epochs ? epoch : plan.GetSamplesSeen(first);
+                double target = initialBatchSize * initialRate / source.GetLearningRate(position);
+                long expected = target >= maximumBatchSize ? maximumBatchSize : Math.Min(maximumBatchSize, granularity.Round(target));
+                plan.GetScheduledBatchSize(first).Should().Be(expected, $"the batch of epoch {epoch}");
+            }
+        }
+
+        foreach (TrainingPhase phase in plan.Phases)
+        {
+            steps.UnionWith(new[] { phase.FirstStep - 1, phase.FirstStep }.Where(s => s >= 0));
+        }
+
+        long end = plan.GetFirstStepOfEpoch(epochs + 3);
+        for (long i = 0; i < 50; i++)
+        {
+            steps.Add(end * i / 50);
+        }
+
+        foreach (long step in steps)
+        {
+            double expected = growth.GetSourceSgdNoiseScale(step);
+            growth.GetSgdNoiseScale(step).Should().BeApproximately(expected, (expected * 1e-12) + 1e-300, $"step {step}");
+            double position = clock == TrainingClock.Epochs ? plan.GetFractionalEpoch(step) : plan.GetSamplesSeen(step);
+            expected.Should().Be(BatchScaling.GetSgdNoiseScale(source.GetLearningRate(position), datasetSize, initialBatchSize));
+        }
+    }
+
+    [Fact]
+    public void Source_in_samples_grows_the_batch_at_the_epoch_the_samples_are_reached()
+    {
+        // Rate halves every 2 800 samples (two epochs of 1 400); kept last batch, so epoch e starts at 1 400 · e samples.
+        FunctionSchedule halving = Schedule.FromFunction((double samples) => 0.1 * Math.Pow(0.5, Math.Floor(samples / 2_800)));
+        BatchGrowthPlan growth = BatchSchedule.IncreaseBatchSizeInsteadOfDecay(halving, TrainingClock.Samples, 1_400, LastBatch.Keep, 10, 80, 10);
+        Enumerable.Range(0, 10).Select(e => growth.Plan.BatchSizeSchedule.GetBatchSize(e)).Should().Equal(10, 10, 20, 20, 40, 40, 80, 80, 80, 80);
+        growth.LearningRate.ShouldHaveRate(growth.Plan.GetFirstStepOfEpoch(8), 0.1 * 0.0625 * 8);
+    }
+
+    [Fact]
+    public void Larger_initial_rate_with_a_proportionally_larger_batch_keeps_the_noise_scale()
+    {
+        BatchGrowthPlan growth = BatchSchedule.IncreaseBatchSizeInsteadOfDecay(StepDecay, TrainingClock.Epochs, 1_400, LastBatch.Drop, 10, 1_250, 60, learningRateScale: 5);
+        new long[] { 0, 30, 45, 55 }.Select(growth.Plan.BatchSizeSchedule.GetBatchSize).Should().Equal(50, 250, 1_250, 1_250);
+        new long[] { 0, 30, 45, 55 }.Select(e => growth.LearningRate.GetLearningRate(growth.Plan.GetFirstStepOfEpoch(e)))
+            .Should().Equal([0.5, 0.5, 0.5, 0.1], (a, b) => Math.Abs(a - b) <= b * ScheduleAssertions.Tight);
+        growth.GetTotalSteps(60).Should().Be((30 * 28) + (15 * 5) + (15 * 1));
+        for (long epoch = 0; epoch < 60; epoch++)
+        {
+            long step = growth.Plan.GetFirstStepOfEpoch(epoch);
+            growth.GetSgdNoiseScale(step).Should().BeApproximately(growth.GetSourceSgdNoiseScale(step), growth.GetSourceSgdNoiseScale(step) * ScheduleAssertions.Tight);
+        }
+    }
+
+    [Fact]
+    public void Increased_momentum_grows_the_batch_by_one_minus_m_and_keeps_the_noise_scale()
+    {
+        // Momentum 0.9 -> 0.98: B ∝ 1 / (1 - m) multiplies the batch by 5 at once, and the rate stays 0.1.
+        BatchGrowthPlan growth = BatchSchedule.IncreaseBatchSizeInsteadOfDecay(StepDecay, TrainingClock.Epochs, 1_400, LastBatch.Drop, 10, 1_250, 60, momentum: 0.9, increasedMomentum: 0.98);
+        new long[] { 0, 30, 45 }.Select(growth.Plan.BatchSizeSchedule.GetBatchSize).Should().Equal(50, 250, 1_250);
+        growth.LearningRate.ShouldHaveRate(0, 0.1, ScheduleAssertions.Tight);
+        (growth.Momentum, growth.IncreasedMomentum).Should().Be((0.9, 0.98));
+        for (long epoch = 0; epoch < 60; epoch++)
+        {
+            long step = growth.Plan.GetFirstStepOfEpoch(epoch);
+            double source = BatchScaling.GetSgdNoiseScale(StepDecay.GetLearningRate(epoch), 1_400, 10, 0.9);
+            growth.GetSgdNoiseScale(step).Should().BeApproximately(source, source * ScheduleAssertions.Tight);
+            BatchScaling.GetSgdNoiseScale(growth.LearningRate.GetLearningRate(step), 1_400, growth.Plan.GetScheduledBatchSize(step), 0.98)
+                .Should().BeApproximately(source, source * ScheduleAssertions.Tight);
+        }
+    }
+
+    [Fact]
+    public void Growth_plan_exposes_its_inputs_and_keeps_the_contract()
+    {
+        BatchGrowthPlan growth = BatchSchedule.IncreaseBatchSizeInsteadOfDecay(StepDecay, TrainingClock.Epochs, 1_400, LastBatch.Drop, 10, 250, 60, BatchSizeGranularity.MultipleOf(10));
+        (growth.SourceLearningRate, growth.Clock, growth.InitialBatchSize, growth.MaximumBatchSize, growth.Epochs, growth.LearningRateScale)
+            .Should().Be((StepDecay, TrainingClock.Epochs, 10L, 250L, 60L, 1.0));
+        growth.Granularity.Multiple.Should().Be(10);
+        (growth.LearningRate.Rule.ReferenceBatchSize, growth.LearningRate.Multiplier).Should().Be((10L, 1.0));
+        ScheduleContract.Holds(growth.LearningRate, [4_199, 4_200, 4_619, 4_620]);
+    }
+
+    [Fact]
+    public void Growth_plan_queries_allocate_nothing()
+    {
+        BatchGrowthPlan growth = BatchSchedule.IncreaseBatchSizeInsteadOfDecay(StepDecay, TrainingClock.Epochs, 1_400, LastBatch.Drop, 10, 250, 60);
+        BatchAssertions.AllocatesNothing(() =>
+            (long)(growth.GetSgdNoiseScale(4_620) + growth.GetSourceSgdNoiseScale(4_620) + growth.GetSgdNoiseScale(long.MaxValue))
+            + growth.GetTotalSteps(60) + growth.GetSourceTotalSteps(60) + growth.Plan.BatchSizeSchedule.GetBatchSize(45));
+    }
+
+    [Fact]
+    public void Transform_rejects_a_schedule_that_reaches_zero_where_it_divides_by_it()
+    {
+        FunctionSchedule toZero = Schedule.FromFunction((double epoch) => epoch < 10 ? 0.1 : 0.0);
+        FluentActions.Invoking(() => BatchSchedule.IncreaseBatchSizeInsteadOfDecay(toZero, TrainingClock.Epochs, 1_400, LastBatch.Drop, 10, 250, 20))
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("learningRate").WithMessage("*> 0*divides by it, but was 0 at epoch 10 (position 10).*");
+        BatchSchedule.IncreaseBatchSizeInsteadOfDecay(toZero, TrainingClock.Epochs, 1_400, LastBatch.Drop, 10, 250, 10).GetTotalSteps(10).Should().Be(1_400, "a horizon that stops before the zero is fine");
+    }
+
+    [Fact]
+    public void Transform_rejects_a_schedule_that_starts_at_zero() =>
+        FluentActions.Invoking(() => BatchSchedule.IncreaseBatchSizeInsteadOfDecay(Schedule.FromFunction((double e) => 0.1 * e), TrainingClock.Epochs, 1_400, LastBatch.Drop, 10, 250, 20))
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("learningRate").WithMessage("*at epoch 0*");
+
+    [Fact]
+    public void Transform_rejects_a_schedule_in_steps() =>
+        FluentActions.Invoking(() => BatchSchedule.IncreaseBatchSizeInsteadOfDecay(StepDecay, TrainingClock.Steps, 1_400, LastBatch.Drop, 10, 250, 60))
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("clock").WithMessage("*Epochs or Samples*");
+
+    [Fact]
+    public void Transform_rejects_a_granularity_that_does_not_divide_the_ceiling() =>
+        FluentActions.Invoking(() => BatchSchedule.IncreaseBatchSizeInsteadOfDecay(StepDecay, TrainingClock.Epochs, 1_400, LastBatch.Drop, 20, 250, 60, BatchSizeGranularity.MultipleOf(20)))
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("maximumBatchSize").WithMessage("maximumBatchSize must be allowed by the granularity (multiples of 20) but was 250.*");
+
+    [Theory]
+    [InlineData(1_400, 10, 250, 60, 1.0, 0.0, 0.0, "granularity-20", "initialBatchSize")]
+    [InlineData(200, 10, 250, 60, 1.0, 0.0, 0.0, "any", "datasetSize")]
+    [InlineData(1_400, 0, 250, 60, 1.0, 0.0, 0.0, "any", "initialBatchSize")]
+    [InlineData(1_400, -10, 250, 60, 1.0, 0.0, 0.0, "any", "initialBatchSize")]
+    [InlineData(1_400, 10, 5, 60, 1.0, 0.0, 0.0, "any", "maximumBatchSize")]
+    [InlineData(1_400, 10, 250, 0, 1.0, 0.0, 0.0, "any", "epochs")]
+    [InlineData(1_400, 10, 250, 1_000_001, 1.0, 0.0, 0.0, "any", "epochs")]
+    [InlineData(1_400, 10, 250, 60, 0.5, 0.0, 0.0, "any", "learningRateScale")]
+    [InlineData(1_400, 10, 250, 60, double.NaN, 0.0, 0.0, "any", "learningRateScale")]
+    [InlineData(1_400, 10, 250, 60, 1.0, 1.0, 1.0, "any", "momentum")]
+    [InlineData(1_400, 10, 250, 60, 1.0, 0.9, 0.8, "any", "increasedMomentum")]
+    [InlineData(1_400, 10, 250, 60, 1.0, 0.9, 1.0, "any", "increasedMomentum")]
+    public void Transform_rejects_bad_input(long datasetSize, long initial, long maximum, long epochs, double scale, double momentum, double increased, string granularity, string parameter) =>
+        FluentActions.Invoking(() => BatchSchedule.IncreaseBatchSizeInsteadOfDecay(
+                StepDecay, TrainingClock.Epochs, datasetSize, LastBatch.Drop, initial, maximum, epochs,
+                granularity == "any" ? null : BatchSizeGranularity.MultipleOf(20), scale, momentum, increased))
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName(parameter);
+
+    [Fact]
+    public void Transform_rejects_a_null_schedule() =>
+        FluentActions.Invoking(() => BatchSchedule.IncreaseBatchSizeInsteadOfDecay(null!, TrainingClock.Epochs, 1_400, LastBatch.Drop, 10, 250, 60))
+            .Should().Throw<ArgumentNullException>().WithParameterName("learningRate");
+
+    [Fact]
+    public void Source_total_steps_past_long_MaxValue_are_rejected() =>
+        BatchSchedule.IncreaseBatchSizeInsteadOfDecay(StepDecay, TrainingClock.Epochs, 1_400, LastBatch.Drop, 10, 250, 60)
+            .Invoking(g => g.GetSourceTotalSteps(long.MaxValue / 2)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("epochs");
+}

@@ -1,0 +1,172 @@
+namespace LrSchedules.Tests.Batching;
+
+public class BatchSizeScheduleTests
+{
+    [Fact]
+    public void Constant_gives_the_same_batch_everywhere()
+    {
+        ConstantBatchSizeSchedule schedule = BatchSchedule.Constant(32);
+        schedule.GetBatchSize(0).Should().Be(32);
+        schedule.GetBatchSize(long.MaxValue).Should().Be(32);
+        schedule.BatchSize.Should().Be(32);
+        schedule.Changes.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void StepGrowth_multiplies_at_milestones_up_to_the_ceiling()
+    {
+        StepGrowthBatchSizeSchedule schedule = BatchSchedule.StepGrowth(10, 5.0, [30, 45, 55], TrainingClock.Epochs, 250);
+        new[] { 0L, 29, 30, 31, 44, 45, 46, 54, 55, long.MaxValue }.Select(schedule.GetBatchSize)
+            .Should().Equal(10, 10, 50, 50, 50, 250, 250, 250, 250, 250);
+        schedule.Changes.Should().Equal(new BatchSizeChange(30, 50), new BatchSizeChange(45, 250));
+        schedule.LargestBatchSize.Should().Be(250);
+        schedule.Clock.Should().Be(TrainingClock.Epochs);
+    }
+
+    [Fact]
+    public void StepGrowth_rounds_the_exact_product_not_the_previous_size()
+    {
+        // 32 · 1.5^k = 48, 72, 108, 162, 243: to the nearest power of two in ratio, 64, 64, 128, 128, 256.
+        StepGrowthBatchSizeSchedule schedule = BatchSchedule.StepGrowth(32, 1.5, [1, 2, 3, 4, 5], TrainingClock.Steps, 256, BatchSizeGranularity.PowerOfTwo);
+        Enumerable.Range(0, 6).Select(s => schedule.GetBatchSize(s)).Should().Equal(32, 64, 64, 128, 128, 256);
+        schedule.Changes.Should().Equal(new BatchSizeChange(1, 64), new BatchSizeChange(3, 128), new BatchSizeChange(5, 256));
+    }
+
+    [Fact]
+    public void StepGrowth_copies_its_milestones()
+    {
+        long[] milestones = [2, 4];
+        StepGrowthBatchSizeSchedule schedule = BatchSchedule.StepGrowth(8, 2.0, milestones, TrainingClock.Epochs, 64);
+        milestones[0] = 3;
+        schedule.Milestones.Should().Equal(2, 4);
+        schedule.GetBatchSize(2).Should().Be(16);
+    }
+
+    [Theory]
+    [InlineData(1.0)]
+    [InlineData(0.5)]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    public void StepGrowth_rejects_a_growth_factor_that_does_not_grow(double growthFactor) =>
+        FluentActions.Invoking(() => BatchSchedule.StepGrowth(8, growthFactor, [1], TrainingClock.Epochs, 64))
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("growthFactor").WithMessage("growthFactor must be in (1, *");
+
+    [Theory]
+    [InlineData(0, 64, "initialBatchSize")]
+    [InlineData(-8, 64, "initialBatchSize")]
+    [InlineData(128, 64, "maximumBatchSize")]
+    public void StepGrowth_rejects_bad_batch_sizes(long initial, long maximum, string parameter) =>
+        FluentActions.Invoking(() => BatchSchedule.StepGrowth(initial, 2.0, [1], TrainingClock.Epochs, maximum))
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName(parameter);
+
+    [Fact]
+    public void StepGrowth_rejects_a_granularity_that_does_not_divide_the_ceiling() =>
+        FluentActions.Invoking(() => BatchSchedule.StepGrowth(32, 2.0, [1], TrainingClock.Epochs, 100, BatchSizeGranularity.MultipleOf(32)))
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("maximumBatchSize")
+            .WithMessage("maximumBatchSize must be allowed by the granularity (multiples of 32) but was 100.*");
+
+    [Fact]
+    public void StepGrowth_rejects_an_initial_batch_outside_the_granularity() =>
+        FluentActions.Invoking(() => BatchSchedule.StepGrowth(48, 2.0, [1], TrainingClock.Epochs, 256, BatchSizeGranularity.PowerOfTwo))
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("initialBatchSize").WithMessage("*powers of two*48*");
+
+    [Fact]
+    public void StepGrowth_rejects_bad_milestones_and_clock()
+    {
+        FluentActions.Invoking(() => BatchSchedule.StepGrowth(8, 2.0, [0, 4], TrainingClock.Epochs, 64))
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("milestones");
+        FluentActions.Invoking(() => BatchSchedule.StepGrowth(8, 2.0, [4, 4], TrainingClock.Epochs, 64))
+            .Should().Throw<ArgumentException>().WithParameterName("milestones");
+        FluentActions.Invoking(() => BatchSchedule.StepGrowth(8, 2.0, null!, TrainingClock.Epochs, 64))
+            .Should().Throw<ArgumentNullException>().WithParameterName("milestones");
+        FluentActions.Invoking(() => BatchSchedule.StepGrowth(8, 2.0, [1], (TrainingClock)9, 64))
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("clock");
+    }
+
+    [Fact]
+    public void LinearRamp_grows_in_increments_spread_over_the_samples()
+    {
+        LinearRampBatchSizeSchedule schedule = BatchSchedule.LinearRamp(32, 32, 100, 96);
+        new[] { 0L, 49, 50, 99, 100, long.MaxValue }.Select(schedule.GetBatchSize).Should().Equal(32, 32, 64, 64, 96, 96);
+        schedule.Clock.Should().Be(TrainingClock.Samples);
+        (schedule.InitialBatchSize, schedule.BatchSizeIncrement, schedule.RampSamples, schedule.FinalBatchSize).Should().Be((32L, 32L, 100L, 96L));
+    }
+
+    [Theory]
+    [InlineData(32, 32, 100, 96)]
+    [InlineData(16, 16, 300, 64)]
+    [InlineData(1, 1, 3, 11)]
+    [InlineData(32, 8, 1_000, 512)]
+    [InlineData(64, 64, 12_345, 1_024)]
+    public void LinearRamp_matches_Megatron_at_every_sample_count(long start, long increment, long rampSamples, long final)
+    {
+        LinearRampBatchSizeSchedule schedule = BatchSchedule.LinearRamp(start, increment, rampSamples, final);
+        long increments = (final - start) / increment;
+        double samplesPerIncrement = rampSamples / (double)increments;
+        for (long consumed = 0; consumed <= rampSamples + 5; consumed++)
+        {
+            // megatron/core/num_microbatches_calculator.py, RampupBatchsizeNumMicroBatchesCalculator.update
+            long megatron = consumed > rampSamples ? final : start + ((long)(consumed / samplesPerIncrement) * increment);
+            schedule.GetBatchSize(consumed).Should().Be(megatron, $"{consumed} samples consumed");
+        }
+    }
+
+    [Fact]
+    public void LinearRamp_shorter_than_its_increments_skips_sizes_as_Megatron_does() =>
+        BatchSchedule.LinearRamp(1, 1, 3, 11).Changes.Should().Equal(new BatchSizeChange(1, 4), new BatchSizeChange(2, 7), new BatchSizeChange(3, 11));
+
+    [Theory]
+    [InlineData(0, 32, 100, 96, "initialBatchSize")]
+    [InlineData(32, 0, 100, 96, "batchSizeIncrement")]
+    [InlineData(32, 32, 0, 96, "rampSamples")]
+    [InlineData(32, 32, 100, 32, "finalBatchSize")]
+    [InlineData(32, 32, 100, 16, "finalBatchSize")]
+    [InlineData(1, 1, 100, 2_000_002, "batchSizeIncrement")]
+    public void LinearRamp_rejects_bad_input(long start, long increment, long rampSamples, long final, string parameter) =>
+        FluentActions.Invoking(() => BatchSchedule.LinearRamp(start, increment, rampSamples, final))
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName(parameter);
+
+    [Fact]
+    public void LinearRamp_rejects_an_increment_that_does_not_divide_the_range() =>
+        FluentActions.Invoking(() => BatchSchedule.LinearRamp(32, 24, 100, 96))
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("batchSizeIncrement")
+            .WithMessage("batchSizeIncrement must be a divisor of finalBatchSize - initialBatchSize = 64 but was 24.*");
+
+    [Fact]
+    public void Piecewise_changes_at_each_threshold_and_leaves_out_changes_to_the_same_size()
+    {
+        BatchSizeChange[] changes = [new(3, 64), new(5, 64), new(9, 16)];
+        PiecewiseBatchSizeSchedule schedule = BatchSchedule.Piecewise(32, changes, TrainingClock.Steps);
+        changes[0] = new(4, 8);
+        new[] { 0L, 2, 3, 8, 9, long.MaxValue }.Select(schedule.GetBatchSize).Should().Equal(32, 32, 64, 64, 16, 16);
+        schedule.Changes.Should().Equal(new BatchSizeChange(3, 64), new BatchSizeChange(9, 16));
+        schedule.LargestBatchSize.Should().Be(64);
+    }
+
+    [Fact]
+    public void Piecewise_rejects_bad_changes()
+    {
+        FluentActions.Invoking(() => BatchSchedule.Piecewise(32, [new(0, 64)], TrainingClock.Steps))
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("changes[0].Threshold");
+        FluentActions.Invoking(() => BatchSchedule.Piecewise(32, [new(1, 64), new(2, 0)], TrainingClock.Steps))
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("changes[1].BatchSize").WithMessage("changes[1].BatchSize must be > 0 but was 0.*");
+        FluentActions.Invoking(() => BatchSchedule.Piecewise(32, [new(2, 64), new(2, 8)], TrainingClock.Steps))
+            .Should().Throw<ArgumentException>().WithParameterName("changes").WithMessage("*strictly increasing*");
+        FluentActions.Invoking(() => BatchSchedule.Piecewise(-1, [], TrainingClock.Steps))
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("initialBatchSize");
+        FluentActions.Invoking(() => BatchSchedule.Piecewise(32, null!, TrainingClock.Steps))
+            .Should().Throw<ArgumentNullException>().WithParameterName("changes");
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-32)]
+    public void Constant_rejects_a_batch_size_that_is_not_positive(long batchSize) =>
+        FluentActions.Invoking(() => BatchSchedule.Constant(batchSize))
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("batchSize").WithMessage("batchSize must be > 0 but was *");
+
+    [Fact]
+    public void GetBatchSize_rejects_a_negative_position() =>
+        BatchSchedule.Constant(8).Invoking(s => s.GetBatchSize(-1))
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("position");
+}

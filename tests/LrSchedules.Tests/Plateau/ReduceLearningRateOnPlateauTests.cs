@@ -1,0 +1,411 @@
+using LrSchedules.Tests.Contract;
+
+namespace LrSchedules.Tests.Plateau;
+
+public class ReduceLearningRateOnPlateauTests
+{
+    private static readonly ReduceOnPlateauOptions Quick = new() { Factor = 0.5, Patience = 2, Threshold = 0.0, ThresholdMode = PlateauThresholdMode.Absolute };
+
+    /// <summary>Reads the current rate, then reports the metric: the order of PyTorch's <c>lr[t]</c> then <c>step(metrics[t])</c>.</summary>
+    private static double[] Run(IMetricDrivenSchedule schedule, IEnumerable<double> metrics)
+    {
+        var rates = new List<double>();
+        foreach (double metric in metrics)
+        {
+            rates.Add(schedule.CurrentLearningRate);
+            schedule.Report(metric);
+        }
+
+        return [.. rates];
+    }
+
+    private static double[] Noisy(int seed, int count, double trend = 0.99, double noise = 0.02)
+    {
+        var random = new Random(seed);
+        var metrics = new double[count];
+        double level = 1.0;
+        for (int i = 0; i < count; i++)
+        {
+            level *= i % 40 < 15 ? trend : 1.0;
+            metrics[i] = level * (1 + (noise * ((2 * random.NextDouble()) - 1)));
+        }
+
+        return metrics;
+    }
+
+    [Fact]
+    public void Options_default_to_pytorch_defaults()
+    {
+        var options = new ReduceOnPlateauOptions();
+        options.Should().Be(ReduceOnPlateauOptions.Default);
+        options.Mode.Should().Be(PlateauMode.Min);
+        options.Factor.Should().Be(0.1);
+        options.Patience.Should().Be(10);
+        options.Threshold.Should().Be(1e-4);
+        options.ThresholdMode.Should().Be(PlateauThresholdMode.Relative);
+        options.Cooldown.Should().Be(0);
+        options.MinimumLearningRate.Should().Be(0.0);
+        options.Epsilon.Should().Be(1e-8);
+    }
+
+    [Fact]
+    public void Rate_is_reduced_at_the_report_after_patience_bad_reports()
+    {
+        var plateau = Schedule.Constant(0.1).ReduceOnPlateau(Quick);
+
+        // Step:      0    1    2    3    4     5     6     7     8      9
+        // Metric:    5    4    4    4    4     4     3     3     3      3
+        // Bad:       0    0    1    2    3→0   1     0     1     2      3→0
+        double[] rates = Run(plateau, [5, 4, 4, 4, 4, 4, 3, 3, 3, 3]);
+
+        rates.Should().Equal(0.1, 0.1, 0.1, 0.1, 0.1, 0.05, 0.05, 0.05, 0.05, 0.05);
+        plateau.CurrentLearningRate.Should().Be(0.025);
+        plateau.Reductions.Should().Be(2);
+        plateau.Scale.Should().Be(0.25);
+        plateau.ReportCount.Should().Be(10);
+        plateau.Best.Should().Be(3);
+    }
+
+    [Fact]
+    public void Before_any_report_the_rate_is_the_underlying_schedule_and_best_is_the_worst_value()
+    {
+        var min = Schedule.Constant(0.1).ReduceOnPlateau();
+        min.CurrentLearningRate.Should().Be(0.1);
+        min.ReportCount.Should().Be(0);
+        min.ExportState().Should().Be(new ReduceOnPlateauState(0, double.PositiveInfinity, 0, 0, 0));
+
+        var max = Schedule.Constant(0.1).ReduceOnPlateau(new ReduceOnPlateauOptions { Mode = PlateauMode.Max });
+        max.Best.Should().Be(double.NegativeInfinity);
+    }
+
+    [Fact]
+    public void Max_mode_counts_a_rising_metric_as_improvement()
+    {
+        var options = Quick with { Mode = PlateauMode.Max };
+        var plateau = Schedule.Constant(1.0).ReduceOnPlateau(options);
+
+        double[] rates = Run(plateau, [0.5, 0.6, 0.7, 0.7, 0.7, 0.7, 0.71]);
+
+        rates.Should().Equal(1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.5);
+        plateau.Best.Should().Be(0.71);
+    }
+
+    [Theory]
+    [InlineData(PlateauMode.Min, PlateauThresholdMode.Relative, 0.1, 0.91, false)]
+    [InlineData(PlateauMode.Min, PlateauThresholdMode.Relative, 0.1, 0.89, true)]
+    [InlineData(PlateauMode.Min, PlateauThresholdMode.Absolute, 0.1, 0.91, false)]
+    [InlineData(PlateauMode.Min, PlateauThresholdMode.Absolute, 0.1, 0.89, true)]
+    [InlineData(PlateauMode.Max, PlateauThresholdMode.Relative, 0.1, 1.09, false)]
+    [InlineData(PlateauMode.Max, PlateauThresholdMode.Relative, 0.1, 1.11, true)]
+    [InlineData(PlateauMode.Max, PlateauThresholdMode.Absolute, 0.1, 1.09, false)]
+    [InlineData(PlateauMode.Max, PlateauThresholdMode.Absolute, 0.1, 1.11, true)]
+    public void Threshold_decides_what_counts_as_improvement(PlateauMode mode, PlateauThresholdMode thresholdMode, double threshold, double second, bool improves)
+    {
+        var options = new ReduceOnPlateauOptions { Mode = mode, ThresholdMode = thresholdMode, Threshold = threshold, Patience = 0, Factor = 0.5 };
+        var plateau = Schedule.Constant(1.0).ReduceOnPlateau(options);
+
+        plateau.Report(1.0);
+        plateau.Report(second);
+
+        plateau.Best.Should().Be(improves ? second : 1.0);
+        plateau.CurrentLearningRate.Should().Be(improves ? 1.0 : 0.5);
+    }
+
+    [Fact]
+    public void Cooldown_ignores_bad_reports_after_a_reduction()
+    {
+        var plateau = Schedule.Constant(0.1).ReduceOnPlateau(Quick with { Patience = 0, Cooldown = 2 });
+
+        // Report 1 is bad and reduces; reports 2 and 3 are in cooldown; report 4 is bad again and reduces; report 5 is
+        // the first of the new cooldown.
+        double[] rates = Run(plateau, [1, 1, 1, 1, 1, 1]);
+
+        rates.Should().Equal(0.1, 0.1, 0.05, 0.05, 0.05, 0.025);
+        plateau.CurrentLearningRate.Should().Be(0.025);
+        plateau.ExportState().CooldownCounter.Should().Be(1);
+    }
+
+    [Fact]
+    public void Minimum_learning_rate_stops_the_reductions()
+    {
+        var plateau = Schedule.Constant(0.1).ReduceOnPlateau(Quick with { Patience = 0, MinimumLearningRate = 0.03 });
+
+        double[] rates = Run(plateau, [1, 1, 1, 1, 1]);
+
+        rates.Should().Equal(0.1, 0.1, 0.05, 0.03, 0.03);
+        plateau.Reductions.Should().Be(2, "a reduction that changes nothing is skipped");
+    }
+
+    [Fact]
+    public void A_reduction_smaller_than_epsilon_is_skipped_but_still_starts_the_cooldown()
+    {
+        var plateau = Schedule.Constant(1e-8).ReduceOnPlateau(Quick with { Patience = 0, Cooldown = 3, Epsilon = 1e-8 });
+
+        plateau.Report(1);
+        plateau.Report(1);
+
+        plateau.CurrentLearningRate.Should().Be(1e-8);
+        plateau.Reductions.Should().Be(0);
+        plateau.ExportState().Should().Be(new ReduceOnPlateauState(2, 1, 0, 3, 0));
+    }
+
+    [Fact]
+    public void A_rate_below_the_minimum_is_never_raised()
+    {
+        var plateau = Schedule.Constant(0.01).ReduceOnPlateau(Quick with { Patience = 0, MinimumLearningRate = 0.05 });
+        double[] rates = Run(plateau, [1, 1, 1]);
+        rates.Should().Equal(0.01, 0.01, 0.01);
+        plateau.Reductions.Should().Be(0);
+    }
+
+    [Fact]
+    public void A_NaN_metric_never_improves_and_counts_as_bad()
+    {
+        var plateau = Schedule.Constant(0.1).ReduceOnPlateau(Quick);
+
+        double[] rates = Run(plateau, [1.0, double.NaN, double.NaN, double.NaN, 0.5]);
+
+        rates.Should().Equal(0.1, 0.1, 0.1, 0.1, 0.05);
+        plateau.Best.Should().Be(0.5);
+    }
+
+    [Fact]
+    public void Constant_underlying_schedule_reproduces_pytorch_bit_for_bit()
+    {
+        var grid = new[]
+        {
+            ReduceOnPlateauOptions.Default,
+            new ReduceOnPlateauOptions { Factor = 0.5, Patience = 3, Threshold = 0.01, ThresholdMode = PlateauThresholdMode.Absolute, Cooldown = 2, MinimumLearningRate = 0.001 },
+            new ReduceOnPlateauOptions { Factor = 0.3, Patience = 0, Threshold = 0.0, Cooldown = 1, Epsilon = 0.0 },
+            new ReduceOnPlateauOptions { Factor = 0.7, Patience = 1, Threshold = 1e-3, MinimumLearningRate = 1e-4, Epsilon = 1e-3 },
+            new ReduceOnPlateauOptions { Mode = PlateauMode.Max, Factor = 0.2, Patience = 2, Threshold = 1e-3 },
+            new ReduceOnPlateauOptions { Mode = PlateauMode.Max, Factor = 0.9, Patience = 4, ThresholdMode = PlateauThresholdMode.Absolute, Threshold = 0.001, Cooldown = 5 },
+        };
+
+        foreach (ReduceOnPlateauOptions options in grid)
+        {
+            for (int seed = 0; seed < 10; seed++)
+            {
+                double[] metrics = Noisy(seed, 400);
+                if (options.Mode == PlateauMode.Max)
+                {
+                    metrics = Array.ConvertAll(metrics, m => 2 - m);
+                }
+
+                double initial = 0.1 + (0.037 * seed);
+                var reference = new PyTorchReduceLROnPlateau(initial, options);
+                var plateau = Schedule.Constant(initial).ReduceOnPlateau(options);
+                for (int t = 0; t < metrics.Length; t++)
+                {
+                    plateau.CurrentLearningRate.Should().Be(reference.Lr, $"step {t} of seed {seed} with {options}");
+                    plateau.Report(metrics[t]);
+                    reference.Step(metrics[t]);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Any_underlying_schedule_makes_the_same_decisions_as_pytorch_on_a_constant()
+    {
+        var options = new ReduceOnPlateauOptions { Factor = 0.5, Patience = 3, Threshold = 0.01, ThresholdMode = PlateauThresholdMode.Absolute, Cooldown = 2, MinimumLearningRate = 0.001 };
+        double[] metrics = Noisy(7, 300);
+        var reference = new PyTorchReduceLROnPlateau(0.1, options);
+        var plateau = Schedule.FromFunction((long _) => 0.1).ReduceOnPlateau(options);
+        foreach (double metric in metrics)
+        {
+            plateau.CurrentLearningRate.Should().Be(reference.Lr);
+            plateau.Report(metric);
+            reference.Step(metric);
+        }
+
+        plateau.Reductions.Should().BeGreaterThan(3);
+    }
+
+    [Fact]
+    public void Warmup_then_plateau_multiplies_the_warmed_up_schedule()
+    {
+        var plateau = Schedule.Constant(0.1).WithLinearWarmup(5).ReduceOnPlateau(Quick);
+
+        double[] rates = Run(plateau, [9, 8, 7, 6, 5, 5, 5, 5, 5, 5]);
+
+        // Improvements until step 4; steps 5, 6 and 7 are bad, so the report of step 7 reduces.
+        rates.Should().Equal(0.0, 0.1 * 0.2, 0.1 * 0.4, 0.1 * (3 / 5.0), 0.1 * 0.8, 0.1, 0.1, 0.1, 0.05, 0.05);
+        plateau.GetLearningRate(2).Should().Be(0.1 * 0.4 * 0.5, "the multiplier applies at every step of the underlying schedule");
+        plateau.GetLearningRate(1_000_000).Should().Be(0.05);
+    }
+
+    [Fact]
+    public void Floor_applies_to_the_reduced_rate_but_never_raises_the_underlying_schedule()
+    {
+        var options = Quick with { Patience = 0, MinimumLearningRate = 0.03 };
+        var plateau = Schedule.Constant(0.1).WithLinearWarmup(10).ReduceOnPlateau(options);
+
+        // Bad reports at steps 1-3 are judged at warmup rates 0.01, 0.02, 0.03 <= the floor: nothing to reduce.
+        Run(plateau, [1, 1, 1, 1]);
+        plateau.Reductions.Should().Be(0);
+
+        // At step 4 the rate is 0.04 > 0.03, so its bad report reduces (0.04 -> 0.03); at step 5 another reduction
+        // would leave the rate on the floor, so it is skipped.
+        Run(plateau, [1, 1]);
+        plateau.Reductions.Should().Be(1);
+        plateau.GetLearningRate(2).Should().Be(0.1 * (2 / 10.0), "below the floor the underlying rate is kept");
+        plateau.GetLearningRate(5).Should().Be(0.03, "0.05 * 0.5 is floored at 0.03");
+        plateau.GetLearningRate(20).Should().Be(0.05);
+    }
+
+    [Fact]
+    public void A_restored_instance_continues_exactly_as_the_original()
+    {
+        foreach (ILearningRateSchedule underlying in new ILearningRateSchedule[]
+                 {
+                     Schedule.Constant(0.1), Schedule.Cosine(0.1, 500, 0.001).WithLinearWarmup(20),
+                 })
+        {
+            var options = new ReduceOnPlateauOptions { Factor = 0.5, Patience = 3, Cooldown = 2, MinimumLearningRate = 1e-4 };
+            double[] metrics = Noisy(3, 400);
+            var original = underlying.ReduceOnPlateau(options);
+            Run(original, metrics.Take(173));
+
+            ReduceOnPlateauState saved = original.ExportState();
+            var restored = underlying.ReduceOnPlateau(options, saved);
+
+            restored.ExportState().Should().Be(saved);
+            restored.Scale.Should().Be(original.Scale);
+            Run(restored, metrics.Skip(173)).Should().Equal(Run(original, metrics.Skip(173)));
+            restored.ExportState().Should().Be(original.ExportState());
+            foreach (long step in new long[] { 0, 19, 20, 250, 399, 400, 10_000 })
+            {
+                restored.GetLearningRate(step).Should().Be(original.GetLearningRate(step));
+            }
+
+            original.Reductions.Should().BeGreaterThan(2);
+        }
+    }
+
+    [Fact]
+    public void Restoring_many_reductions_replays_them_bit_for_bit()
+    {
+        var options = new ReduceOnPlateauOptions { Factor = 0.3, Patience = 0, Threshold = 0, Epsilon = 0 };
+        var original = Schedule.Constant(0.7).ReduceOnPlateau(options);
+        Run(original, Enumerable.Repeat(1.0, 2_000));
+
+        var restored = Schedule.Constant(0.7).ReduceOnPlateau(options, original.ExportState());
+
+        restored.CurrentLearningRate.Should().Be(original.CurrentLearningRate);
+        restored.Scale.Should().Be(original.Scale);
+        restored.Reductions.Should().Be(original.Reductions);
+    }
+
+    [Fact]
+    public void State_is_an_immutable_value()
+    {
+        var plateau = Schedule.Constant(0.1).ReduceOnPlateau(Quick);
+        ReduceOnPlateauState before = plateau.ExportState();
+        plateau.Report(1.0);
+        before.ReportCount.Should().Be(0);
+        plateau.ExportState().Should().NotBe(before);
+        (before with { ReportCount = 5 }).ReportCount.Should().Be(5);
+    }
+
+    [Theory]
+    [InlineData(-1L, 1.0, 0L, 0, 0L, "ReportCount")]
+    [InlineData(5L, double.NaN, 0L, 0, 0L, "Best")]
+    [InlineData(5L, 1.0, 3L, 0, 0L, "BadEpochs")]
+    [InlineData(5L, 1.0, -1L, 0, 0L, "BadEpochs")]
+    [InlineData(5L, 1.0, 0L, 1, 0L, "CooldownCounter")]
+    [InlineData(5L, 1.0, 0L, 0, 6L, "Reductions")]
+    [InlineData(5L, 1.0, 0L, 0, -1L, "Reductions")]
+    public void Restoring_rejects_a_state_that_does_not_fit_the_options(long reports, double best, long bad, int cooldown, long reductions, string field) =>
+        FluentActions.Invoking(() => Schedule.Constant(0.1).ReduceOnPlateau(Quick, new ReduceOnPlateauState(reports, best, bad, cooldown, reductions)))
+            .Should().Throw<ArgumentException>().WithParameterName("state").WithMessage($"*ReduceOnPlateauState.{field} must be*");
+
+    [Theory]
+    [InlineData("Factor", 1.0)]
+    [InlineData("Factor", 0.0)]
+    [InlineData("Factor", 1.5)]
+    [InlineData("Factor", double.NaN)]
+    [InlineData("Patience", -1)]
+    [InlineData("Threshold", -0.1)]
+    [InlineData("Threshold", double.PositiveInfinity)]
+    [InlineData("Cooldown", -2)]
+    [InlineData("MinimumLearningRate", -0.001)]
+    [InlineData("MinimumLearningRate", double.NaN)]
+    [InlineData("Epsilon", -1e-8)]
+    [InlineData("Mode", 5)]
+    [InlineData("ThresholdMode", 9)]
+    public void Options_out_of_range_are_rejected_naming_the_option_and_the_value(string option, double value)
+    {
+        ReduceOnPlateauOptions options = option switch
+        {
+            "Factor" => new() { Factor = value },
+            "Patience" => new() { Patience = (int)value },
+            "Threshold" => new() { Threshold = value },
+            "Cooldown" => new() { Cooldown = (int)value },
+            "MinimumLearningRate" => new() { MinimumLearningRate = value },
+            "Epsilon" => new() { Epsilon = value },
+            "Mode" => new() { Mode = (PlateauMode)(int)value },
+            _ => new() { ThresholdMode = (PlateauThresholdMode)(int)value },
+        };
+
+        FluentActions.Invoking(() => Schedule.Constant(0.1).ReduceOnPlateau(options))
+            .Should().Throw<ArgumentException>().WithParameterName("options")
+            .WithMessage($"*ReduceOnPlateauOptions.{option} must be*but was {Internal.Preconditions.Format(option is "Mode" or "ThresholdMode" or "Patience" or "Cooldown" ? (object)(int)value : value)}*");
+    }
+
+    [Fact]
+    public void All_bad_options_are_reported_together() =>
+        FluentActions.Invoking(() => Schedule.Constant(0.1).ReduceOnPlateau(new ReduceOnPlateauOptions { Factor = 2, Patience = -1, Epsilon = double.NaN }))
+            .Should().Throw<ArgumentException>()
+            .WithMessage("*Factor must be in (0, 1) but was 2.*Patience must be >= 0 but was -1.*Epsilon must be a finite number >= 0 but was NaN.*");
+
+    [Fact]
+    public void Plateau_rejects_a_null_schedule() =>
+        FluentActions.Invoking(() => ((ILearningRateSchedule)null!).ReduceOnPlateau())
+            .Should().Throw<ArgumentNullException>().WithParameterName("schedule");
+
+    [Fact]
+    public void Plateau_rejects_a_negative_step()
+    {
+        var plateau = Schedule.Constant(0.1).ReduceOnPlateau();
+        plateau.Invoking(p => p.GetLearningRate(-1)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("step");
+    }
+
+    [Fact]
+    public void Plateau_is_not_a_pure_schedule_and_cannot_be_put_in_a_combinator()
+    {
+        typeof(ILearningRateSchedule).IsAssignableFrom(typeof(ReduceLearningRateOnPlateau)).Should().BeFalse();
+        typeof(IMetricDrivenSchedule).IsAssignableFrom(typeof(ReduceLearningRateOnPlateau)).Should().BeTrue();
+    }
+
+    [Fact]
+    public void Plateau_exposes_its_schedule_and_options()
+    {
+        var cosine = Schedule.Cosine(0.1, 100);
+        var plateau = cosine.ReduceOnPlateau(Quick);
+        plateau.Inner.Should().BeSameAs(cosine);
+        plateau.Options.Should().BeSameAs(Quick);
+        cosine.ReduceOnPlateau().Options.Should().BeSameAs(ReduceOnPlateauOptions.Default);
+    }
+
+    [Fact]
+    public void Querying_the_rate_allocates_nothing()
+    {
+        var plateau = Schedule.Cosine(0.1, 100).WithLinearWarmup(10).ReduceOnPlateau(Quick);
+        Run(plateau, [1, 1, 1, 1]);
+        double sink = 0;
+        for (int i = 0; i < 100; i++)
+        {
+            sink += plateau.GetLearningRate(i) + plateau.CurrentLearningRate;
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 10_000; i++)
+        {
+            sink += plateau.GetLearningRate(i) + plateau.CurrentLearningRate;
+            plateau.Report(1.0);
+        }
+
+        (GC.GetAllocatedBytesForCurrentThread() - before).Should().Be(0, $"sink {sink}");
+    }
+}
