@@ -54,6 +54,10 @@ internal static class Samples
         yield return ("Delay", cosine.Delay(250));
         yield return ("PerEpoch", Schedule.Step(0.1, 3, 0.5).PerEpoch(100));
         yield return ("PerEpoch", Schedule.Cosine(0.1, 10).PerEpoch(37, EpochProgress.Fractional));
+
+        TrainingPlan plan = BatchSchedule.Plan(1_400, BatchSchedule.StepGrowth(10, 5.0, [3, 5], TrainingClock.Epochs, 250), LastBatch.Keep);
+        yield return ("PerStep", plan.PerStep(Schedule.Step(0.1, 2, 0.5), TrainingClock.Epochs));
+        yield return ("ScaleLearningRate", plan.ScaleLearningRate(cosine, BatchScaling.SquareRoot(10)));
     }
 
     /// <summary>Compositions nested several levels deep, as users write them.</summary>

@@ -81,7 +81,90 @@ public static class ScheduleConfiguration
         return (ILearningRateSchedule)built!;
     }
 
-    /// <summary>Finds every problem of a description of a learning-rate schedule.</summary>
+    /// <summary>Validates and builds a description of any category: a training plan, a batch-size schedule, a scaling rule, a batch growth plan, a data-parallel plan or reduce-on-plateau, as well as a learning-rate schedule.</summary>
+    /// <typeparam name="T">What the description must build: <see cref="ILearningRateSchedule"/>, <see cref="TrainingPlan"/>,
+    /// <see cref="BatchSizeSchedule"/>, <see cref="BatchScalingRule"/>, <see cref="BatchGrowthPlan"/>, <see cref="DataParallelPlan"/> or <see cref="ReduceLearningRateOnPlateau"/>.</typeparam>
+    /// <param name="description">The description.</param>
+    /// <param name="path">The configuration path of the description, put in front of each problem's path; empty by default.</param>
+    /// <returns>What the description builds. A <see cref="ReduceLearningRateOnPlateau"/> is new and mutable on each call.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException"><typeparamref name="T"/> is none of the types above.</exception>
+    /// <exception cref="ScheduleConfigurationException">The description is invalid, or its type builds something else; every problem is listed, each with its path.</exception>
+    public static T Build<T>(ScheduleDescription description, string path = "")
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(description);
+        ArgumentNullException.ThrowIfNull(path);
+        ScheduleCategory category = CategoryOf(typeof(T));
+        var problems = new List<ScheduleProblem>();
+        object? built = Builder.Build(description, path, category, problems);
+        ThrowIfAny(problems);
+        return (T)built!;
+    }
+
+    /// <summary>Describes a training plan (its dataset size, last-batch policy and batch-size schedule).</summary>
+    /// <param name="plan">The plan.</param>
+    /// <returns>A <c>TrainingPlan</c> description with every parameter set.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="plan"/> is null.</exception>
+    public static ScheduleDescription Describe(TrainingPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return Describer.Describe(plan);
+    }
+
+    /// <summary>Describes a batch-size schedule.</summary>
+    /// <param name="schedule">The schedule.</param>
+    /// <returns>A description with every parameter set.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="schedule"/> is null.</exception>
+    public static ScheduleDescription Describe(BatchSizeSchedule schedule)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        return Describer.Describe(schedule);
+    }
+
+    /// <summary>Describes a batch-size scaling rule.</summary>
+    /// <param name="rule">The rule.</param>
+    /// <returns>A description with every parameter set.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="rule"/> is null.</exception>
+    public static ScheduleDescription Describe(BatchScalingRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        return Describer.Describe(rule);
+    }
+
+    /// <summary>Describes the plan of <see cref="BatchSchedule.IncreaseBatchSizeInsteadOfDecay"/> by the arguments it was made with.</summary>
+    /// <param name="plan">The plan.</param>
+    /// <returns>An <c>IncreaseBatchSizeInsteadOfDecay</c> description with every parameter set.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="plan"/> is null.</exception>
+    /// <exception cref="NotSupportedException">Its source learning rate has no description.</exception>
+    public static ScheduleDescription Describe(BatchGrowthPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return Describer.Describe(plan);
+    }
+
+    /// <summary>Describes a data-parallel plan.</summary>
+    /// <param name="plan">The plan.</param>
+    /// <returns>A <c>DataParallel</c> description with every parameter set.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="plan"/> is null.</exception>
+    public static ScheduleDescription Describe(DataParallelPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return Describer.Describe(plan);
+    }
+
+    /// <summary>Describes reduce-on-plateau by its schedule and options; the state of its reports (<see cref="ReduceLearningRateOnPlateau.ExportState"/>) is not part of a description.</summary>
+    /// <param name="plateau">The reduce-on-plateau schedule.</param>
+    /// <returns>A <c>ReduceOnPlateau</c> description with every option set; building it gives a fresh instance with no report.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="plateau"/> is null.</exception>
+    /// <exception cref="NotSupportedException">Its schedule has no description.</exception>
+    public static ScheduleDescription Describe(ReduceLearningRateOnPlateau plateau)
+    {
+        ArgumentNullException.ThrowIfNull(plateau);
+        return Describer.Describe(plateau);
+    }
+
+    /// <summary>Finds every problem of a description, validated as the category its type names (a learning-rate schedule, a training plan, …).</summary>
     /// <param name="description">The description.</param>
     /// <param name="path">The configuration path of the description, put in front of each problem's path; empty by default.</param>
     /// <returns>Every problem, in the order of the description; empty when the description builds.</returns>
@@ -91,7 +174,7 @@ public static class ScheduleConfiguration
         ArgumentNullException.ThrowIfNull(description);
         ArgumentNullException.ThrowIfNull(path);
         var problems = new List<ScheduleProblem>();
-        Builder.Build(description, path, ScheduleCategory.LearningRate, problems);
+        Builder.Build(description, path, null, problems);
         return problems;
     }
 
@@ -213,6 +296,18 @@ public static class ScheduleConfiguration
             throw new ScheduleConfigurationException(problems);
         }
     }
+
+    internal static ScheduleCategory CategoryOf(Type type) =>
+        type == typeof(ILearningRateSchedule) ? ScheduleCategory.LearningRate
+        : type == typeof(TrainingPlan) ? ScheduleCategory.TrainingPlan
+        : type == typeof(BatchSizeSchedule) ? ScheduleCategory.BatchSize
+        : type == typeof(BatchScalingRule) ? ScheduleCategory.ScalingRule
+        : type == typeof(BatchGrowthPlan) ? ScheduleCategory.BatchGrowthPlan
+        : type == typeof(DataParallelPlan) ? ScheduleCategory.DataParallelPlan
+        : type == typeof(ReduceLearningRateOnPlateau) || type == typeof(IMetricDrivenSchedule) ? ScheduleCategory.ReduceOnPlateau
+        : throw new ArgumentException(
+            $"T must be ILearningRateSchedule, TrainingPlan, BatchSizeSchedule, BatchScalingRule, BatchGrowthPlan, DataParallelPlan or ReduceLearningRateOnPlateau but was {type.Name}.",
+            nameof(type));
 
     private static ScheduleTypeInfo ToInfo(Entry entry) => new(
         entry.Name,

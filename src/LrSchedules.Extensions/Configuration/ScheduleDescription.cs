@@ -186,4 +186,114 @@ public sealed class ScheduleDescription
     /// <summary>Whether <c>PerEpoch</c> reads whole or fractional epochs.</summary>
     [JsonConverter(typeof(JsonStringEnumConverter<EpochProgress>))]
     public EpochProgress? Progress { get; set; }
+
+    /// <summary>The rate a <c>LinearWarmup</c> ends at; absent for the wrapped schedule's rate at its step 0.</summary>
+    public double? TargetLearningRate { get; set; }
+
+    /// <summary>The training plan (a <c>TrainingPlan</c> description) of <c>PerStep</c>, <c>ScaleLearningRate</c>, <c>LinearScalingWithWarmup</c> and <c>DataParallel</c>.</summary>
+    public ScheduleDescription? Plan { get; set; }
+
+    /// <summary>The batch-size schedule of a <c>TrainingPlan</c> (<c>ConstantBatchSize</c>, <c>StepGrowthBatchSize</c>, <c>LinearRampBatchSize</c>, <c>PiecewiseBatchSize</c>).</summary>
+    public ScheduleDescription? BatchSizeSchedule { get; set; }
+
+    /// <summary>The batch-size scaling rule of <c>ScaleLearningRate</c> (<c>LinearScaling</c>, <c>SquareRootScaling</c>, <c>PowerScaling</c>, <c>SaturatingScaling</c>).</summary>
+    public ScheduleDescription? Rule { get; set; }
+
+    /// <summary>The clock a schedule is written in: steps, epochs or samples.</summary>
+    [JsonConverter(typeof(JsonStringEnumConverter<TrainingClock>))]
+    public TrainingClock? Clock { get; set; }
+
+    /// <summary>The number of samples in one epoch.</summary>
+    public long? DatasetSize { get; set; }
+
+    /// <summary>Whether an epoch's last, incomplete batch is kept or dropped.</summary>
+    [JsonConverter(typeof(JsonStringEnumConverter<LastBatch>))]
+    public LastBatch? LastBatch { get; set; }
+
+    /// <summary>The batch size of <c>ConstantBatchSize</c>.</summary>
+    public long? BatchSize { get; set; }
+
+    /// <summary>The batch size at the start.</summary>
+    public long? InitialBatchSize { get; set; }
+
+    /// <summary>The factor of <c>StepGrowthBatchSize</c> at each milestone.</summary>
+    public double? GrowthFactor { get; set; }
+
+    /// <summary>The largest batch size.</summary>
+    public long? MaximumBatchSize { get; set; }
+
+    /// <summary>The batch sizes allowed: <c>Any</c>, <c>PowerOfTwo</c>, or a whole number n for the multiples of n.</summary>
+    public string? Granularity { get; set; }
+
+    /// <summary>The increment of <c>LinearRampBatchSize</c>.</summary>
+    public long? BatchSizeIncrement { get; set; }
+
+    /// <summary>The samples over which <c>LinearRampBatchSize</c> ramps.</summary>
+    public long? RampSamples { get; set; }
+
+    /// <summary>The batch size <c>LinearRampBatchSize</c> ramps to.</summary>
+    public long? FinalBatchSize { get; set; }
+
+    /// <summary>The thresholds (on <see cref="Clock"/>) at which <c>PiecewiseBatchSize</c> changes, one per element of <see cref="BatchSizes"/>.</summary>
+    public IList<long>? Thresholds { get; set; }
+
+    /// <summary>The batch sizes <c>PiecewiseBatchSize</c> changes to at <see cref="Thresholds"/>.</summary>
+    public IList<long>? BatchSizes { get; set; }
+
+    /// <summary>The batch size at which a scaling rule keeps the rate as it is.</summary>
+    public long? ReferenceBatchSize { get; set; }
+
+    /// <summary>The gradient noise scale of <c>SaturatingScaling</c>.</summary>
+    public double? GradientNoiseScale { get; set; }
+
+    /// <summary>The batch size the rate of <c>LinearScalingWithWarmup</c> was tuned for.</summary>
+    public long? BaseBatchSize { get; set; }
+
+    /// <summary>The epochs of the warmup of <c>LinearScalingWithWarmup</c>.</summary>
+    public long? WarmupEpochs { get; set; }
+
+    /// <summary>The epochs of <c>IncreaseBatchSizeInsteadOfDecay</c>.</summary>
+    public long? Epochs { get; set; }
+
+    /// <summary>The factor by which <c>IncreaseBatchSizeInsteadOfDecay</c> raises the rate.</summary>
+    public double? LearningRateScale { get; set; }
+
+    /// <summary>The momentum the rate of <c>IncreaseBatchSizeInsteadOfDecay</c> was tuned with.</summary>
+    public double? Momentum { get; set; }
+
+    /// <summary>The momentum <c>IncreaseBatchSizeInsteadOfDecay</c> trains with; absent for <see cref="Momentum"/>.</summary>
+    public double? IncreasedMomentum { get; set; }
+
+    /// <summary>The data-parallel workers of <c>DataParallel</c>.</summary>
+    public int? Workers { get; set; }
+
+    /// <summary>The largest micro-batch of <c>DataParallel</c>.</summary>
+    public long? MaximumMicroBatchSize { get; set; }
+
+    /// <summary>How <c>DataParallel</c> sizes micro-batches.</summary>
+    [JsonConverter(typeof(JsonStringEnumConverter<MicroBatchSizing>))]
+    public MicroBatchSizing? Sizing { get; set; }
+
+    /// <summary>Whether <c>ReduceOnPlateau</c> minimizes or maximizes the metric (<see cref="ReduceOnPlateauOptions.Mode"/>).</summary>
+    [JsonConverter(typeof(JsonStringEnumConverter<PlateauMode>))]
+    public PlateauMode? PlateauMode { get; set; }
+
+    /// <summary>The reports without improvement <c>ReduceOnPlateau</c> waits for.</summary>
+    public int? Patience { get; set; }
+
+    /// <summary>The improvement <c>ReduceOnPlateau</c> counts as one.</summary>
+    public double? Threshold { get; set; }
+
+    /// <summary>Whether the threshold of <c>ReduceOnPlateau</c> is relative or absolute.</summary>
+    [JsonConverter(typeof(JsonStringEnumConverter<PlateauThresholdMode>))]
+    public PlateauThresholdMode? ThresholdMode { get; set; }
+
+    /// <summary>The reports <c>ReduceOnPlateau</c> waits after a reduction.</summary>
+    public int? Cooldown { get; set; }
+
+    /// <summary>The floor of the reductions of <c>ReduceOnPlateau</c>.</summary>
+    public double? MinimumLearningRate { get; set; }
+
+    /// <summary>The smallest reduction <c>ReduceOnPlateau</c> applies.</summary>
+    public double? Epsilon { get; set; }
 }

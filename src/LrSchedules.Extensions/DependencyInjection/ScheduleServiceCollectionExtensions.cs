@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers schedules described in configuration, validated when the host starts.</summary>
+/// <summary>Registers schedules, training plans and reduce-on-plateau described in configuration, validated when the host starts.</summary>
 public static class ScheduleServiceCollectionExtensions
 {
     /// <summary>
@@ -30,9 +30,67 @@ public static class ScheduleServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        string path = AddDescription(services, Options.Options.DefaultName, configuration);
-        services.AddSingleton<ILearningRateSchedule>(provider =>
-            ScheduleConfiguration.BuildSchedule(provider.GetRequiredService<IOptions<ScheduleDescription>>().Value, path));
+        return AddBuilt<ILearningRateSchedule>(services, configuration);
+    }
+
+    /// <summary>
+    /// Registers the training plan described by a configuration section (a <c>TrainingPlan</c> description: dataset size,
+    /// batch-size schedule, last batch) as a singleton <see cref="TrainingPlan"/>, validated on start.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The section that holds the description.</param>
+    /// <returns><paramref name="services"/>, for chaining.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <remarks>The description is bound as options named <c>LrSchedules.TrainingPlan</c>, apart from the learning-rate schedule's.</remarks>
+    public static IServiceCollection AddTrainingPlan(this IServiceCollection services, IConfiguration configuration) =>
+        AddBuilt<TrainingPlan>(services, configuration);
+
+    /// <summary>
+    /// Registers the plan of <see cref="BatchSchedule.IncreaseBatchSizeInsteadOfDecay"/> described by a configuration
+    /// section as a singleton <see cref="BatchGrowthPlan"/>, with its learning rate as the <see cref="ILearningRateSchedule"/>
+    /// and its plan as the <see cref="TrainingPlan"/>, validated on start.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The section that holds the description.</param>
+    /// <returns><paramref name="services"/>, for chaining.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static IServiceCollection AddBatchGrowthPlan(this IServiceCollection services, IConfiguration configuration)
+    {
+        AddBuilt<BatchGrowthPlan>(services, configuration);
+        services.AddSingleton<ILearningRateSchedule>(provider => provider.GetRequiredService<BatchGrowthPlan>().LearningRate);
+        services.AddSingleton(provider => provider.GetRequiredService<BatchGrowthPlan>().Plan);
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the reduce-on-plateau schedule described by a configuration section as a singleton
+    /// <see cref="ReduceLearningRateOnPlateau"/> and <see cref="IMetricDrivenSchedule"/>, validated on start.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The section that holds the description (<c>"Type": "ReduceOnPlateau"</c>).</param>
+    /// <returns><paramref name="services"/>, for chaining.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <remarks>
+    /// Unlike every other schedule, reduce-on-plateau is mutable and not thread-safe: the one instance of the container
+    /// takes the metrics of one training run, reported from one thread.
+    /// </remarks>
+    public static IServiceCollection AddReduceLearningRateOnPlateau(this IServiceCollection services, IConfiguration configuration)
+    {
+        AddBuilt<ReduceLearningRateOnPlateau>(services, configuration);
+        services.AddSingleton<IMetricDrivenSchedule>(provider => provider.GetRequiredService<ReduceLearningRateOnPlateau>());
+        return services;
+    }
+
+    private static IServiceCollection AddBuilt<T>(IServiceCollection services, IConfiguration configuration)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        ScheduleCategory category = ScheduleConfiguration.CategoryOf(typeof(T));
+        string name = category == ScheduleCategory.LearningRate ? Options.Options.DefaultName : "LrSchedules." + typeof(T).Name;
+        string path = AddDescription(services, name, configuration, category);
+        services.AddSingleton(provider =>
+            ScheduleConfiguration.Build<T>(provider.GetRequiredService<IOptionsMonitor<ScheduleDescription>>().Get(name), path));
         return services;
     }
 
@@ -53,19 +111,19 @@ public static class ScheduleServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(configuration);
-        string path = AddDescription(services, name, configuration);
+        string path = AddDescription(services, name, configuration, ScheduleCategory.LearningRate);
         services.AddKeyedSingleton<ILearningRateSchedule>(name, (provider, _) =>
             ScheduleConfiguration.BuildSchedule(provider.GetRequiredService<IOptionsMonitor<ScheduleDescription>>().Get(name), path));
         return services;
     }
 
-    private static string AddDescription(IServiceCollection services, string name, IConfiguration configuration)
+    private static string AddDescription(IServiceCollection services, string name, IConfiguration configuration, ScheduleCategory category)
     {
         var node = new ConfigurationNode(configuration);
         services.AddOptions<ScheduleDescription>(name)
             .Configure(description => Reader.ReadScheduleInto(new ConfigurationNode(configuration), description, []))
             .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ScheduleDescription>>(new DescriptionValidator(name, configuration, ScheduleCategory.LearningRate));
+        services.AddSingleton<IValidateOptions<ScheduleDescription>>(new DescriptionValidator(name, configuration, category));
         return node.Path;
     }
 

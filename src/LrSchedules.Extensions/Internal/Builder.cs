@@ -91,35 +91,48 @@ internal static partial class Builder
 
     private static Built BuildChildren(ScheduleDescription description, Entry entry, string path, List<ScheduleProblem> problems)
     {
-        ILearningRateSchedule? schedule = null;
-        List<ILearningRateSchedule>? schedules = null;
-        if (entry.Takes(Props.Schedule) && description.Schedule is not null)
+        var built = new Built();
+        foreach (Param param in entry.Params.Where(p => p.Prop.IsNested))
         {
-            schedule = Build(description.Schedule, Paths.Child(path, nameof(ScheduleDescription.Schedule)), ScheduleCategory.LearningRate, problems) as ILearningRateSchedule;
-        }
-
-        if (entry.Takes(Props.Schedules) && description.Schedules is { } children)
-        {
-            schedules = [];
-            string listPath = Paths.Child(path, nameof(ScheduleDescription.Schedules));
-            for (int i = 0; i < children.Count; i++)
+            string childPath = Paths.Child(path, param.Name);
+            object? value = param.Prop.Get(description);
+            if (value is ScheduleDescription child)
             {
-                if (Build(children[i], Paths.Index(listPath, i), ScheduleCategory.LearningRate, problems) is ILearningRateSchedule child)
+                if (Build(child, childPath, param.Prop.Category, problems) is { } result)
                 {
-                    schedules.Add(child);
+                    built.Set(param.Prop, result);
                 }
+            }
+            else if (value is IList<ScheduleDescription> children)
+            {
+                var results = new List<ILearningRateSchedule>();
+                for (int i = 0; i < children.Count; i++)
+                {
+                    if (Build(children[i], Paths.Index(childPath, i), param.Prop.Category, problems) is ILearningRateSchedule result)
+                    {
+                        results.Add(result);
+                    }
+                }
+
+                built.Set(param.Prop, results);
             }
         }
 
-        return new Built { Schedule = schedule, Schedules = schedules };
+        return built;
     }
 
     private static string Requirement(Param param) =>
         param.Check is { } check ? $" ({param.Prop.ValueTypeName}, {check.Requirement})" : $" ({param.Prop.ValueTypeName})";
 
-    private static string Describe(ScheduleCategory category) => category switch
+    internal static string Describe(ScheduleCategory category) => category switch
     {
         ScheduleCategory.LearningRate => "learning-rate schedule",
+        ScheduleCategory.BatchSize => "batch-size schedule",
+        ScheduleCategory.TrainingPlan => "training plan",
+        ScheduleCategory.ScalingRule => "scaling rule",
+        ScheduleCategory.BatchGrowthPlan => "batch growth plan",
+        ScheduleCategory.DataParallelPlan => "data-parallel plan",
+        ScheduleCategory.ReduceOnPlateau => "reduce-on-plateau",
         _ => category.ToString(),
     };
 

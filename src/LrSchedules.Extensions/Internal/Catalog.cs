@@ -69,9 +69,9 @@ internal static class Catalog
             (d, _) => Schedule.WarmupStableDecay(d.PeakLearningRate!.Value, d.WarmupSteps!.Value, d.StableSteps!.Value, d.DecaySteps!.Value, d.DecayShape ?? RampShape.Cosine, d.FinalRatio ?? 0.0, d.WarmupShape ?? RampShape.Linear, d.CosineCycles ?? 0.5)),
 
         // Combinators (ScheduleExtensions, Schedule.Combinators.cs).
-        new("LinearWarmup", Rate, "A linear warmup from InitialLearningRate to the schedule's first rate: ScheduleExtensions.WithLinearWarmup.",
-            [R(Props.Schedule, null), R(WarmupSteps, Check.NonNegativeInteger), O(InitialLearningRate, "0", Check.NonNegative), O(Placement, "Prefix", null)],
-            (d, c) => c.Schedule!.WithLinearWarmup(d.WarmupSteps!.Value, d.InitialLearningRate ?? 0.0, d.Placement ?? WarmupPlacement.Prefix)),
+        new("LinearWarmup", Rate, "A linear warmup from InitialLearningRate to TargetLearningRate (by default the schedule's first rate): ScheduleExtensions.WithLinearWarmup.",
+            [R(Props.Schedule, null), R(WarmupSteps, Check.NonNegativeInteger), O(InitialLearningRate, "0", Check.NonNegative), O(Placement, "Prefix", null), O(TargetLearningRate, null, Check.NonNegative)],
+            (d, c) => c.Schedule!.WithLinearWarmup(d.WarmupSteps!.Value, d.InitialLearningRate ?? 0.0, d.Placement ?? WarmupPlacement.Prefix, d.TargetLearningRate)),
         new("ConstantWarmup", Rate, "LearningRate held for WarmupSteps steps, then the schedule: ScheduleExtensions.WithConstantWarmup.",
             [R(Props.Schedule, null), R(WarmupSteps, Check.NonNegativeInteger), R(LearningRate, Check.NonNegative), O(Placement, "Prefix", null)],
             (d, c) => c.Schedule!.WithConstantWarmup(d.WarmupSteps!.Value, d.LearningRate!.Value, d.Placement ?? WarmupPlacement.Prefix)),
@@ -93,6 +93,59 @@ internal static class Catalog
         new("PerEpoch", Rate, "A schedule written in epochs, read at optimizer steps: ScheduleExtensions.PerEpoch.",
             [R(Props.Schedule, null), R(StepsPerEpoch, Check.PositiveInteger), O(Progress, "Staircase", null)],
             (d, c) => c.Schedule!.PerEpoch(d.StepsPerEpoch!.Value, d.Progress ?? EpochProgress.Staircase)),
+
+        // Schedules on a training plan's clock (Batching/, BatchScaling.cs).
+        new("PerStep", Rate, "A schedule written on the plan's Clock (steps, epochs or samples), read at optimizer steps: TrainingPlan.PerStep.",
+            [R(Plan, null), R(Props.Schedule, null), R(Clock, null)],
+            (d, c) => c.Plan!.PerStep(c.Schedule!, d.Clock!.Value)),
+        new("ScaleLearningRate", Rate, "The schedule scaled at each step by the Rule for that step's batch size: TrainingPlan.ScaleLearningRate.",
+            [R(Plan, null), R(Props.Schedule, null), R(Rule, null), O(Clock, "Steps", null)],
+            (d, c) => c.Plan!.ScaleLearningRate(c.Schedule!, c.Rule!, d.Clock ?? TrainingClock.Steps)),
+        new("LinearScalingWithWarmup", Rate, "The Goyal et al. recipe: linear scaling of the rate with the batch size, after a gradual warmup: BatchScaling.LinearScalingWithWarmup. Described back as LinearWarmup over ScaleLearningRate.",
+            [R(Props.Schedule, null), R(BaseBatchSize, Check.PositiveInteger), R(Plan, null), O(WarmupEpochs, "5", Check.NonNegativeInteger), O(Clock, "Epochs", null)],
+            (d, c) => BatchScaling.LinearScalingWithWarmup(c.Schedule!, d.BaseBatchSize!.Value, c.Plan!, d.WarmupEpochs ?? 5, d.Clock ?? TrainingClock.Epochs)),
+
+        // Batch-size schedules (BatchSchedule.cs).
+        new("ConstantBatchSize", ScheduleCategory.BatchSize, "A constant batch size: BatchSchedule.Constant.",
+            [R(BatchSize, Check.PositiveInteger)],
+            (d, _) => BatchSchedule.Constant(d.BatchSize!.Value)),
+        new("StepGrowthBatchSize", ScheduleCategory.BatchSize, "The batch size multiplied by GrowthFactor at each milestone, up to MaximumBatchSize: BatchSchedule.StepGrowth.",
+            [R(InitialBatchSize, Check.PositiveInteger), R(GrowthFactor, Check.AboveOne), R(Milestones, Check.IncreasingIntegers(1)), R(Clock, null), R(MaximumBatchSize, Check.PositiveInteger), O(Granularity, "Any", Check.Granularity)],
+            (d, _) => BatchSchedule.StepGrowth(d.InitialBatchSize!.Value, d.GrowthFactor!.Value, d.Milestones!, d.Clock!.Value, d.MaximumBatchSize!.Value, ToGranularity(d.Granularity))),
+        new("LinearRampBatchSize", ScheduleCategory.BatchSize, "The batch size raised by BatchSizeIncrement in equal steps over RampSamples samples: BatchSchedule.LinearRamp.",
+            [R(InitialBatchSize, Check.PositiveInteger), R(BatchSizeIncrement, Check.PositiveInteger), R(RampSamples, Check.PositiveInteger), R(FinalBatchSize, Check.PositiveInteger)],
+            (d, _) => BatchSchedule.LinearRamp(d.InitialBatchSize!.Value, d.BatchSizeIncrement!.Value, d.RampSamples!.Value, d.FinalBatchSize!.Value)),
+        new("PiecewiseBatchSize", ScheduleCategory.BatchSize, "BatchSizes[i] from Thresholds[i] on (on Clock): BatchSchedule.Piecewise with changes (Thresholds[i], BatchSizes[i]).",
+            [R(InitialBatchSize, Check.PositiveInteger), R(Thresholds, Check.IncreasingIntegers(1)), R(BatchSizes, Check.AllPositiveIntegers), R(Clock, null)],
+            (d, _) => BatchSchedule.Piecewise(d.InitialBatchSize!.Value, Changes(d.Thresholds!, d.BatchSizes!), d.Clock!.Value)),
+
+        // Training plans, scaling rules, the Smith transform and data-parallel splits.
+        new("TrainingPlan", ScheduleCategory.TrainingPlan, "A dataset and a batch-size schedule, resolved into steps, epochs and samples: BatchSchedule.Plan.",
+            [R(DatasetSize, Check.PositiveInteger), R(Props.BatchSizeSchedule, null), R(Props.LastBatch, null)],
+            (d, c) => BatchSchedule.Plan(d.DatasetSize!.Value, c.BatchSizeSchedule!, d.LastBatch!.Value)),
+        new("LinearScaling", ScheduleCategory.ScalingRule, "The rate proportional to the batch size (Goyal et al. 2017): BatchScaling.Linear.",
+            [R(ReferenceBatchSize, Check.PositiveInteger)],
+            (d, _) => BatchScaling.Linear(d.ReferenceBatchSize!.Value)),
+        new("SquareRootScaling", ScheduleCategory.ScalingRule, "The rate proportional to the square root of the batch size: BatchScaling.SquareRoot.",
+            [R(ReferenceBatchSize, Check.PositiveInteger)],
+            (d, _) => BatchScaling.SquareRoot(d.ReferenceBatchSize!.Value)),
+        new("PowerScaling", ScheduleCategory.ScalingRule, "The rate proportional to the batch size to the power Exponent: BatchScaling.Power.",
+            [R(ReferenceBatchSize, Check.PositiveInteger), R(Exponent, Check.Positive)],
+            (d, _) => BatchScaling.Power(d.ReferenceBatchSize!.Value, d.Exponent!.Value)),
+        new("SaturatingScaling", ScheduleCategory.ScalingRule, "Linear scaling that saturates at the gradient noise scale (McCandlish et al. 2018): BatchScaling.Saturating.",
+            [R(ReferenceBatchSize, Check.PositiveInteger), R(GradientNoiseScale, Check.Positive)],
+            (d, _) => BatchScaling.Saturating(d.ReferenceBatchSize!.Value, d.GradientNoiseScale!.Value)),
+        new("IncreaseBatchSizeInsteadOfDecay", ScheduleCategory.BatchGrowthPlan, "Smith et al. 2017: each decay of the rate becomes a growth of the batch size: BatchSchedule.IncreaseBatchSizeInsteadOfDecay.",
+            [R(Props.Schedule, null), R(Clock, null), R(DatasetSize, Check.PositiveInteger), R(Props.LastBatch, null), R(InitialBatchSize, Check.PositiveInteger), R(MaximumBatchSize, Check.PositiveInteger), R(Epochs, Check.PositiveInteger), O(Granularity, "Any", Check.Granularity), O(LearningRateScale, "1", Check.AtLeastOne), O(Momentum, "0", Check.UnitIntervalOpenAbove), O(IncreasedMomentum, "Momentum", Check.UnitIntervalOpenAbove)],
+            (d, c) => BatchSchedule.IncreaseBatchSizeInsteadOfDecay(c.Schedule!, d.Clock!.Value, d.DatasetSize!.Value, d.LastBatch!.Value, d.InitialBatchSize!.Value, d.MaximumBatchSize!.Value, d.Epochs!.Value, ToGranularity(d.Granularity), d.LearningRateScale ?? 1.0, d.Momentum ?? 0.0, d.IncreasedMomentum)),
+        new("DataParallel", ScheduleCategory.DataParallelPlan, "Each step's batch of the plan split over Workers and accumulation steps: BatchSchedule.DataParallel.",
+            [R(Plan, null), R(Workers, Check.PositiveInteger), R(MaximumMicroBatchSize, Check.PositiveInteger), O(Sizing, "Largest", null)],
+            (d, c) => BatchSchedule.DataParallel(c.Plan!, d.Workers!.Value, d.MaximumMicroBatchSize!.Value, d.Sizing ?? MicroBatchSizing.Largest)),
+
+        // Reduce-on-plateau (Plateau/): the one metric-driven, mutable schedule.
+        new("ReduceOnPlateau", ScheduleCategory.ReduceOnPlateau, "PyTorch ReduceLROnPlateau over the schedule, driven by reported metrics (ReduceOnPlateauOptions): ScheduleExtensions.ReduceOnPlateau.",
+            [R(Props.Schedule, null), O(Props.PlateauMode, "Min", null), O(Factor, "0.1", Check.OpenUnitInterval), O(Patience, "10", Check.NonNegativeInteger), O(Threshold, "0.0001", Check.NonNegative), O(ThresholdMode, "Relative", null), O(Cooldown, "0", Check.NonNegativeInteger), O(MinimumLearningRate, "0", Check.NonNegative), O(Epsilon, "1E-08", Check.NonNegative)],
+            (d, c) => c.Schedule!.ReduceOnPlateau(PlateauOptions(d))),
     ];
 
     private static readonly Dictionary<string, Entry> ByName = Entries.ToDictionary(e => e.Name, StringComparer.OrdinalIgnoreCase);
@@ -107,6 +160,53 @@ internal static class Catalog
     private static Param R(Prop prop, Check? check) => new(prop, required: true, defaultValue: null, check);
 
     private static Param O(Prop prop, string? defaultValue, Check? check) => new(prop, required: false, defaultValue, check);
+
+    /// <summary>The granularity a description names: <c>Any</c> (or absent), <c>PowerOfTwo</c>, or a whole number n for multiples of n.</summary>
+    internal static BatchSizeGranularity ToGranularity(string? text)
+    {
+        if (text is null || text.Equals("Any", StringComparison.OrdinalIgnoreCase))
+        {
+            return BatchSizeGranularity.Any;
+        }
+
+        return text.Equals("PowerOfTwo", StringComparison.OrdinalIgnoreCase)
+            ? BatchSizeGranularity.PowerOfTwo
+            : BatchSizeGranularity.MultipleOf(long.Parse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>How a description writes a granularity.</summary>
+    internal static string FromGranularity(BatchSizeGranularity granularity) =>
+        granularity.IsPowerOfTwo ? "PowerOfTwo"
+        : granularity.Multiple == 1 ? "Any"
+        : granularity.Multiple.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static IEnumerable<BatchSizeChange> Changes(IList<long> thresholds, IList<long> batchSizes)
+    {
+        if (thresholds.Count != batchSizes.Count)
+        {
+            throw new ArgumentException(
+                $"batchSizes must hold one batch size per threshold ({thresholds.Count}) but holds {batchSizes.Count}.",
+                "batchSizes");
+        }
+
+        return thresholds.Select((threshold, i) => new BatchSizeChange(threshold, batchSizes[i]));
+    }
+
+    private static ReduceOnPlateauOptions PlateauOptions(ScheduleDescription d)
+    {
+        ReduceOnPlateauOptions defaults = ReduceOnPlateauOptions.Default;
+        return new ReduceOnPlateauOptions
+        {
+            Mode = d.PlateauMode ?? defaults.Mode,
+            Factor = d.Factor ?? defaults.Factor,
+            Patience = d.Patience ?? defaults.Patience,
+            Threshold = d.Threshold ?? defaults.Threshold,
+            ThresholdMode = d.ThresholdMode ?? defaults.ThresholdMode,
+            Cooldown = d.Cooldown ?? defaults.Cooldown,
+            MinimumLearningRate = d.MinimumLearningRate ?? defaults.MinimumLearningRate,
+            Epsilon = d.Epsilon ?? defaults.Epsilon,
+        };
+    }
 
     /// <summary>A description's cycle limit: absent is the factory's default, 0 is unlimited (timm's <c>cycle_limit=0</c>).</summary>
     private static int? Limit(int? described, int? factoryDefault) => described switch

@@ -33,6 +33,18 @@ internal sealed class Check
 
     public static Check OpenUnitInterval { get; } = Number("in (0, 1)", v => v > 0.0 && v < 1.0);
 
+    public static Check AboveOne { get; } = Number("in (1, 1.7976931348623157E+308]", v => v > 1.0 && !double.IsPositiveInfinity(v));
+
+    public static Check UnitIntervalOpenAbove { get; } = Number("in [0, 1)", v => v >= 0.0 && v < 1.0);
+
+    public static Check Granularity { get; } = new(
+        "Any, PowerOfTwo, or a whole number > 0 (the multiple)",
+        (value, path) => IsGranularity((string)value) ? [] : [$"{path} must be Any, PowerOfTwo, or a whole number > 0 (the multiple) but was '{value}'."]);
+
+    public static Check AllPositiveIntegers { get; } = new(
+        "each > 0",
+        (value, path) => Elements<long>(value, path, "> 0", v => v > 0));
+
     public static Check PositiveInteger { get; } = Integer("> 0", v => v > 0);
 
     public static Check NonNegativeInteger { get; } = Integer(">= 0", v => v >= 0);
@@ -58,6 +70,11 @@ internal sealed class Check
     public static Check IncreasingIntegers(long minimum) => new(
         $"each >= {minimum.ToString(CultureInfo.InvariantCulture)}, strictly increasing",
         (value, path) => Increasing((IList<long>)value, path, minimum));
+
+    private static bool IsGranularity(string text) =>
+        text.Equals("Any", StringComparison.OrdinalIgnoreCase)
+        || text.Equals("PowerOfTwo", StringComparison.OrdinalIgnoreCase)
+        || (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long multiple) && multiple > 0);
 
     public IEnumerable<string> Problems(object value, string path) => _problems(value, path);
 

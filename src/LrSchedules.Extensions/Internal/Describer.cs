@@ -64,6 +64,7 @@ internal static class Describer
             WarmupSchedule s => new()
             {
                 Type = "LinearWarmup", Schedule = Child(s.Inner, path, "Schedule"), WarmupSteps = s.WarmupSteps, InitialLearningRate = s.InitialLearningRate, Placement = s.Placement,
+                TargetLearningRate = SameBits(s.TargetLearningRate, s.Inner.GetLearningRate(0)) ? null : s.TargetLearningRate,
             },
             JoinedSchedule s => new() { Type = "Join", Schedules = Children(s.Schedules, path), Boundaries = [.. s.Boundaries] },
             ProductSchedule s => new() { Type = "Product", Schedules = Children(s.Factors, path) },
@@ -75,9 +76,78 @@ internal static class Describer
             },
             DelayedSchedule s => new() { Type = "Delay", Schedule = Child(s.Inner, path, "Schedule"), Steps = s.Steps },
             EpochSchedule s => new() { Type = "PerEpoch", Schedule = Child(s.Inner, path, "Schedule"), StepsPerEpoch = s.StepsPerEpoch, Progress = s.Progress },
+            TrainingClockSchedule s => new() { Type = "PerStep", Clock = s.Clock, Plan = Describe(s.Plan), Schedule = Child(s.Schedule, path, "Schedule") },
+            BatchScaledSchedule s when s.Multiplier == 1.0 => new()
+            {
+                Type = "ScaleLearningRate", Clock = s.Clock, Plan = Describe(s.Plan), Rule = Describe(s.Rule), Schedule = Child(s.Schedule, path, "Schedule"),
+            },
+            BatchScaledSchedule => throw new NotSupportedException(
+                $"{Where(path)} cannot be described: it is the learning rate of a BatchGrowthPlan with increased momentum, whose multiplier no description holds. Describe the BatchGrowthPlan itself (IncreaseBatchSizeInsteadOfDecay) instead."),
             _ => throw NotDescribable(schedule, path),
         };
     }
+
+    public static ScheduleDescription Describe(TrainingPlan plan) => new()
+    {
+        Type = "TrainingPlan", DatasetSize = plan.DatasetSize, LastBatch = plan.LastBatch, BatchSizeSchedule = Describe(plan.BatchSizeSchedule),
+    };
+
+    public static ScheduleDescription Describe(BatchSizeSchedule schedule) => schedule switch
+    {
+        ConstantBatchSizeSchedule s => new() { Type = "ConstantBatchSize", BatchSize = s.BatchSize },
+        StepGrowthBatchSizeSchedule s => new()
+        {
+            Type = "StepGrowthBatchSize", InitialBatchSize = s.InitialBatchSize, GrowthFactor = s.GrowthFactor, Milestones = [.. s.Milestones], Clock = s.Clock,
+            MaximumBatchSize = s.MaximumBatchSize, Granularity = Catalog.FromGranularity(s.Granularity),
+        },
+        LinearRampBatchSizeSchedule s => new()
+        {
+            Type = "LinearRampBatchSize", InitialBatchSize = s.InitialBatchSize, BatchSizeIncrement = s.BatchSizeIncrement, RampSamples = s.RampSamples, FinalBatchSize = s.FinalBatchSize,
+        },
+        PiecewiseBatchSizeSchedule s => new()
+        {
+            Type = "PiecewiseBatchSize", InitialBatchSize = s.InitialBatchSize, Thresholds = [.. s.Changes.Select(c => c.Threshold)],
+            BatchSizes = [.. s.Changes.Select(c => c.BatchSize)], Clock = s.Clock,
+        },
+        _ => throw new NotSupportedException($"A {schedule.GetType().FullName} cannot be described: it is not one of the library's batch-size schedules."),
+    };
+
+    public static ScheduleDescription Describe(BatchScalingRule rule) => rule switch
+    {
+        PowerBatchScalingRule { Exponent: 1.0 } r => new() { Type = "LinearScaling", ReferenceBatchSize = r.ReferenceBatchSize },
+        PowerBatchScalingRule { Exponent: 0.5 } r => new() { Type = "SquareRootScaling", ReferenceBatchSize = r.ReferenceBatchSize },
+        PowerBatchScalingRule r => new() { Type = "PowerScaling", ReferenceBatchSize = r.ReferenceBatchSize, Exponent = r.Exponent },
+        SaturatingBatchScalingRule r => new() { Type = "SaturatingScaling", ReferenceBatchSize = r.ReferenceBatchSize, GradientNoiseScale = r.GradientNoiseScale },
+        _ => throw new NotSupportedException($"A {rule.GetType().FullName} cannot be described: it is not one of the library's scaling rules."),
+    };
+
+    public static ScheduleDescription Describe(BatchGrowthPlan plan) => new()
+    {
+        Type = "IncreaseBatchSizeInsteadOfDecay", Clock = plan.Clock, DatasetSize = plan.Plan.DatasetSize, LastBatch = plan.Plan.LastBatch,
+        InitialBatchSize = plan.InitialBatchSize, MaximumBatchSize = plan.MaximumBatchSize, Epochs = plan.Epochs, Granularity = Catalog.FromGranularity(plan.Granularity),
+        LearningRateScale = plan.LearningRateScale, Momentum = plan.Momentum, IncreasedMomentum = plan.IncreasedMomentum,
+        Schedule = Describe(plan.SourceLearningRate, nameof(ScheduleDescription.Schedule)),
+    };
+
+    public static ScheduleDescription Describe(DataParallelPlan plan) => new()
+    {
+        Type = "DataParallel", Workers = plan.Workers, MaximumMicroBatchSize = plan.MaximumMicroBatchSize, Sizing = plan.Sizing, Plan = Describe(plan.Plan),
+    };
+
+    public static ScheduleDescription Describe(ReduceLearningRateOnPlateau plateau)
+    {
+        ReduceOnPlateauOptions o = plateau.Options;
+        return new()
+        {
+            Type = "ReduceOnPlateau", PlateauMode = o.Mode, Factor = o.Factor, Patience = o.Patience, Threshold = o.Threshold, ThresholdMode = o.ThresholdMode,
+            Cooldown = o.Cooldown, MinimumLearningRate = o.MinimumLearningRate, Epsilon = o.Epsilon,
+            Schedule = Describe(plateau.Inner, nameof(ScheduleDescription.Schedule)),
+        };
+    }
+
+    private static bool SameBits(double a, double b) => BitConverter.DoubleToInt64Bits(a) == BitConverter.DoubleToInt64Bits(b);
+
+    private static string Where(string path) => path.Length == 0 ? "The schedule" : $"The schedule at {path}";
 
     private static ScheduleDescription Child(ILearningRateSchedule schedule, string path, string key) => Describe(schedule, Paths.Child(path, key));
 
@@ -89,7 +159,7 @@ internal static class Describer
 
     private static NotSupportedException NotDescribable(ILearningRateSchedule schedule, string path)
     {
-        string where = path.Length == 0 ? "The schedule" : $"The schedule at {path}";
+        string where = Where(path);
         string what = schedule is FunctionSchedule
             ? "a FunctionSchedule (Schedule.FromFunction), whose function has no description"
             : $"a {schedule.GetType().FullName}, which is not one of the library's schedule types";

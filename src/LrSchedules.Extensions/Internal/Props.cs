@@ -101,8 +101,78 @@ internal static class Props
 
     public static readonly Prop Progress = new(nameof(ScheduleDescription.Progress), ValueKind.Enum, d => d.Progress, (d, v) => d.Progress = (EpochProgress?)v, typeof(EpochProgress));
 
+    public static readonly Prop TargetLearningRate = new(nameof(ScheduleDescription.TargetLearningRate), ValueKind.Number, d => d.TargetLearningRate, (d, v) => d.TargetLearningRate = (double?)v);
+
+    public static readonly Prop Plan = new(nameof(ScheduleDescription.Plan), ValueKind.Schedule, d => d.Plan, (d, v) => d.Plan = (ScheduleDescription?)v, category: ScheduleCategory.TrainingPlan);
+
+    public static readonly Prop BatchSizeSchedule = new(nameof(ScheduleDescription.BatchSizeSchedule), ValueKind.Schedule, d => d.BatchSizeSchedule, (d, v) => d.BatchSizeSchedule = (ScheduleDescription?)v, category: ScheduleCategory.BatchSize);
+
+    public static readonly Prop Rule = new(nameof(ScheduleDescription.Rule), ValueKind.Schedule, d => d.Rule, (d, v) => d.Rule = (ScheduleDescription?)v, category: ScheduleCategory.ScalingRule);
+
+    public static readonly Prop Clock = new(nameof(ScheduleDescription.Clock), ValueKind.Enum, d => d.Clock, (d, v) => d.Clock = (TrainingClock?)v, typeof(TrainingClock));
+
+    public static readonly Prop DatasetSize = new(nameof(ScheduleDescription.DatasetSize), ValueKind.Integer, d => d.DatasetSize, (d, v) => d.DatasetSize = (long?)v);
+
+    public static readonly Prop LastBatch = new(nameof(ScheduleDescription.LastBatch), ValueKind.Enum, d => d.LastBatch, (d, v) => d.LastBatch = (LastBatch?)v, typeof(LastBatch));
+
+    public static readonly Prop BatchSize = new(nameof(ScheduleDescription.BatchSize), ValueKind.Integer, d => d.BatchSize, (d, v) => d.BatchSize = (long?)v);
+
+    public static readonly Prop InitialBatchSize = new(nameof(ScheduleDescription.InitialBatchSize), ValueKind.Integer, d => d.InitialBatchSize, (d, v) => d.InitialBatchSize = (long?)v);
+
+    public static readonly Prop GrowthFactor = new(nameof(ScheduleDescription.GrowthFactor), ValueKind.Number, d => d.GrowthFactor, (d, v) => d.GrowthFactor = (double?)v);
+
+    public static readonly Prop MaximumBatchSize = new(nameof(ScheduleDescription.MaximumBatchSize), ValueKind.Integer, d => d.MaximumBatchSize, (d, v) => d.MaximumBatchSize = (long?)v);
+
+    public static readonly Prop Granularity = new(nameof(ScheduleDescription.Granularity), ValueKind.Text, d => d.Granularity, (d, v) => d.Granularity = (string?)v);
+
+    public static readonly Prop BatchSizeIncrement = new(nameof(ScheduleDescription.BatchSizeIncrement), ValueKind.Integer, d => d.BatchSizeIncrement, (d, v) => d.BatchSizeIncrement = (long?)v);
+
+    public static readonly Prop RampSamples = new(nameof(ScheduleDescription.RampSamples), ValueKind.Integer, d => d.RampSamples, (d, v) => d.RampSamples = (long?)v);
+
+    public static readonly Prop FinalBatchSize = new(nameof(ScheduleDescription.FinalBatchSize), ValueKind.Integer, d => d.FinalBatchSize, (d, v) => d.FinalBatchSize = (long?)v);
+
+    public static readonly Prop Thresholds = new(nameof(ScheduleDescription.Thresholds), ValueKind.Integers, d => d.Thresholds, (d, v) => d.Thresholds = (IList<long>?)v);
+
+    public static readonly Prop BatchSizes = new(nameof(ScheduleDescription.BatchSizes), ValueKind.Integers, d => d.BatchSizes, (d, v) => d.BatchSizes = (IList<long>?)v);
+
+    public static readonly Prop ReferenceBatchSize = new(nameof(ScheduleDescription.ReferenceBatchSize), ValueKind.Integer, d => d.ReferenceBatchSize, (d, v) => d.ReferenceBatchSize = (long?)v);
+
+    public static readonly Prop GradientNoiseScale = new(nameof(ScheduleDescription.GradientNoiseScale), ValueKind.Number, d => d.GradientNoiseScale, (d, v) => d.GradientNoiseScale = (double?)v);
+
+    public static readonly Prop BaseBatchSize = new(nameof(ScheduleDescription.BaseBatchSize), ValueKind.Integer, d => d.BaseBatchSize, (d, v) => d.BaseBatchSize = (long?)v);
+
+    public static readonly Prop WarmupEpochs = new(nameof(ScheduleDescription.WarmupEpochs), ValueKind.Integer, d => d.WarmupEpochs, (d, v) => d.WarmupEpochs = (long?)v);
+
+    public static readonly Prop Epochs = new(nameof(ScheduleDescription.Epochs), ValueKind.Integer, d => d.Epochs, (d, v) => d.Epochs = (long?)v);
+
+    public static readonly Prop LearningRateScale = new(nameof(ScheduleDescription.LearningRateScale), ValueKind.Number, d => d.LearningRateScale, (d, v) => d.LearningRateScale = (double?)v);
+
+    public static readonly Prop Momentum = new(nameof(ScheduleDescription.Momentum), ValueKind.Number, d => d.Momentum, (d, v) => d.Momentum = (double?)v);
+
+    public static readonly Prop IncreasedMomentum = new(nameof(ScheduleDescription.IncreasedMomentum), ValueKind.Number, d => d.IncreasedMomentum, (d, v) => d.IncreasedMomentum = (double?)v);
+
+    public static readonly Prop Workers = new(nameof(ScheduleDescription.Workers), ValueKind.SmallInteger, d => d.Workers, (d, v) => d.Workers = (int?)v);
+
+    public static readonly Prop MaximumMicroBatchSize = new(nameof(ScheduleDescription.MaximumMicroBatchSize), ValueKind.Integer, d => d.MaximumMicroBatchSize, (d, v) => d.MaximumMicroBatchSize = (long?)v);
+
+    public static readonly Prop Sizing = new(nameof(ScheduleDescription.Sizing), ValueKind.Enum, d => d.Sizing, (d, v) => d.Sizing = (MicroBatchSizing?)v, typeof(MicroBatchSizing));
+
+    public static readonly Prop PlateauMode = new(nameof(ScheduleDescription.PlateauMode), ValueKind.Enum, d => d.PlateauMode, (d, v) => d.PlateauMode = (PlateauMode?)v, typeof(PlateauMode));
+
+    public static readonly Prop Patience = new(nameof(ScheduleDescription.Patience), ValueKind.SmallInteger, d => d.Patience, (d, v) => d.Patience = (int?)v);
+
+    public static readonly Prop Threshold = new(nameof(ScheduleDescription.Threshold), ValueKind.Number, d => d.Threshold, (d, v) => d.Threshold = (double?)v);
+
+    public static readonly Prop ThresholdMode = new(nameof(ScheduleDescription.ThresholdMode), ValueKind.Enum, d => d.ThresholdMode, (d, v) => d.ThresholdMode = (PlateauThresholdMode?)v, typeof(PlateauThresholdMode));
+
+    public static readonly Prop Cooldown = new(nameof(ScheduleDescription.Cooldown), ValueKind.SmallInteger, d => d.Cooldown, (d, v) => d.Cooldown = (int?)v);
+
+    public static readonly Prop MinimumLearningRate = new(nameof(ScheduleDescription.MinimumLearningRate), ValueKind.Number, d => d.MinimumLearningRate, (d, v) => d.MinimumLearningRate = (double?)v);
+
+    public static readonly Prop Epsilon = new(nameof(ScheduleDescription.Epsilon), ValueKind.Number, d => d.Epsilon, (d, v) => d.Epsilon = (double?)v);
+
     /// <summary>Every parameter, in declaration order.</summary>
-    public static readonly IReadOnlyList<Prop> All = [LearningRate, InitialLearningRate, PeakLearningRate, FinalLearningRate, TotalSteps, Exponent, Cycles, DecayRate, TransitionSteps, TransitionBegin, Staircase, StepSize, Milestones, Power, DecaySteps, Timescale, Boundaries, LearningRates, Positions, Interpolation, PeriodSteps, PeriodMultiplier, RestartDecay, CycleLimit, KDecay, LowerBound, UpperBound, WarmupFraction, InitialDivisor, FinalDivisor, ThreePhase, StepsUp, StepsDown, Mode, WarmupSteps, StableSteps, DecayShape, FinalRatio, WarmupShape, CosineCycles, Schedule, Schedules, Placement, Factor, Minimum, Maximum, Steps, StepsPerEpoch, Progress];
+    public static readonly IReadOnlyList<Prop> All = [LearningRate, InitialLearningRate, PeakLearningRate, FinalLearningRate, TotalSteps, Exponent, Cycles, DecayRate, TransitionSteps, TransitionBegin, Staircase, StepSize, Milestones, Power, DecaySteps, Timescale, Boundaries, LearningRates, Positions, Interpolation, PeriodSteps, PeriodMultiplier, RestartDecay, CycleLimit, KDecay, LowerBound, UpperBound, WarmupFraction, InitialDivisor, FinalDivisor, ThreePhase, StepsUp, StepsDown, Mode, WarmupSteps, StableSteps, DecayShape, FinalRatio, WarmupShape, CosineCycles, Schedule, Schedules, Placement, Factor, Minimum, Maximum, Steps, StepsPerEpoch, Progress, TargetLearningRate, Plan, BatchSizeSchedule, Rule, Clock, DatasetSize, LastBatch, BatchSize, InitialBatchSize, GrowthFactor, MaximumBatchSize, Granularity, BatchSizeIncrement, RampSamples, FinalBatchSize, Thresholds, BatchSizes, ReferenceBatchSize, GradientNoiseScale, BaseBatchSize, WarmupEpochs, Epochs, LearningRateScale, Momentum, IncreasedMomentum, Workers, MaximumMicroBatchSize, Sizing, PlateauMode, Patience, Threshold, ThresholdMode, Cooldown, MinimumLearningRate, Epsilon];
 
     private static readonly Dictionary<string, Prop> ByName = All.ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
 

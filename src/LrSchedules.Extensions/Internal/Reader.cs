@@ -157,6 +157,7 @@ internal static class Reader
             ValueKind.Integer => ParseInteger(text, long.MinValue, long.MaxValue),
             ValueKind.SmallInteger => ParseInteger(text, int.MinValue, int.MaxValue) is long l ? (int)l : null,
             ValueKind.Boolean => bool.TryParse(text, out bool b) ? b : null,
+            ValueKind.Text => text,
             ValueKind.Enum => ParseEnum(prop.EnumType!, text),
             _ => null,
         };

@@ -15,6 +15,9 @@ internal enum ValueKind
     /// <summary>A <see cref="bool"/>.</summary>
     Boolean,
 
+    /// <summary>A <see cref="string"/>, read as written.</summary>
+    Text,
+
     /// <summary>A value of the property's enum type, written by name.</summary>
     Enum,
 
@@ -24,7 +27,7 @@ internal enum ValueKind
     /// <summary>A list of <see cref="long"/>.</summary>
     Integers,
 
-    /// <summary>A nested <see cref="ScheduleDescription"/>.</summary>
+    /// <summary>A nested <see cref="ScheduleDescription"/> of the property's category.</summary>
     Schedule,
 
     /// <summary>A list of nested <see cref="ScheduleDescription"/>s.</summary>

@@ -14,7 +14,7 @@ internal static class Writer
         }
 
         // Parameters first, the nested schedules last, so that a wrapper's own settings are read before its child.
-        foreach (Prop prop in Props.All.Where(p => p.Kind is not (ValueKind.Schedule or ValueKind.Schedules)).Concat(Props.All.Where(p => p.Kind is ValueKind.Schedule or ValueKind.Schedules)))
+        foreach (Prop prop in Props.All.Where(p => !p.IsNested).Concat(Props.All.Where(p => p.IsNested)))
         {
             object? value = prop.Get(description);
             if (value is null)
@@ -47,6 +47,17 @@ internal static class Writer
                 break;
             case ValueKind.Enum:
                 writer.WriteStringValue(value.ToString());
+                break;
+            case ValueKind.Text:
+                if (long.TryParse((string)value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long whole))
+                {
+                    writer.WriteNumberValue(whole);
+                }
+                else
+                {
+                    writer.WriteStringValue((string)value);
+                }
+
                 break;
             case ValueKind.Numbers:
                 writer.WriteStartArray();
