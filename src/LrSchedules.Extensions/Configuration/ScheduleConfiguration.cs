@@ -102,6 +102,34 @@ public static class ScheduleConfiguration
         return (T)built!;
     }
 
+    /// <summary>Validates and builds a description of any category, as its type names.</summary>
+    /// <param name="description">The description.</param>
+    /// <param name="path">The configuration path of the description, put in front of each problem's path; empty by default.</param>
+    /// <returns>An <see cref="ILearningRateSchedule"/>, <see cref="TrainingPlan"/>, <see cref="BatchSizeSchedule"/>,
+    /// <see cref="BatchScalingRule"/>, <see cref="BatchGrowthPlan"/>, <see cref="DataParallelPlan"/> or <see cref="ReduceLearningRateOnPlateau"/>
+    /// (see <see cref="ScheduleTypeInfo.Category"/>).</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ScheduleConfigurationException">The description is invalid; every problem is listed, each with its path.</exception>
+    public static object Build(ScheduleDescription description, string path = "")
+    {
+        ArgumentNullException.ThrowIfNull(description);
+        ArgumentNullException.ThrowIfNull(path);
+        var problems = new List<ScheduleProblem>();
+        object? built = Builder.Build(description, path, null, problems);
+        ThrowIfAny(problems);
+        return built!;
+    }
+
+    /// <summary>Finds every problem of a JSON description: invalid JSON (with its line and position), what cannot be read, then what does not build as the category its type names.</summary>
+    /// <param name="json">The JSON text of one description.</param>
+    /// <returns>Every problem, each with its path; empty when the description builds.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    public static IReadOnlyList<ScheduleProblem> ValidateJson(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return LoadJson(json, null).Problems;
+    }
+
     /// <summary>Describes a training plan (its dataset size, last-batch policy and batch-size schedule).</summary>
     /// <param name="plan">The plan.</param>
     /// <returns>A <c>TrainingPlan</c> description with every parameter set.</returns>
