@@ -2,6 +2,7 @@ using LrSchedules;
 using LrSchedules.Configuration;
 using LrSchedules.Configuration.Internal;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -54,11 +55,12 @@ public static class ScheduleServiceCollectionExtensions
     /// <param name="configuration">The section that holds the description.</param>
     /// <returns><paramref name="services"/>, for chaining.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <remarks>The learning rate and the plan are registered only if no <see cref="ILearningRateSchedule"/> or <see cref="TrainingPlan"/> is registered yet.</remarks>
     public static IServiceCollection AddBatchGrowthPlan(this IServiceCollection services, IConfiguration configuration)
     {
         AddBuilt<BatchGrowthPlan>(services, configuration);
-        services.AddSingleton<ILearningRateSchedule>(provider => provider.GetRequiredService<BatchGrowthPlan>().LearningRate);
-        services.AddSingleton(provider => provider.GetRequiredService<BatchGrowthPlan>().Plan);
+        services.TryAddSingleton<ILearningRateSchedule>(provider => provider.GetRequiredService<BatchGrowthPlan>().LearningRate);
+        services.TryAddSingleton(provider => provider.GetRequiredService<BatchGrowthPlan>().Plan);
         return services;
     }
 

@@ -60,12 +60,25 @@ internal static class Reader
 
             if (child.IsAbsent)
             {
+                // IConfiguration keeps an empty JSON array of appsettings as a key with no value: an empty list.
+                if (child is ConfigurationNode && prop.Kind is ValueKind.Numbers or ValueKind.Integers or ValueKind.Schedules)
+                {
+                    prop.Set(description, EmptyList(prop.Kind));
+                }
+
                 continue;
             }
 
             prop.Set(description, ReadValue(prop, child, problems));
         }
     }
+
+    private static object EmptyList(ValueKind kind) => kind switch
+    {
+        ValueKind.Numbers => new List<double>(),
+        ValueKind.Integers => new List<long>(),
+        _ => new List<ScheduleDescription>(),
+    };
 
     /// <summary>A nested description; null (after a problem) when the node is not an object.</summary>
     private static ScheduleDescription? ReadNested(Node node, List<ScheduleProblem> problems)

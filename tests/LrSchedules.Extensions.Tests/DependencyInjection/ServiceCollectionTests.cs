@@ -114,6 +114,60 @@ public class ServiceCollectionTests
     }
 
     [Fact]
+    public void Empty_lists_and_nulls_of_appsettings_read_as_empty_and_absent()
+    {
+        IConfiguration configuration = Json("""
+            { "S": { "Type": "MultiStep", "InitialLearningRate": 0.1, "Milestones": [], "DecayRate": 0.5, "Exponent": null } }
+            """);
+
+        ILearningRateSchedule schedule = ScheduleConfiguration.BuildSchedule(configuration.GetSection("S"));
+
+        schedule.Should().BeOfType<MultiStepSchedule>().Which.Milestones.Should().BeEmpty();
+        ScheduleConfiguration.Validate(configuration.GetSection("S")).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Reduce_on_plateau_training_plans_and_the_smith_plan_register_from_configuration()
+    {
+        IConfiguration configuration = Json("""
+            {
+              "Plateau": { "Type": "ReduceOnPlateau", "Patience": 2, "Schedule": { "Type": "Constant", "LearningRate": 0.1 } },
+              "Plan": { "Type": "TrainingPlan", "DatasetSize": 100, "LastBatch": "Drop", "BatchSizeSchedule": { "Type": "ConstantBatchSize", "BatchSize": 30 } },
+              "Smith": {
+                "Type": "IncreaseBatchSizeInsteadOfDecay", "Clock": "Epochs", "DatasetSize": 1400, "LastBatch": "Drop",
+                "InitialBatchSize": 10, "MaximumBatchSize": 250, "Epochs": 60,
+                "Schedule": { "Type": "MultiStep", "InitialLearningRate": 0.1, "Milestones": [30, 45, 55], "DecayRate": 0.2 }
+              }
+            }
+            """);
+        using ServiceProvider provider = new ServiceCollection()
+            .AddReduceLearningRateOnPlateau(configuration.GetSection("Plateau"))
+            .AddTrainingPlan(configuration.GetSection("Plan"))
+            .AddBatchGrowthPlan(configuration.GetSection("Smith")) // its plan is not registered over the one above
+            .BuildServiceProvider();
+
+        var plateau = provider.GetRequiredService<IMetricDrivenSchedule>();
+        plateau.Should().BeSameAs(provider.GetRequiredService<ReduceLearningRateOnPlateau>());
+        provider.GetRequiredService<ReduceLearningRateOnPlateau>().Options.Patience.Should().Be(2);
+        provider.GetRequiredService<TrainingPlan>().GetBatchSize(2).Should().Be(30);
+        var smith = provider.GetRequiredService<BatchGrowthPlan>();
+        provider.GetRequiredService<ILearningRateSchedule>().Should().BeSameAs(smith.LearningRate);
+        smith.GetTotalSteps(60).Should().Be(4_695);
+    }
+
+    [Fact]
+    public void A_training_plan_registration_rejects_a_description_of_another_kind()
+    {
+        IConfiguration configuration = Json("""{ "Plan": { "Type": "ConstantBatchSize", "BatchSize": 30 } }""");
+        using ServiceProvider provider = new ServiceCollection().AddTrainingPlan(configuration.GetSection("Plan")).BuildServiceProvider();
+
+        var act = () => provider.GetRequiredService<TrainingPlan>();
+
+        act.Should().Throw<OptionsValidationException>().Which.Failures.Single()
+            .Should().Be("Plan:Type must be a training plan type (TrainingPlan) but was 'ConstantBatchSize', a batch-size schedule type.");
+    }
+
+    [Fact]
     public void Arguments_are_checked()
     {
         var services = new ServiceCollection();
