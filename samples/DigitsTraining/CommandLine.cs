@@ -43,8 +43,8 @@ internal static class CommandLine
         Usage: DigitsTraining [EXPERIMENT...] [OPTIONS]
 
         Experiments (default: quick):
-        {string.Join(Environment.NewLine, ExperimentCatalog.All.Select(e => $"  {e.Name,-10} {e.Title}"))}
-          all        {string.Join(" then ", ExperimentCatalog.Full.Select(e => e.Name))}
+        {string.Join(Environment.NewLine, ExperimentCatalog.All.Select(e => $"  {e.Name,-15} {e.Title}"))}
+          all             {string.Join(" then ", ExperimentCatalog.Full.Select(e => e.Name))}
 
         Options:
           --seeds N          seeds per variant (default: 3; quick: 1)

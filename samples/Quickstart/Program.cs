@@ -12,12 +12,12 @@ ILearningRateSchedule warmupCosine = Schedule.Cosine(initialLearningRate: 0.1, t
 ILearningRateSchedule stepDecay = Schedule.Step(initialLearningRate: 0.1, stepSize: 300, decayRate: 0.1);
 
 Console.WriteLine("Learning rate at chosen steps");
-Console.WriteLine($"{"step",8} {"warmup+cosine",15} {"step decay",12}");
+Console.WriteLine($"{"step",14} {"warmup+cosine",15} {"step decay",12}");
 foreach (long step in new long[] { 0, 1, 50, 99, 100, 101, 299, 300, 550, 999, 1_000, 1_000_000_000_000 })
 {
     Console.WriteLine(string.Create(
         CultureInfo.InvariantCulture,
-        $"{step,8} {warmupCosine.GetLearningRate(step),15:0.000000} {stepDecay.GetLearningRate(step),12:0.000000}"));
+        $"{step,14} {warmupCosine.GetLearningRate(step),15:0.000000} {stepDecay.GetLearningRate(step),12:0.000000}"));
 }
 
 Console.WriteLine();

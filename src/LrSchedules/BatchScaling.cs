@@ -170,7 +170,16 @@ public static class BatchScaling
         Preconditions.NotNull(plan);
         Preconditions.NonNegative(warmupEpochs);
         BatchScaledSchedule scaled = plan.ScaleLearningRate(learningRate, Linear(baseBatchSize), clock);
-        long warmupSteps = plan.GetFirstStepOfEpoch(warmupEpochs);
+        long warmupSteps;
+        try
+        {
+            warmupSteps = plan.GetFirstStepOfEpoch(warmupEpochs);
+        }
+        catch (ArgumentOutOfRangeException exception)
+        {
+            throw new ArgumentOutOfRangeException(nameof(warmupEpochs), warmupEpochs, exception.Message);
+        }
+
         double baseLearningRate = learningRate.GetLearningRate(0);
         return scaled.WithLinearWarmup(
             warmupSteps,

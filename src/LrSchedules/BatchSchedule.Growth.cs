@@ -12,7 +12,7 @@ public static partial class BatchSchedule
     /// Turns a decaying learning-rate schedule into a growing batch size with the same SGD noise scale at every step:
     /// "Don't Decay the Learning Rate, Increase the Batch Size" (Smith, Kindermans, Ying and Le 2017).
     /// </summary>
-    /// <param name="learningRate">The source schedule (step, multi-step, exponential, cosine, ...), written on <paramref name="clock"/> for <paramref name="initialBatchSize"/>; finite and &gt; 0 at the start of each of the first <paramref name="epochs"/> epochs, because the transform divides by it.</param>
+    /// <param name="learningRate">The source schedule (step, multi-step, exponential, cosine, ...), written on <paramref name="clock"/> for <paramref name="initialBatchSize"/>; finite and &gt; 0 at the start of each of the first <paramref name="epochs"/> epochs, because the transform divides by it. Where the source rises above its initial rate (a warmup, a cycle) the formula gives a batch below <c>B0</c>, down to the granularity's smallest size: the same noise scale, as the paper's rule implies. To keep a warmup at <c>B0</c>, transform the decay alone and put the warmup on <see cref="BatchGrowthPlan.LearningRate"/>.</param>
     /// <param name="clock">The clock <paramref name="learningRate"/> is written on: <see cref="TrainingClock.Epochs"/> or <see cref="TrainingClock.Samples"/> (a schedule in steps changes meaning when the batch grows).</param>
     /// <param name="datasetSize">The number of samples in one epoch; &gt; 0 and ≥ <paramref name="maximumBatchSize"/>.</param>
     /// <param name="lastBatch">Whether the last, partial batch of an epoch is kept or dropped.</param>

@@ -76,7 +76,7 @@ public class DataAndOutputTests
 
             using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(directory, "results.json")));
             JsonElement runs = json.RootElement.GetProperty("runs");
-            runs.GetArrayLength().Should().Be(2 * (1 + 4));
+            runs.GetArrayLength().Should().Be(2 * (2 + 12));
             runs.EnumerateArray().Select(r => r.GetProperty("seed").GetInt64()).Distinct().Order().Should().Equal(5, 6);
             JsonElement first = runs[0];
             first.GetProperty("experiment").GetString().Should().Be("smith");
@@ -86,8 +86,12 @@ public class DataAndOutputTests
             json.RootElement.GetProperty("setup").GetProperty("maxEpochs").GetInt32().Should().Be(1);
 
             string summary = File.ReadAllText(Path.Combine(directory, "summary.md"));
-            summary.Should().Contain("| decay-lr | – | 2 | 1 | 10 → 10 |").And.Contain("| none | 8 | 2 | 1 | 80 → 80 |");
-            results.Runs.Should().HaveCount(10);
+            summary.Should().Contain("| decay-lr | – | 2 | 1 | 10 → 10 |")
+                .And.Contain("| increase-batch | – | 2 | 1 | 10 → 10 |")
+                .And.Contain("| none | 8 | 2 | 1 | 80 → 80 |")
+                .And.Contain("| linear-warmup | 8 | 2 | 1 | 80 → 80 |")
+                .And.Contain("| sqrt-warmup | 8 | 2 | 1 | 80 → 80 |");
+            results.Runs.Should().HaveCount(28);
         }
         finally
         {
@@ -117,7 +121,8 @@ public class DataAndOutputTests
         CommandLine.Parse(["--help"]).Should().BeNull();
         FluentActions.Invoking(() => CommandLine.Parse(["--seeds", "0"])).Should().Throw<UsageException>();
         FluentActions.Invoking(() => CommandLine.Parse(["nope"])).Should().Throw<UsageException>();
-        FluentActions.Invoking(() => CommandLine.Parse(["smith", "--variants", "increase-batch"])).Should().Throw<UsageException>();
+        CommandLine.Parse(["smith", "--variants", "increase-batch"])!.Variants.Should().BeEquivalentTo(["increase-batch"]);
+        FluentActions.Invoking(() => CommandLine.Parse(["smith", "--variants", "sqrt-warmup"])).Should().Throw<UsageException>();
         FluentActions.Invoking(() => CommandLine.Parse(["--out"])).Should().Throw<UsageException>();
     }
 }

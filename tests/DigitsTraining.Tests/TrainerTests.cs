@@ -12,7 +12,7 @@ public class TrainerTests
     public void Same_seed_gives_the_same_numbers_and_another_seed_different_ones()
     {
         var trainer = new Trainer(Split.Value.Training, Split.Value.Test);
-        RunDrivers drivers = Drivers(Schedule.Step(0.05, 100, 0.5), new FixedBatchPlan(20, Split.Value.Training.Count, 2));
+        RunDrivers drivers = Drivers(Schedule.Step(0.05, 100, 0.5), Fixed(20, Split.Value.Training.Count, 2));
 
         TrainingOutcome first = trainer.Train(drivers, seed: 11);
         TrainingOutcome again = trainer.Train(drivers, seed: 11);
@@ -63,7 +63,7 @@ public class TrainerTests
     {
         var training = ModelTests.RandomData(examples: 30, features: 3, classes: 2, seed: 1);
         var trainer = new Trainer(training, training, hidden: 4);
-        var drivers = Drivers(Schedule.Constant(0.1), new FixedBatchPlan(10, 30, epochs: 5));
+        var drivers = Drivers(Schedule.Constant(0.1), Fixed(10, 30, epochs: 5));
 
         TrainingOutcome full = trainer.Train(drivers, seed: 3);
         TrainingOutcome smoke = trainer.Train(drivers, seed: 3, maxEpochs: 2);
@@ -76,7 +76,7 @@ public class TrainerTests
     {
         var training = ModelTests.RandomData(examples: 30, features: 3, classes: 2, seed: 1);
         var trainer = new Trainer(training, training, hidden: 4);
-        var drivers = Drivers(Schedule.Constant(1e200), new FixedBatchPlan(10, 30, epochs: 5));
+        var drivers = Drivers(Schedule.Constant(1e200), Fixed(10, 30, epochs: 5));
 
         TrainingOutcome outcome = trainer.Train(drivers, seed: 0);
 
@@ -86,15 +86,36 @@ public class TrainerTests
     }
 
     [Fact]
-    public void Fixed_batch_plan_drops_the_last_partial_batch_of_each_epoch()
+    public void A_constant_library_plan_drops_the_last_partial_batch_of_each_epoch()
     {
-        var plan = new FixedBatchPlan(batchSize: 80, trainingSize: 1400, epochs: 60);
+        var plan = Fixed(batchSize: 80, trainingSize: 1400, epochs: 60);
 
-        plan.StepsPerEpoch.Should().Be(17);
+        plan.Epochs.Should().Be(60);
         plan.EpochStartStep(0).Should().Be(0);
+        plan.EpochStartStep(1).Should().Be(17, "1400 / 80 = 17 full batches, the last 40 examples dropped");
         plan.EpochStartStep(30).Should().Be(510);
         plan.EpochStartStep(60).Should().Be(1020);
         plan.BatchSize(1019).Should().Be(80);
+        FluentActions.Invoking(() => plan.EpochStartStep(61)).Should().Throw<ArgumentOutOfRangeException>();
+    }
+
+    [Fact]
+    public void The_adapter_forwards_every_question_to_the_library_plan()
+    {
+        TrainingPlan plan = BatchSchedule.Plan(
+            1400,
+            BatchSchedule.Piecewise(10, [new BatchSizeChange(2, 50), new BatchSizeChange(3, 250)], TrainingClock.Epochs),
+            LastBatch.Drop);
+        var adapter = new TrainingPlanBatches(plan, epochs: 4);
+
+        adapter.Plan.Should().BeSameAs(plan);
+        Enumerable.Range(0, 5).Select(adapter.EpochStartStep).Should().Equal(
+            Enumerable.Range(0, 5).Select(e => plan.GetFirstStepOfEpoch(e)));
+        adapter.EpochStartStep(4).Should().Be(140 + 140 + 28 + 5);
+        foreach (long step in new long[] { 0, 279, 280, 307, 308, 312 })
+        {
+            adapter.BatchSize(step).Should().Be((int)plan.GetBatchSize(step));
+        }
     }
 
     [Fact]
@@ -129,6 +150,9 @@ public class TrainerTests
     }
 
     private static RunDrivers Drivers(ILearningRateSchedule schedule, IBatchPlan plan) => new(schedule, plan);
+
+    private static TrainingPlanBatches Fixed(int batchSize, int trainingSize, int epochs) =>
+        new(BatchSchedule.Plan(trainingSize, BatchSchedule.Constant(batchSize), LastBatch.Drop), epochs);
 
     /// <summary>A plan with a batch size that changes every step, recording the steps it is asked about.</summary>
     private sealed class RecordingPlan(int epochs, int stepsPerEpoch, Func<long, int> batchOfStep) : IBatchPlan

@@ -22,8 +22,9 @@ internal static class QuickExperiment
                 $"batch {BatchSize}; Schedule.Cosine({InitialLearningRate}, total steps of {Epochs} epochs)",
                 trainingSize =>
                 {
-                    var plan = new FixedBatchPlan(BatchSize, trainingSize, Epochs);
-                    return new RunDrivers(Schedule.Cosine(InitialLearningRate, plan.EpochStartStep(Epochs)), plan);
+                    TrainingPlan plan = BatchSchedule.Plan(trainingSize, BatchSchedule.Constant(BatchSize), LastBatch.Drop);
+                    var schedule = Schedule.Cosine(InitialLearningRate, plan.GetFirstStepOfEpoch(Epochs));
+                    return new RunDrivers(schedule, new TrainingPlanBatches(plan, Epochs));
                 }),
         ],
         DefaultSeeds: 1,

@@ -12,7 +12,9 @@ namespace DigitsTraining.Output;
 /// </summary>
 /// <remarks>
 /// Each line is a variant, its value at an epoch the mean over the seeds. When the variants differ in <c>k</c>, the
-/// colour tells <c>k</c> and the line pattern the variant; otherwise the colour tells the variant.
+/// colour tells <c>k</c> and the line pattern the variant; otherwise the colour tells the variant. The legend sits to
+/// the right of the data, so it never hides a line. An experiment whose variants differ in <c>k</c> also gets the final
+/// training loss and test accuracy against <c>k</c>, one line per variant name.
 /// </remarks>
 internal static class Plots
 {
@@ -75,9 +77,83 @@ internal static class Plots
                 logY: false,
                 groups,
                 runs => ScheduleSeries(runs[0], e => e.BatchSizeFirst, e => e.BatchSizeLast)));
+
+            if (groups.Select(g => g.Variant.K).Distinct().Count() > 1)
+            {
+                written.Add(SaveAgainstK(
+                    Path("final-training-loss-vs-k"),
+                    $"{experiment.Name}: final training loss against k (mean over seeds)",
+                    "final training cross-entropy",
+                    logY: true,
+                    groups,
+                    r => r.Final.TrainLoss));
+                written.Add(SaveAgainstK(
+                    Path("final-test-accuracy-vs-k"),
+                    $"{experiment.Name}: final test accuracy against k (mean over seeds)",
+                    "final test accuracy (%)",
+                    logY: false,
+                    groups,
+                    r => 100.0 * r.Final.TestAccuracy));
+            }
         }
 
         return written;
+    }
+
+    /// <summary>The mean over seeds of a final value of each variant, against its <c>k</c> on a log₂ axis; one line per variant name.</summary>
+    private static string SaveAgainstK(
+        string path,
+        string title,
+        string yLabel,
+        bool logY,
+        IReadOnlyList<(Variant Variant, IReadOnlyList<RunResult> Runs)> groups,
+        Func<RunResult, double> value)
+    {
+        var plot = new Plot();
+        var palette = new ScottPlot.Palettes.Category10();
+        string[] names = [.. groups.Select(g => g.Variant.Name).Distinct()];
+        int[] ks = [.. groups.Where(g => g.Variant.K is not null).Select(g => g.Variant.K!.Value).Distinct().Order()];
+        double low = double.PositiveInfinity, high = double.NegativeInfinity;
+        for (int n = 0; n < names.Length; n++)
+        {
+            var points = groups
+                .Where(g => g.Variant.Name == names[n] && g.Variant.K is not null)
+                .OrderBy(g => g.Variant.K)
+                .Select(g => (X: Math.Log2(g.Variant.K!.Value), Y: g.Runs.Where(r => double.IsFinite(value(r))).Select(value).DefaultIfEmpty(double.NaN).Average()))
+                .Select(p => (p.X, Y: logY ? (p.Y > 0 ? Math.Log10(p.Y) : double.NaN) : p.Y))
+                .Where(p => double.IsFinite(p.Y))
+                .ToArray();
+            foreach ((_, double y) in points)
+            {
+                low = Math.Min(low, y);
+                high = Math.Max(high, y);
+            }
+
+            var line = plot.Add.Scatter(points.Select(p => p.X).ToArray(), points.Select(p => p.Y).ToArray());
+            line.LegendText = names[n];
+            line.LineWidth = 2;
+            line.MarkerSize = 9;
+            line.Color = palette.GetColor(n);
+        }
+
+        var ticks = new NumericManual();
+        foreach (int k in ks)
+        {
+            ticks.AddMajor(Math.Log2(k), k.ToString(CultureInfo.InvariantCulture));
+        }
+
+        plot.Axes.Bottom.TickGenerator = ticks;
+        if (logY && double.IsFinite(low))
+        {
+            plot.Axes.Left.TickGenerator = LogTicks(low, high);
+        }
+
+        plot.Title(title);
+        plot.XLabel("k (batch size 10·k, log scale)");
+        plot.YLabel(logY ? yLabel + " (log scale)" : yLabel);
+        plot.ShowLegend(Edge.Right);
+        plot.SavePng(path, Width, Height);
+        return path;
     }
 
     /// <summary>The mean of <paramref name="y"/> over the runs at each epoch that every run reached (x from the first run).</summary>
@@ -169,7 +245,7 @@ internal static class Plots
         plot.Title(title);
         plot.XLabel(xLabel);
         plot.YLabel(logY ? yLabel + " (log scale)" : yLabel);
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.ShowLegend(Edge.Right);
         plot.SavePng(path, Width, Height);
         return path;
     }

@@ -1,3 +1,5 @@
+using LrSchedules.Internal;
+
 namespace LrSchedules;
 
 /// <summary>A learning-rate schedule scaled at every step by a batch-size scaling rule at that step's batch size.</summary>
@@ -45,7 +47,7 @@ public sealed class BatchScaledSchedule : LearningRateSchedule
 
     internal override double Evaluate(double position)
     {
-        long step = position >= long.MaxValue ? long.MaxValue : (long)position;
+        long step = Preconditions.ToStep(position);
         return _source.Evaluate(position) * _scales[Plan.PhaseOf(step)];
     }
 }

@@ -21,6 +21,7 @@ public abstract class BatchSizeSchedule
     private readonly long[] _thresholds;
     private readonly long[] _batchSizes;
     private readonly BatchSizeChange[] _changes;
+    private readonly System.Collections.ObjectModel.ReadOnlyCollection<BatchSizeChange> _changesView;
 
     /// <summary>Initializes the table from changes that the caller has validated: thresholds ≥ 1 and strictly increasing, batch sizes &gt; 0.</summary>
     private protected BatchSizeSchedule(TrainingClock clock, long initialBatchSize, IReadOnlyList<BatchSizeChange> changes)
@@ -43,6 +44,7 @@ public abstract class BatchSizeSchedule
         _thresholds = thresholds.ToArray();
         _batchSizes = batchSizes.ToArray();
         _changes = kept.ToArray();
+        _changesView = Array.AsReadOnly(_changes);
         LargestBatchSize = _batchSizes.Max();
     }
 
@@ -56,7 +58,7 @@ public abstract class BatchSizeSchedule
     public long LargestBatchSize { get; }
 
     /// <summary>Gets the changes of batch size, by strictly increasing threshold; each changes the batch size (changes to the size already in force are left out).</summary>
-    public IReadOnlyList<BatchSizeChange> Changes => _changes;
+    public IReadOnlyList<BatchSizeChange> Changes => _changesView;
 
     /// <summary>The thresholds of <see cref="Changes"/>, for the plan's construction.</summary>
     internal long[] Thresholds => _thresholds;

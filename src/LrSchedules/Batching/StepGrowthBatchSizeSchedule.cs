@@ -13,6 +13,7 @@ namespace LrSchedules;
 public sealed class StepGrowthBatchSizeSchedule : BatchSizeSchedule
 {
     private readonly long[] _milestones;
+    private readonly System.Collections.ObjectModel.ReadOnlyCollection<long> _milestonesView;
 
     internal StepGrowthBatchSizeSchedule(
         long initialBatchSize,
@@ -25,6 +26,7 @@ public sealed class StepGrowthBatchSizeSchedule : BatchSizeSchedule
     {
         GrowthFactor = growthFactor;
         _milestones = milestones;
+        _milestonesView = Array.AsReadOnly(_milestones);
         Granularity = granularity;
         MaximumBatchSize = maximumBatchSize;
     }
@@ -33,7 +35,7 @@ public sealed class StepGrowthBatchSizeSchedule : BatchSizeSchedule
     public double GrowthFactor { get; }
 
     /// <summary>Gets the positions on <see cref="BatchSizeSchedule.Clock"/> at which the batch grows, strictly increasing.</summary>
-    public IReadOnlyList<long> Milestones => _milestones;
+    public IReadOnlyList<long> Milestones => _milestonesView;
 
     /// <summary>Gets the granularity each grown batch size is rounded to.</summary>
     public BatchSizeGranularity Granularity { get; }

@@ -1,3 +1,5 @@
+using LrSchedules.Internal;
+
 namespace LrSchedules;
 
 /// <summary>A learning-rate schedule written in epochs or in samples seen, read at every step of a <see cref="TrainingPlan"/>.</summary>
@@ -40,7 +42,7 @@ public sealed class TrainingClockSchedule : LearningRateSchedule
             return position;
         }
 
-        long step = position >= long.MaxValue ? long.MaxValue : (long)position;
+        long step = Preconditions.ToStep(position);
         double fraction = position >= long.MaxValue ? 0.0 : position - step;
         Located at = Plan.Locate(step);
         double drawn = fraction * at.BatchSize;

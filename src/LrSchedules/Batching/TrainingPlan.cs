@@ -37,6 +37,7 @@ namespace LrSchedules;
 public sealed class TrainingPlan
 {
     private readonly TrainingPhase[] _phases;
+    private readonly System.Collections.ObjectModel.ReadOnlyCollection<TrainingPhase> _phasesView;
     private readonly long[] _firstSteps;
     private readonly long[] _samplesSeen;
 
@@ -46,6 +47,7 @@ public sealed class TrainingPlan
         BatchSizeSchedule = batchSizeSchedule;
         LastBatch = lastBatch;
         _phases = BuildPhases();
+        _phasesView = Array.AsReadOnly(_phases);
         _firstSteps = Array.ConvertAll(_phases, p => p.FirstStep);
         _samplesSeen = Array.ConvertAll(_phases, p => p.SamplesSeen);
     }
@@ -60,7 +62,7 @@ public sealed class TrainingPlan
     public LastBatch LastBatch { get; }
 
     /// <summary>Gets the runs of steps at one batch size, by first step; the last one never ends.</summary>
-    public IReadOnlyList<TrainingPhase> Phases => _phases;
+    public IReadOnlyList<TrainingPhase> Phases => _phasesView;
 
     /// <summary>Gets every clock of a step at once.</summary>
     /// <param name="step">The zero-based step; ≥ 0.</param>

@@ -1,3 +1,5 @@
+using LrSchedules.Internal;
+
 namespace LrSchedules;
 
 /// <summary>A schedule written in epochs, read at optimizer steps.</summary>
@@ -38,7 +40,7 @@ public sealed class EpochSchedule : LearningRateSchedule
             return _inner.Evaluate(position / StepsPerEpoch);
         }
 
-        long step = position >= long.MaxValue ? long.MaxValue : (long)position;
+        long step = Preconditions.ToStep(position);
         return _inner.Evaluate(step / StepsPerEpoch);
     }
 }

@@ -12,8 +12,8 @@ namespace LrSchedules;
 /// <c>Schedule.Product(Schedule.Exponential(b, 0.99), Schedule.Step(1.0, 20, 0.5))</c>. PyTorch's chained form rounds
 /// after each factor of each step, so values agree to a few ulps rather than bit for bit.</para>
 /// <para>A product whose first factor is itself a product is flattened when it is built, which changes no value (the
-/// multiplications happen in the same order). The caller keeps the product finite: factors whose product overflows
-/// break the <see cref="ILearningRateSchedule"/> contract. Immutable and thread-safe.</para>
+/// multiplications happen in the same order). A product that would overflow saturates at <see cref="double.MaxValue"/>,
+/// so the rate stays finite. Immutable and thread-safe.</para>
 /// </remarks>
 public sealed class ProductSchedule : LearningRateSchedule
 {
@@ -53,6 +53,7 @@ public sealed class ProductSchedule : LearningRateSchedule
             product *= factors[i].Evaluate(position);
         }
 
-        return product;
+        // Every factor is finite; only their product can overflow. Saturate so that the rate stays finite.
+        return Math.Min(product, double.MaxValue);
     }
 }

@@ -2,7 +2,7 @@ namespace LrSchedules;
 
 /// <summary>A schedule multiplied by a constant factor.</summary>
 /// <remarks>
-/// <para><c>lr(t) = factor · s(t)</c>.</para>
+/// <para><c>lr(t) = factor · s(t)</c>, saturating at <see cref="double.MaxValue"/> rather than overflowing.</para>
 /// <para>This is PyTorch's base learning rate applied to a multiplier (<c>LambdaLR</c>: <c>base_lr * lmbda(self.last_epoch)</c>,
 /// <c>torch/optim/lr_scheduler.py</c>) and optax's <c>scale_by_schedule</c> with a constant: write a shape with initial
 /// rate 1 and scale it by the base rate. Immutable and thread-safe.</para>
@@ -23,5 +23,5 @@ public sealed class ScaledSchedule : LearningRateSchedule
     /// <summary>Gets the factor every value is multiplied by; finite and ≥ 0.</summary>
     public double Factor { get; }
 
-    internal override double Evaluate(double position) => Factor * _inner.Evaluate(position);
+    internal override double Evaluate(double position) => Math.Min(Factor * _inner.Evaluate(position), double.MaxValue);
 }

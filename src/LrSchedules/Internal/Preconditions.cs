@@ -187,6 +187,28 @@ internal static class Preconditions
     public static ArgumentOutOfRangeException OutOfRange(string? paramName, object value, string requirement) =>
         new(paramName, value, $"{paramName} must be {requirement} but was {Format(value)}.");
 
+    /// <summary>
+    /// Checks a rate returned by code the library does not control (a user delegate or <see cref="ILearningRateSchedule"/>):
+    /// it must be finite and ≥ 0, or the query fails naming where the rate came from.
+    /// </summary>
+    public static double CheckUserRate(double rate, double position, object source)
+    {
+        if (!(rate >= 0.0) || double.IsPositiveInfinity(rate))
+        {
+            ThrowBadUserRate(rate, position, source);
+        }
+
+        return rate;
+    }
+
+    /// <summary>The position on a step clock that a whole-step user schedule is read at: <c>floor(position)</c>, saturated.</summary>
+    public static long ToStep(double position) => position >= long.MaxValue ? long.MaxValue : (long)position;
+
+    [DoesNotReturn]
+    private static void ThrowBadUserRate(double rate, double position, object source) =>
+        throw new InvalidOperationException(
+            $"{source.GetType().Name} returned {Format(rate)} at position {Format(position)}; a learning rate must be a finite number >= 0.");
+
     /// <summary>Throws for a negative step passed to a query.</summary>
     [DoesNotReturn]
     public static void ThrowNegativeStep(long step) =>

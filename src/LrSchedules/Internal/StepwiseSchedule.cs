@@ -14,5 +14,5 @@ internal sealed class StepwiseSchedule : LearningRateSchedule
     internal ILearningRateSchedule Inner => _inner;
 
     internal override double Evaluate(double position) =>
-        _inner.GetLearningRate(position >= long.MaxValue ? long.MaxValue : (long)position);
+        Preconditions.CheckUserRate(_inner.GetLearningRate(Preconditions.ToStep(position)), position, _inner);
 }

@@ -8,8 +8,9 @@ namespace LrSchedules;
 /// An immutable value. The fields are PyTorch <c>ReduceLROnPlateau</c>'s (<c>torch/optim/lr_scheduler.py</c>):
 /// <c>last_epoch</c>, <c>best</c>, <c>num_bad_epochs</c> and <c>cooldown_counter</c>, plus the number of reductions
 /// made, which PyTorch keeps in the optimizer's learning rate instead. A state only makes sense with the schedule and
-/// options of the instance that exported it. Restoring replays the reductions in order (once, at most a few thousand
-/// multiplications for any usual factor), so the restored rates equal the original's bit for bit.
+/// options of the instance that exported it. Restoring replays the reductions in order, so the restored rates equal the
+/// original's bit for bit; a report makes at most one reduction, so the replay is never more work than the reports that
+/// produced the state (and it stops early once the rate sits on its floor).
 /// </remarks>
 /// <param name="ReportCount">The number of metrics reported so far (PyTorch <c>last_epoch</c>); ≥ 0.</param>
 /// <param name="Best">The best metric so far; +∞ (<see cref="PlateauMode.Min"/>) or −∞ (<see cref="PlateauMode.Max"/>) before the first report (PyTorch <c>best</c>, initially <c>mode_worse</c>). Never NaN.</param>

@@ -51,7 +51,11 @@ public sealed class CosineWaveSchedule : LearningRateSchedule
     internal override double Evaluate(double position)
     {
         double progress = position / TotalSteps;
-        double factor = 0.5 * (1.0 + Math.Cos(Math.PI * Cycles * 2.0 * progress));
+        double angle = Math.PI * Cycles * 2.0 * progress;
+
+        // Past ~2^53 turns a double no longer resolves the phase; an overflowing angle is read as a whole number of
+        // turns so that the rate stays finite (cos(∞) is NaN).
+        double factor = 0.5 * (1.0 + Math.Cos(double.IsFinite(angle) ? angle : 0.0));
         return FinalLearningRate + ((InitialLearningRate - FinalLearningRate) * factor);
     }
 }

@@ -1,9 +1,12 @@
+using LrSchedules.Internal;
+
 namespace LrSchedules;
 
 /// <summary>A schedule computed by a delegate the user supplies.</summary>
 /// <remarks>
 /// <para>The delegate must keep the <see cref="ILearningRateSchedule"/> contract: pure, thread-safe, allocation-free,
-/// finite and non-negative. The library cannot check that; it calls the delegate on every query and returns its result.
+/// finite and non-negative. The library calls the delegate on every query; a value that is NaN, infinite or negative
+/// makes that query throw <see cref="InvalidOperationException"/> naming the position and the value.
 /// This is the escape hatch for shapes the library does not have (PyTorch's <c>LambdaLR</c>); prefer a built-in shape
 /// when one fits, because it is validated, documented and cheaper to call.</para>
 /// <para>Immutable and thread-safe if the delegate is.</para>
@@ -21,7 +24,8 @@ public sealed class FunctionSchedule : LearningRateSchedule
     public bool IsContinuous => _ofPosition is not null;
 
     internal override double Evaluate(double position) =>
-        _ofPosition is not null
-            ? _ofPosition(position)
-            : _ofStep!(position >= long.MaxValue ? long.MaxValue : (long)position);
+        Preconditions.CheckUserRate(
+            _ofPosition is not null ? _ofPosition(position) : _ofStep!(Preconditions.ToStep(position)),
+            position,
+            this);
 }

@@ -106,7 +106,7 @@ public sealed class WarmupStableDecaySchedule : LearningRateSchedule
             double factor = DecayShape switch
             {
                 RampShape.Linear => 1.0 - progress,
-                RampShape.Cosine => 0.5 * (1.0 + Math.Cos(Math.PI * CosineCycles * 2.0 * progress)),
+                RampShape.Cosine => 0.5 * (1.0 + Math.Cos(FiniteAngle(Math.PI * CosineCycles * 2.0 * progress))),
                 _ => 1.0 - Math.Sqrt(progress),
             };
             return PeakLearningRate * Math.Max(0.0, (factor * (1.0 - FinalRatio)) + FinalRatio);
@@ -114,4 +114,7 @@ public sealed class WarmupStableDecaySchedule : LearningRateSchedule
 
         return PeakLearningRate * FinalRatio;
     }
+
+    /// <summary>An angle too large for a double reads as a whole number of turns, so the rate stays finite.</summary>
+    private static double FiniteAngle(double angle) => double.IsFinite(angle) ? angle : 0.0;
 }

@@ -56,6 +56,21 @@ public class BatchGrowthPlanTests
         }
     }
 
+    [Fact]
+    public void A_rising_source_shrinks_the_batch_below_the_initial_one_with_the_same_noise_scale()
+    {
+        // Rate doubles at epoch 2: the batch halves, as B(e) = B0 · lr(0) / lr(e) says.
+        var rising = Schedule.PiecewiseConstant([2], [0.1, 0.2]);
+        BatchGrowthPlan growth = BatchSchedule.IncreaseBatchSizeInsteadOfDecay(
+            rising, TrainingClock.Epochs, datasetSize: 1000, LastBatch.Drop, initialBatchSize: 100, maximumBatchSize: 400, epochs: 4);
+
+        long atEpoch2 = growth.Plan.GetFirstStepOfEpoch(2);
+        growth.Plan.GetBatchSize(atEpoch2 - 1).Should().Be(100);
+        growth.Plan.GetBatchSize(atEpoch2).Should().Be(50);
+        growth.LearningRate.GetLearningRate(atEpoch2).Should().BeApproximately(0.1, 1e-15);
+        growth.GetSgdNoiseScale(atEpoch2).Should().BeApproximately(growth.GetSourceSgdNoiseScale(atEpoch2), 1e-12);
+    }
+
     [Property(MaxTest = 60)]
     public void Noise_scale_identity_holds_for_cosine_sources(PositiveInt totalEpochs, PositiveInt batch, PositiveInt growthLimit, PositiveInt datasetExtra, bool keep, byte finalPercent, byte granularityChoice)
     {
@@ -70,7 +85,7 @@ public class BatchGrowthPlanTests
     {
         long epochs = 2 + (totalEpochs.Get % 60);
         double gamma = 0.5 + ((decayPercent % 50) / 100.0);
-        FunctionSchedule exponential = Schedule.FromFunction((double epoch) => 0.1 * Math.Pow(gamma, epoch));
+        ExponentialSchedule exponential = Schedule.Exponential(0.1, gamma);
         CheckIdentity(exponential, TrainingClock.Epochs, epochs, batch.Get, growthLimit.Get, datasetExtra.Get, keep, granularityChoice);
     }
 
@@ -79,8 +94,10 @@ public class BatchGrowthPlanTests
     {
         long epochs = 2 + (totalEpochs.Get % 40);
         double gamma = 0.5 + ((decayPercent % 50) / 100.0);
-        double samplesPerDecay = 1 + (datasetExtra.Get % 5_000);
-        FunctionSchedule exponential = Schedule.FromFunction((double samples) => 0.1 * Math.Pow(gamma, samples / samplesPerDecay));
+        // At least 1,000 samples per decay: the plans below see at most ~10^6 samples, so the source stays above
+        // 0.1 · 0.5^1000 > 0 (a source that underflows to 0 is rejected by the transform, correctly).
+        long samplesPerDecay = 1_000 + (datasetExtra.Get % 5_000);
+        ExponentialSchedule exponential = Schedule.Exponential(0.1, gamma, transitionSteps: samplesPerDecay);
         CheckIdentity(exponential, TrainingClock.Samples, epochs, batch.Get, growthLimit.Get, datasetExtra.Get, keep, granularityChoice);
     }
 

@@ -66,5 +66,7 @@ public class GoyalRecipeTests
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("baseBatchSize");
         FluentActions.Invoking(() => BatchScaling.LinearScalingWithWarmup(PerEpoch, 256, Plan, warmupEpochs: -1))
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("warmupEpochs");
+        FluentActions.Invoking(() => BatchScaling.LinearScalingWithWarmup(PerEpoch, 256, Plan, warmupEpochs: long.MaxValue))
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("warmupEpochs");
     }
 }

@@ -9,6 +9,10 @@ public class ProductScheduleTests
     private static readonly StepDecaySchedule Halving = Schedule.Step(1.0, stepSize: 20, decayRate: 0.5);
 
     [Fact]
+    public void Product_saturates_instead_of_overflowing() =>
+        Schedule.Product(Schedule.Constant(1e200), Schedule.Constant(1e200)).ShouldHaveRate(0, double.MaxValue);
+
+    [Fact]
     public void Product_multiplies_pointwise_like_pytorch_chained_scheduler()
     {
         // ChainedScheduler([ExponentialLR(gamma=0.99), StepLR(step_size=20, gamma=0.5)]) on 0.1.

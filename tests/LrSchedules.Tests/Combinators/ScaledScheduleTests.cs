@@ -21,6 +21,10 @@ public class ScaledScheduleTests
     }
 
     [Fact]
+    public void Scale_saturates_instead_of_overflowing() =>
+        Schedule.Constant(1e300).Scale(1e300).ShouldHaveRate(0, double.MaxValue);
+
+    [Fact]
     public void Scale_by_zero_is_zero() => Multiplier.Scale(0.0).ShouldHaveRate(5, 0.0);
 
     [Fact]

@@ -5,7 +5,8 @@ public static partial class GoldenMapper
 {
     private static ILearningRateSchedule Torch(string api, GoldenParameters p, double baseLr)
     {
-        p.Ignore("last_epoch", "verbose");
+        p.RequireDefault("last_epoch", -1);
+        p.Ignore("verbose");
         switch (api)
         {
             case "torch.optim.lr_scheduler.StepLR":

@@ -5,7 +5,7 @@ public static partial class GoldenMapper
 {
     private static ILearningRateSchedule Transformers(string api, GoldenParameters p, double baseLr)
     {
-        p.Ignore("last_epoch");
+        p.RequireDefault("last_epoch", -1);
         long warmup = p.Long("num_warmup_steps", api == "transformers.get_constant_schedule" ? 0 : null);
         switch (api)
         {

@@ -98,7 +98,7 @@ public sealed class GoldenParameters
         return value.EnumerateArray().ToArray();
     }
 
-    /// <summary>Marks parameters that do not affect the learning rate (momentum cycling, <c>last_epoch</c>, ...).</summary>
+    /// <summary>Marks parameters that do not affect the learning rate (momentum cycling, logging, ...).</summary>
     public void Ignore(params string[] names)
     {
         foreach (string name in names)

@@ -20,6 +20,15 @@ public class CosineWaveScheduleTests
     }
 
     [Fact]
+    public void CosineWave_stays_finite_when_the_angle_overflows()
+    {
+        var schedule = Schedule.CosineWave(1.0, 1, 0.0, cycles: 1e308);
+        schedule.ShouldHaveRate(1, 1.0);
+        schedule.ShouldHaveRate(long.MaxValue, 1.0);
+        ScheduleContract.IsFiniteAndNonNegative(schedule, ScheduleContract.ProbeSteps);
+    }
+
+    [Fact]
     public void CosineWave_decays_from_the_initial_to_the_final_rate()
     {
         _schedule.ShouldHaveRate(0, 0.1);

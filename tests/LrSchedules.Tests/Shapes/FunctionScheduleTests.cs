@@ -32,6 +32,31 @@ public class FunctionScheduleTests
     [Fact]
     public void FromFunction_keeps_the_contract() => ScheduleContract.Holds(Schedule.FromFunction(Halving));
 
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(-0.1)]
+    public void FromFunction_fails_the_query_when_the_delegate_breaks_the_contract(double bad)
+    {
+        var schedule = Schedule.FromFunction((long step) => step < 3 ? 0.1 : bad);
+        schedule.ShouldHaveRate(2, 0.1);
+        schedule.Invoking(s => s.GetLearningRate(3)).Should().Throw<InvalidOperationException>()
+            .WithMessage("*FunctionSchedule returned*at position 3*finite number >= 0*");
+    }
+
+    [Fact]
+    public void A_user_schedule_inside_a_combinator_is_checked_too()
+    {
+        var warmed = new NegativeAfter(5).WithLinearWarmup(0);
+        warmed.Invoking(s => s.GetLearningRate(6)).Should().Throw<InvalidOperationException>()
+            .WithMessage("*NegativeAfter returned -1 at position 6*");
+    }
+
+    private sealed class NegativeAfter(long step) : ILearningRateSchedule
+    {
+        public double GetLearningRate(long query) => query > step ? -1.0 : 0.1;
+    }
+
     [Fact]
     public void FromFunction_rejects_null()
     {

@@ -15,6 +15,12 @@ public class WarmupStableDecayScheduleTests
     private static double Lifted(double peak, double factor, double ratio) => peak * Math.Max(0.0, (factor * (1.0 - ratio)) + ratio);
 
     [Fact]
+    public void WarmupStableDecay_stays_finite_when_the_cosine_angle_overflows() =>
+        ScheduleContract.IsFiniteAndNonNegative(
+            Schedule.WarmupStableDecay(0.1, 0, 0, 1_000_000, RampShape.Cosine, cosineCycles: 1e308),
+            ScheduleContract.ProbeSteps);
+
+    [Fact]
     public void WarmupStableDecay_warms_up_from_the_floor_not_from_zero()
     {
         _linear.ShouldHaveRate(0, 0.1 * 0.1);
