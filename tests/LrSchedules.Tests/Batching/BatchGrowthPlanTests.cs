@@ -130,7 +130,9 @@ public class BatchGrowthPlanTests
             if (epoch < epochs)
             {
                 double position = clock == TrainingClock.Epochs ? epoch : plan.GetSamplesSeen(first);
-                double target = initialBatchSize * initialRate / source.GetLearningRate(position);
+                // The transform's own order of operations, B0 · (lr(0) / lr(x)): a target of exactly k + ½ must round
+                // the same way here as there.
+                double target = initialBatchSize * 1.0 * (initialRate / source.GetLearningRate(position));
                 long expected = target >= maximumBatchSize ? maximumBatchSize : Math.Min(maximumBatchSize, granularity.Round(target));
                 plan.GetScheduledBatchSize(first).Should().Be(expected, $"the batch of epoch {epoch}");
             }

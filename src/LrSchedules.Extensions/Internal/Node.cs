@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+
+namespace LrSchedules.Configuration.Internal;
+
+/// <summary>A node of a configuration tree or a JSON document, read the same way by <see cref="Reader"/>.</summary>
+internal abstract class Node
+{
+    /// <summary>The key of the node in its parent: a property name or a list index.</summary>
+    public abstract string Key { get; }
+
+    /// <summary>The configuration path of the node.</summary>
+    public abstract string Path { get; }
+
+    /// <summary>Whether the node holds nothing: JSON null, or a configuration key without a value or children.</summary>
+    public abstract bool IsAbsent { get; }
+
+    /// <summary>The text of a scalar (a JSON string, number or boolean, a configuration value); null for an object or a list.</summary>
+    public abstract string? Text { get; }
+
+    /// <summary>Whether the node is a list (a JSON array; configuration children whose keys are all indexes).</summary>
+    public abstract bool IsList { get; }
+
+    /// <summary>Whether the node is an object (JSON) or a section with children (configuration).</summary>
+    public abstract bool IsObject { get; }
+
+    /// <summary>The children of an object or a list, lists in index order.</summary>
+    public abstract IReadOnlyList<Node> Children { get; }
+
+    /// <summary>What the node is, for messages: <c>an object</c>, <c>a list</c>, <c>'text'</c>.</summary>
+    public string What => Text is { } text ? $"'{text}'" : IsList ? "a list" : "an object";
+}
+
+/// <summary>A section of <see cref="IConfiguration"/>.</summary>
+internal sealed class ConfigurationNode : Node
+{
+    private readonly IConfiguration _configuration;
+    private readonly string _key;
+    private readonly string _path;
+    private IReadOnlyList<Node>? _children;
+
+    public ConfigurationNode(IConfiguration configuration)
+        : this(configuration, (configuration as IConfigurationSection)?.Key ?? string.Empty, (configuration as IConfigurationSection)?.Path ?? string.Empty)
+    {
+    }
+
+    private ConfigurationNode(IConfiguration configuration, string key, string path)
+    {
+        _configuration = configuration;
+        _key = key;
+        _path = path;
+    }
+
+    public override string Key => _key;
+
+    public override string Path => _path;
+
+    public override bool IsAbsent => Text is null && Children.Count == 0;
+
+    public override string? Text => Children.Count == 0 ? (_configuration as IConfigurationSection)?.Value : null;
+
+    public override bool IsList => Children.Count > 0 && Children.All(c => IsIndex(c.Key));
+
+    public override bool IsObject => Children.Count > 0 && !IsList;
+
+    public override IReadOnlyList<Node> Children => _children ??= Load();
+
+    private List<Node> Load()
+    {
+        var children = _configuration.GetChildren().Select(c => (Node)new ConfigurationNode(c, c.Key, c.Path)).ToList();
+        if (children.Count > 0 && children.All(c => IsIndex(c.Key)))
+        {
+            children.Sort((a, b) => long.Parse(a.Key, CultureInfo.InvariantCulture).CompareTo(long.Parse(b.Key, CultureInfo.InvariantCulture)));
+        }
+
+        return children;
+    }
+
+    private static bool IsIndex(string key) => key.Length > 0 && key.All(char.IsAsciiDigit) && long.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out _);
+}
+
+/// <summary>An element of a <see cref="JsonDocument"/>.</summary>
+internal sealed class JsonNode : Node
+{
+    private readonly JsonElement _element;
+    private IReadOnlyList<Node>? _children;
+
+    public JsonNode(JsonElement element, string key, string path)
+    {
+        _element = element;
+        Key = key;
+        Path = path;
+    }
+
+    public override string Key { get; }
+
+    public override string Path { get; }
+
+    public override bool IsAbsent => _element.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined;
+
+    public override string? Text => _element.ValueKind switch
+    {
+        JsonValueKind.String => _element.GetString(),
+        JsonValueKind.Number => _element.GetRawText(),
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        _ => null,
+    };
+
+    public override bool IsList => _element.ValueKind == JsonValueKind.Array;
+
+    public override bool IsObject => _element.ValueKind == JsonValueKind.Object;
+
+    public override IReadOnlyList<Node> Children => _children ??= _element.ValueKind switch
+    {
+        JsonValueKind.Object => [.. _element.EnumerateObject().Select(p => new JsonNode(p.Value, p.Name, Paths.Child(Path, p.Name)))],
+        JsonValueKind.Array => [.. _element.EnumerateArray().Select((e, i) => new JsonNode(e, i.ToString(CultureInfo.InvariantCulture), Paths.Index(Path, i)))],
+        _ => [],
+    };
+}

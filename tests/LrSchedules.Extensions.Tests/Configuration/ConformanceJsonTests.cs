@@ -1,0 +1,113 @@
+using System.Globalization;
+using LrSchedules.Configuration;
+using LrSchedules.Tests.Conformance;
+using Xunit.Abstractions;
+
+namespace LrSchedules.Extensions.Tests.Configuration;
+
+/// <summary>
+/// The second path through the golden file: every case is built with the conformance mapper, described, written as
+/// JSON, read back and built again, and must still match the reference library within the tolerance of the
+/// conformance tests, |ours − ref| ≤ 1e-9·|ref| + 1e-12·peak at every step. Plateau cases go through the
+/// <c>ReduceOnPlateau</c> description, fed the recorded metrics.
+/// </summary>
+public class ConformanceJsonTests(ITestOutputHelper output)
+{
+    private const double RelativeTolerance = 1e-9;
+    private const double PeakTolerance = 1e-12;
+    private const string PlateauApi = "torch.optim.lr_scheduler.ReduceLROnPlateau";
+
+    public static TheoryData<string> CaseIds()
+    {
+        var data = new TheoryData<string>();
+        foreach (GoldenCase goldenCase in GoldenFile.Cases)
+        {
+            data.Add(goldenCase.Id);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(CaseIds))]
+    public void Case_built_from_its_json_description_matches_the_reference_library(string id)
+    {
+        GoldenCase goldenCase = GoldenFile.Cases.Single(c => c.Id == id);
+
+        (string? failure, string json) = Check(goldenCase);
+
+        output.WriteLine(json);
+        failure.Should().BeNull();
+    }
+
+    [Fact]
+    public void Every_case_of_the_file_matches_through_json()
+    {
+        var failures = GoldenFile.Cases.Select(c => Check(c).Failure).OfType<string>().ToList();
+
+        output.WriteLine($"conformance through JSON: {GoldenFile.Cases.Count - failures.Count}/{GoldenFile.Cases.Count} cases of {GoldenFile.Path} match");
+        failures.ForEach(output.WriteLine);
+        GoldenFile.Cases.Should().NotBeEmpty();
+        GoldenFile.Cases.Should().Contain(c => c.Api == PlateauApi, "the plateau path is exercised too");
+        failures.Should().BeEmpty();
+    }
+
+    /// <summary>Null when the case matches through JSON, otherwise a message naming the case and its first differing step.</summary>
+    private static (string? Failure, string Json) Check(GoldenCase goldenCase)
+    {
+        string json;
+        double[] ours;
+        if (goldenCase.Api == PlateauApi)
+        {
+            ReduceLearningRateOnPlateau original = PlateauFromGoldenCase(goldenCase);
+            json = ScheduleConfiguration.ToJson(ScheduleConfiguration.Describe(original));
+            ReduceLearningRateOnPlateau plateau = ScheduleConfiguration.Build<ReduceLearningRateOnPlateau>(ScheduleConfiguration.FromJson(json));
+            ours = new double[goldenCase.Steps];
+            for (int step = 0; step < ours.Length; step++)
+            {
+                ours[step] = plateau.CurrentLearningRate;
+                plateau.Report(goldenCase.Metrics![step]);
+            }
+        }
+        else
+        {
+            ILearningRateSchedule original = GoldenMapper.Build(goldenCase.Api, goldenCase.Parameters, goldenCase.BaseLearningRate);
+            json = ScheduleConfiguration.ToJson(ScheduleConfiguration.Describe(original));
+            ILearningRateSchedule schedule = ScheduleConfiguration.BuildSchedule(ScheduleConfiguration.FromJson(json));
+            ours = [.. Enumerable.Range(0, goldenCase.Steps).Select(step => schedule.GetLearningRate(step))];
+        }
+
+        double peak = goldenCase.LearningRates.Max(Math.Abs);
+        for (int step = 0; step < goldenCase.Steps; step++)
+        {
+            double reference = goldenCase.LearningRates[step];
+            double tolerance = (RelativeTolerance * Math.Abs(reference)) + (PeakTolerance * peak);
+            if (!(Math.Abs(ours[step] - reference) <= tolerance))
+            {
+                return (string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{goldenCase.Id}: first difference at step {step} through JSON: ours {ours[step]:R}, reference {reference:R} ({goldenCase.Api})"), json);
+            }
+        }
+
+        return (null, json);
+    }
+
+    /// <summary>The plateau case as the conformance mapper builds it: PyTorch's parameters as options over the base rate.</summary>
+    private static ReduceLearningRateOnPlateau PlateauFromGoldenCase(GoldenCase goldenCase)
+    {
+        var p = new GoldenParameters(goldenCase.Parameters, PlateauApi);
+        var options = new ReduceOnPlateauOptions
+        {
+            Mode = p.String("mode", "min") == "max" ? PlateauMode.Max : PlateauMode.Min,
+            Factor = p.Double("factor", 0.1),
+            Patience = checked((int)p.Long("patience", 10)),
+            Threshold = p.Double("threshold", 1e-4),
+            ThresholdMode = p.String("threshold_mode", "rel") == "abs" ? PlateauThresholdMode.Absolute : PlateauThresholdMode.Relative,
+            Cooldown = checked((int)p.Long("cooldown", 0)),
+            MinimumLearningRate = p.Double("min_lr", 0.0),
+            Epsilon = p.Double("eps", 1e-8),
+        };
+        return Schedule.Constant(goldenCase.BaseLearningRate!.Value).ReduceOnPlateau(options);
+    }
+}
