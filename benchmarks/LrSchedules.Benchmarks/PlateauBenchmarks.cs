@@ -4,10 +4,11 @@ namespace LrSchedules.Benchmarks;
 
 /// <summary>Reporting a metric to <see cref="ReduceLearningRateOnPlateau"/>, PyTorch's <c>ReduceLROnPlateau.step(metric)</c>.</summary>
 /// <remarks>
-/// The plateau controller is mutable, so the one instance keeps receiving reports for the whole run; it is restored at
-/// <see cref="QueryBenchmarks.Start"/> reports. The metrics cycle through a noisy loss that improves and stalls, so every
-/// path of <c>Report</c> (improvement, bad report, due reduction, cooldown) is taken; once the best loss of the cycle has
-/// been seen, every eleventh report is a due reduction, which reads the underlying cosine at the current step.
+/// The controller is mutable, so one instance receives every report of the run, restored at
+/// <see cref="QueryBenchmarks.Start"/> reports so that its step is the parameter's. The metrics are a noisy, falling loss
+/// of 1,024 values replayed by every invocation: the first pass improves often; after it nothing beats the best, which
+/// is the steady state measured — a report without improvement, and every thirteenth a due reduction (patience 10,
+/// cooldown 2) that reads the underlying cosine at the current step to decide whether the reduction exceeds epsilon.
 /// </remarks>
 public class PlateauBenchmarks : QueryBenchmarks
 {

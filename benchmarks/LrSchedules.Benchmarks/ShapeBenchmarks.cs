@@ -64,6 +64,20 @@ public class ShapeBenchmarks : QueryBenchmarks
         _piecewiseConstant = Schedule.PiecewiseConstant(Milestones, [0.1, 0.05, 0.02, 0.01, 0.005]);
         _piecewiseInterpolated = Schedule.PiecewiseInterpolated([0, 500, 300_000, 600_000, TotalSteps], [0.0, 0.1, 0.05, 0.01, 0.001]);
         _fromFunction = Schedule.FromFunction((long step) => Peak / (1.0 + (step * 1e-3)));
+
+        // The hand-written rows must compute what the library computes, so that the two rows compare like with like.
+        SameBits(nameof(Tanh), Tanh(), HandInlinedTanh());
+        SameBits(nameof(CosineWarmRestarts), CosineWarmRestarts(), HandInlinedCosineWarmRestarts());
+        SameBits(nameof(PolynomialWarmRestarts), PolynomialWarmRestarts(), HandInlinedPolynomialWarmRestarts());
+    }
+
+    private void SameBits(string shape, double library, double byHand)
+    {
+        if (BitConverter.DoubleToInt64Bits(library) != BitConverter.DoubleToInt64Bits(byHand))
+        {
+            throw new InvalidOperationException(
+                $"{shape} by hand must compute what the library computes, bit for bit, but at Start = {Start} they sum to {byHand:R} and {library:R}.");
+        }
     }
 
     [Benchmark(OperationsPerInvoke = StepsPerInvoke)]
@@ -122,4 +136,64 @@ public class ShapeBenchmarks : QueryBenchmarks
 
     [Benchmark(OperationsPerInvoke = StepsPerInvoke)]
     public double FromFunction() => Sum(_fromFunction);
+
+    // The shapes whose formula calls a costlier libm function than the baseline's cos, written by hand the way their
+    // reference libraries compute them: what the formula itself costs, for comparison with the library's row.
+
+    /// <summary>timm's <c>TanhLRScheduler</c> formula for <see cref="Tanh"/> (cycle_mul = 1), by hand.</summary>
+    [Benchmark(OperationsPerInvoke = StepsPerInvoke)]
+    public double HandInlinedTanh()
+    {
+        const double period = 10_000;
+        double sum = 0.0;
+        long end = Start + StepsPerInvoke;
+        for (long step = Start; step < end; step++)
+        {
+            double t = step;
+            double ratio = (t - (period * Math.Floor(t / period))) / period;
+            sum += Final + (0.5 * (Peak - Final) * (1.0 - Math.Tanh((-7.0 * (1.0 - ratio)) + (3.0 * ratio))));
+        }
+
+        return sum;
+    }
+
+    /// <summary>PyTorch's closed form of <c>CosineAnnealingWarmRestarts</c> (T_0 = 1000, T_mult = 2) for <see cref="CosineWarmRestarts"/>, by hand.</summary>
+    [Benchmark(OperationsPerInvoke = StepsPerInvoke)]
+    public double HandInlinedCosineWarmRestarts()
+    {
+        const double period = 1_000;
+        const double multiplier = 2.0;
+        double sum = 0.0;
+        long end = Start + StepsPerInvoke;
+        for (long step = Start; step < end; step++)
+        {
+            double t = step;
+            double cycle = Math.Floor(Math.Log((t / period * (multiplier - 1.0)) + 1.0) / Math.Log(multiplier));
+            double cycleStart = (1.0 - Math.Pow(multiplier, cycle)) / (1.0 - multiplier) * period;
+            double cycleLength = Math.Pow(multiplier, cycle) * period;
+            sum += Final + (0.5 * (Peak - Final) * (1.0 + Math.Cos(Math.PI * (t - cycleStart) / cycleLength)));
+        }
+
+        return sum;
+    }
+
+    /// <summary>timm's <c>PolyLRScheduler</c> formula (cycle_mul = 1.5, power = 0.5) for <see cref="PolynomialWarmRestarts"/>, by hand.</summary>
+    [Benchmark(OperationsPerInvoke = StepsPerInvoke)]
+    public double HandInlinedPolynomialWarmRestarts()
+    {
+        const double period = 1_000;
+        const double multiplier = 1.5;
+        double sum = 0.0;
+        long end = Start + StepsPerInvoke;
+        for (long step = Start; step < end; step++)
+        {
+            double t = step;
+            double cycle = Math.Floor(Math.Log(1.0 - (t / period * (1.0 - multiplier)), multiplier));
+            double cycleStart = (1.0 - Math.Pow(multiplier, cycle)) / (1.0 - multiplier) * period;
+            double cycleLength = Math.Pow(multiplier, cycle) * period;
+            sum += Final + ((Peak - Final) * Math.Pow(1.0 - ((t - cycleStart) / cycleLength), 0.5));
+        }
+
+        return sum;
+    }
 }
