@@ -18,11 +18,6 @@ public static partial class BatchSchedule
         Preconditions.NotNull(plan);
         Preconditions.Positive(workers);
         Preconditions.Positive(maximumMicroBatchSize);
-        if (sizing is not (MicroBatchSizing.Largest or MicroBatchSizing.Fixed))
-        {
-            throw Preconditions.OutOfRange(nameof(sizing), sizing, "Largest or Fixed");
-        }
-
-        return new DataParallelPlan(plan, workers, maximumMicroBatchSize, sizing);
+        return new DataParallelPlan(plan, workers, maximumMicroBatchSize, Preconditions.Defined(sizing));
     }
 }

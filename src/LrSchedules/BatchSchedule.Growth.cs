@@ -46,7 +46,7 @@ public static partial class BatchSchedule
         }
 
         Preconditions.Positive(datasetSize);
-        CheckLastBatch(lastBatch);
+        Preconditions.Defined(lastBatch);
         granularity ??= BatchSizeGranularity.Any;
         Preconditions.Positive(initialBatchSize);
         RequireAllowed(initialBatchSize, granularity);
@@ -54,12 +54,12 @@ public static partial class BatchSchedule
         RequireAllowed(maximumBatchSize, granularity);
         if (datasetSize < maximumBatchSize)
         {
-            throw Preconditions.OutOfRange(nameof(datasetSize), datasetSize, $">= maximumBatchSize ({Format(maximumBatchSize)}), so that every epoch has at least one full batch");
+            throw Preconditions.OutOfRange(nameof(datasetSize), datasetSize, $">= maximumBatchSize ({Preconditions.Format(maximumBatchSize)}), so that every epoch has at least one full batch");
         }
 
         if (epochs < 1 || epochs > MostGrowthEpochs)
         {
-            throw Preconditions.OutOfRange(nameof(epochs), epochs, $"in [1, {Format(MostGrowthEpochs)}]");
+            throw Preconditions.OutOfRange(nameof(epochs), epochs, $"in [1, {Preconditions.Format(MostGrowthEpochs)}]");
         }
 
         Preconditions.InRange(learningRateScale, 1.0, true, double.MaxValue, true);
@@ -104,7 +104,7 @@ public static partial class BatchSchedule
             throw new ArgumentOutOfRangeException(
                 "learningRate",
                 rate,
-                $"learningRate must be a finite number > 0 at the start of each of the first {Format(epochs)} epochs, because the transform divides by it, but was {Preconditions.Format(rate)} at epoch {Format(epoch)} (position {Preconditions.Format(position)}).");
+                $"learningRate must be a finite number > 0 at the start of each of the first {Preconditions.Format(epochs)} epochs, because the transform divides by it, but was {Preconditions.Format(rate)} at epoch {Preconditions.Format(epoch)} (position {Preconditions.Format(position)}).");
         }
 
         return rate;

@@ -46,7 +46,7 @@ public static partial class BatchSchedule
         Preconditions.Positive(initialBatchSize);
         Preconditions.InRange(growthFactor, 1.0, false, double.MaxValue, true);
         long[] milestoneCopy = Preconditions.StrictlyIncreasing(milestones, 1);
-        TrainingPlan.CheckClock(clock);
+        Preconditions.Defined(clock);
         RequireAllowed(initialBatchSize, granularity);
         Preconditions.AtLeast(maximumBatchSize, initialBatchSize);
         RequireAllowed(maximumBatchSize, granularity);
@@ -73,7 +73,7 @@ public static partial class BatchSchedule
             throw Preconditions.OutOfRange(
                 nameof(batchSizeIncrement),
                 batchSizeIncrement,
-                $"a divisor of finalBatchSize - initialBatchSize = {Format(difference)}");
+                $"a divisor of finalBatchSize - initialBatchSize = {Preconditions.Format(difference)}");
         }
 
         if (difference / batchSizeIncrement > MostIncrements)
@@ -81,7 +81,7 @@ public static partial class BatchSchedule
             throw Preconditions.OutOfRange(
                 nameof(batchSizeIncrement),
                 batchSizeIncrement,
-                $">= (finalBatchSize - initialBatchSize) / {Format(MostIncrements)} = {Format(difference / MostIncrements)}, so that the ramp has at most {Format(MostIncrements)} increments");
+                $">= (finalBatchSize - initialBatchSize) / {Preconditions.Format(MostIncrements)} = {Preconditions.Format(difference / MostIncrements)}, so that the ramp has at most {Preconditions.Format(MostIncrements)} increments");
         }
 
         return new(initialBatchSize, batchSizeIncrement, rampSamples, finalBatchSize);
@@ -114,12 +114,12 @@ public static partial class BatchSchedule
             if (i > 0 && copy[i].Threshold <= copy[i - 1].Threshold)
             {
                 throw new ArgumentException(
-                    $"{nameof(changes)} must have strictly increasing thresholds but {nameof(changes)}[{i}].Threshold = {Format(copy[i].Threshold)} follows {Format(copy[i - 1].Threshold)}.",
+                    $"{nameof(changes)} must have strictly increasing thresholds but {nameof(changes)}[{i}].Threshold = {Preconditions.Format(copy[i].Threshold)} follows {Preconditions.Format(copy[i - 1].Threshold)}.",
                     nameof(changes));
             }
         }
 
-        return new(initialBatchSize, copy, TrainingPlan.CheckClock(clock));
+        return new(initialBatchSize, copy, Preconditions.Defined(clock));
     }
 
     /// <summary>Creates the training plan of a dataset and a batch-size schedule: the batch size, samples seen, epoch and step in epoch of every step, and back.</summary>
@@ -133,13 +133,13 @@ public static partial class BatchSchedule
     {
         Preconditions.Positive(datasetSize);
         Preconditions.NotNull(batchSizeSchedule);
-        CheckLastBatch(lastBatch);
+        Preconditions.Defined(lastBatch);
         if (datasetSize < batchSizeSchedule.InitialBatchSize)
         {
             throw Preconditions.OutOfRange(
                 nameof(datasetSize),
                 datasetSize,
-                $">= the initial batch size of batchSizeSchedule ({Format(batchSizeSchedule.InitialBatchSize)}), so that an epoch has at least one full batch");
+                $">= the initial batch size of batchSizeSchedule ({Preconditions.Format(batchSizeSchedule.InitialBatchSize)}), so that an epoch has at least one full batch");
         }
 
         if (datasetSize < batchSizeSchedule.LargestBatchSize)
@@ -147,7 +147,7 @@ public static partial class BatchSchedule
             throw Preconditions.OutOfRange(
                 nameof(datasetSize),
                 datasetSize,
-                $">= the largest batch size of batchSizeSchedule ({Format(batchSizeSchedule.LargestBatchSize)}), so that every epoch has at least one full batch");
+                $">= the largest batch size of batchSizeSchedule ({Preconditions.Format(batchSizeSchedule.LargestBatchSize)}), so that every epoch has at least one full batch");
         }
 
         return new TrainingPlan(datasetSize, batchSizeSchedule, lastBatch);
@@ -161,8 +161,4 @@ public static partial class BatchSchedule
         }
     }
 
-    private static LastBatch CheckLastBatch(LastBatch lastBatch) =>
-        lastBatch is LastBatch.Keep or LastBatch.Drop ? lastBatch : throw Preconditions.OutOfRange(nameof(lastBatch), lastBatch, "Keep or Drop");
-
-    private static string Format(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -129,7 +129,7 @@ public static partial class Schedule
         Preconditions.NonNegative(peakLearningRate);
         Preconditions.Positive(totalSteps);
         Preconditions.InClosedRange(warmupFraction, 0.0, 1.0);
-        RequireDefinedCycleOption(interpolation);
+        Preconditions.Defined(interpolation);
         Preconditions.Positive(initialDivisor);
         Preconditions.Positive(finalDivisor);
 
@@ -183,7 +183,7 @@ public static partial class Schedule
         Preconditions.NonNegative(peakLearningRate);
         Preconditions.Positive(stepsUp);
         long down = stepsDown is long given ? Preconditions.Positive(given, nameof(stepsDown)) : stepsUp;
-        RequireDefinedCycleOption(mode);
+        Preconditions.Defined(mode);
         Preconditions.InRange(decayRate, 0.0, false, 1.0, true);
         return new(initialLearningRate, peakLearningRate, stepsUp, down, mode, decayRate);
     }
@@ -222,19 +222,10 @@ public static partial class Schedule
             throw Preconditions.OutOfRange(nameof(stableSteps), stableSteps, "small enough that warmupSteps + stableSteps + decaySteps <= long.MaxValue");
         }
 
-        RequireDefinedCycleOption(decayShape);
+        Preconditions.Defined(decayShape);
         Preconditions.InClosedRange(finalRatio, 0.0, 1.0);
-        RequireDefinedCycleOption(warmupShape);
+        Preconditions.Defined(warmupShape);
         Preconditions.Positive(cosineCycles);
         return new(peakLearningRate, warmupSteps, stableSteps, decaySteps, decayShape, finalRatio, warmupShape, cosineCycles);
-    }
-
-    private static void RequireDefinedCycleOption<TEnum>(TEnum value, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(value))] string? paramName = null)
-        where TEnum : struct, Enum
-    {
-        if (!Enum.IsDefined(value))
-        {
-            throw Preconditions.OutOfRange(paramName, value, $"a defined {typeof(TEnum).Name} value");
-        }
     }
 }

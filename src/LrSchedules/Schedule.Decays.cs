@@ -166,7 +166,7 @@ public static partial class Schedule
         KnotArguments.FiniteGaps(positionCopy, nameof(positions));
         double[] rateCopy = Preconditions.AllNonNegative(learningRates);
         KnotArguments.Count(rateCopy.Length, positionCopy.Length, nameof(learningRates), $"one per each of the {positionCopy.Length} positions");
-        return new(positionCopy, rateCopy, KnotArguments.Defined(interpolation));
+        return new(positionCopy, rateCopy, Preconditions.Defined(interpolation));
     }
 
     /// <summary>Creates optax's <c>piecewise_interpolate_schedule</c>: the running products of the scales, reached at their boundaries and interpolated from step 0.</summary>
@@ -180,7 +180,7 @@ public static partial class Schedule
     /// <exception cref="ArgumentException"><paramref name="boundariesAndScales"/> repeats a boundary.</exception>
     public static PiecewiseInterpolatedSchedule PiecewiseInterpolated(Interpolation interpolation, double initialLearningRate, IEnumerable<KeyValuePair<long, double>> boundariesAndScales)
     {
-        KnotArguments.Defined(interpolation);
+        Preconditions.Defined(interpolation);
         Preconditions.NonNegative(initialLearningRate);
         (long[] boundaries, double[] values) = KnotArguments.CumulativeScales(initialLearningRate, boundariesAndScales);
 

@@ -29,7 +29,7 @@ public static class ScheduleExtensions
             Preconditions.NonNegative(warmupSteps),
             WarmupShape.Linear,
             Preconditions.NonNegative(initialLearningRate),
-            Defined(placement),
+            Preconditions.Defined(placement),
             targetLearningRate is { } target ? Preconditions.NonNegative(target, nameof(targetLearningRate)) : null);
 
     /// <summary>Holds <paramref name="learningRate"/> for <paramref name="warmupSteps"/> steps in front of (or over) the schedule.</summary>
@@ -46,7 +46,7 @@ public static class ScheduleExtensions
             Preconditions.NonNegative(warmupSteps),
             WarmupShape.Constant,
             Preconditions.NonNegative(learningRate),
-            Defined(placement));
+            Preconditions.Defined(placement));
 
     /// <summary>Uses the schedule before <paramref name="boundary"/> and <paramref name="next"/>, from its own step 0, from <paramref name="boundary"/> on.</summary>
     /// <param name="schedule">The schedule used for steps 0 to <paramref name="boundary"/> − 1.</param>
@@ -147,7 +147,7 @@ public static class ScheduleExtensions
         new(
             LearningRateSchedule.From(schedule, nameof(schedule)),
             Preconditions.Positive(stepsPerEpoch),
-            Defined(progress));
+            Preconditions.Defined(progress));
 
     /// <summary>
     /// Puts the schedule under reduce-on-plateau control: a <b>mutable, not thread-safe</b> object, one per training run,
@@ -166,16 +166,5 @@ public static class ScheduleExtensions
         options ??= ReduceOnPlateauOptions.Default;
         options.Validate(nameof(options));
         return new ReduceLearningRateOnPlateau(inner, options, state);
-    }
-
-    private static TEnum Defined<TEnum>(TEnum value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
-        where TEnum : struct, Enum
-    {
-        if (!Enum.IsDefined(value))
-        {
-            throw Preconditions.OutOfRange(paramName, value, $"one of {string.Join(", ", Enum.GetNames<TEnum>())}");
-        }
-
-        return value;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LrSchedules.Internal;
 
 namespace LrSchedules;
 
@@ -80,27 +81,6 @@ public abstract class BatchSizeSchedule
                 $"position must be >= 0 but was {position.ToString(CultureInfo.InvariantCulture)}.");
         }
 
-        return _batchSizes[CountAtOrBelow(_thresholds, position)];
-    }
-
-    /// <summary>How many of the ascending <paramref name="values"/> are ≤ <paramref name="value"/>: O(log n), allocation-free.</summary>
-    internal static int CountAtOrBelow(long[] values, long value)
-    {
-        int low = 0;
-        int high = values.Length;
-        while (low < high)
-        {
-            int middle = low + ((high - low) >> 1);
-            if (values[middle] <= value)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
-        return low;
+        return _batchSizes[SortedSearch.CountAtOrBelow(_thresholds, position)];
     }
 }

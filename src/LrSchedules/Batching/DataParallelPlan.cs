@@ -158,7 +158,7 @@ public sealed class DataParallelPlan
 
     private DataParallelSplit Split(long batchSize, long step, long epoch, long divisor)
     {
-        string where = $"the batch of {Format(batchSize)} samples at step {Format(step)} (epoch {Format(epoch)})";
+        string where = $"the batch of {Preconditions.Format(batchSize)} samples at step {Preconditions.Format(step)} (epoch {Preconditions.Format(epoch)})";
         if (Sizing == MicroBatchSizing.Fixed)
         {
             Int128 perPass = (Int128)Workers * MaximumMicroBatchSize;
@@ -167,7 +167,7 @@ public sealed class DataParallelPlan
                 throw new ArgumentOutOfRangeException(
                     "maximumMicroBatchSize",
                     MaximumMicroBatchSize,
-                    $"workers x maximumMicroBatchSize = {Format(Workers)} x {Format(MaximumMicroBatchSize)} = {perPass.ToString(CultureInfo.InvariantCulture)} must divide every batch of the plan when the micro-batch size is fixed, but {where} is not a multiple of {perPass.ToString(CultureInfo.InvariantCulture)}. The batches of the plan have greatest common divisor {Format(divisor)}.");
+                    $"workers x maximumMicroBatchSize = {Preconditions.Format(Workers)} x {Preconditions.Format(MaximumMicroBatchSize)} = {perPass.ToString(CultureInfo.InvariantCulture)} must divide every batch of the plan when the micro-batch size is fixed, but {where} is not a multiple of {perPass.ToString(CultureInfo.InvariantCulture)}. The batches of the plan have greatest common divisor {Preconditions.Format(divisor)}.");
             }
 
             return new DataParallelSplit(batchSize, Workers, (long)(batchSize / perPass), MaximumMicroBatchSize);
@@ -178,7 +178,7 @@ public sealed class DataParallelPlan
             throw new ArgumentOutOfRangeException(
                 "workers",
                 Workers,
-                $"workers must divide every batch of the plan, but {where} is not a multiple of {Format(Workers)}. Valid worker counts divide {Format(divisor)}, the greatest common divisor of the plan's batches.");
+                $"workers must divide every batch of the plan, but {where} is not a multiple of {Preconditions.Format(Workers)}. Valid worker counts divide {Preconditions.Format(divisor)}, the greatest common divisor of the plan's batches.");
         }
 
         long perWorker = batchSize / Workers;
@@ -186,5 +186,4 @@ public sealed class DataParallelPlan
         return new DataParallelSplit(batchSize, Workers, perWorker / microBatchSize, microBatchSize);
     }
 
-    private static string Format(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -145,7 +145,7 @@ public sealed class TrainingPlan
     public long GetFirstStepWithSamplesSeen(long samplesSeen)
     {
         Preconditions.NonNegative(samplesSeen);
-        int index = BatchSizeSchedule.CountAtOrBelow(_samplesSeen, samplesSeen) - 1;
+        int index = SortedSearch.CountAtOrBelow(_samplesSeen, samplesSeen) - 1;
         return FirstStepWithSamplesSeen(_phases[index], samplesSeen);
     }
 
@@ -156,7 +156,7 @@ public sealed class TrainingPlan
     /// <exception cref="ArgumentNullException"><paramref name="learningRate"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="clock"/> is not a defined <see cref="TrainingClock"/>.</exception>
     public TrainingClockSchedule PerStep(ILearningRateSchedule learningRate, TrainingClock clock) =>
-        new(this, LearningRateSchedule.From(learningRate, nameof(learningRate)), CheckClock(clock));
+        new(this, LearningRateSchedule.From(learningRate, nameof(learningRate)), Preconditions.Defined(clock));
 
     /// <summary>Scales a learning-rate schedule by a batch-size scaling rule at the batch size of every step, so the rate follows the batch.</summary>
     /// <param name="learningRate">The schedule, written for the rule's reference batch size, on <paramref name="clock"/>.</param>
@@ -172,13 +172,8 @@ public sealed class TrainingPlan
         return new BatchScaledSchedule(perStep, rule, 1.0);
     }
 
-    internal static TrainingClock CheckClock(TrainingClock clock, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(clock))] string? paramName = null) =>
-        clock is TrainingClock.Steps or TrainingClock.Epochs or TrainingClock.Samples
-            ? clock
-            : throw Preconditions.OutOfRange(paramName, clock, "Steps, Epochs or Samples");
-
     /// <summary>The index of the phase that contains a step ≥ 0.</summary>
-    internal int PhaseOf(long step) => BatchSizeSchedule.CountAtOrBelow(_firstSteps, step) - 1;
+    internal int PhaseOf(long step) => SortedSearch.CountAtOrBelow(_firstSteps, step) - 1;
 
     /// <summary>Every clock of a step ≥ 0, in one binary search.</summary>
     internal Located Locate(long step)

@@ -10,17 +10,6 @@ namespace LrSchedules.Internal;
 /// </summary>
 internal static class KnotArguments
 {
-    /// <summary>Rejects a value that is not a member of <see cref="Interpolation"/>.</summary>
-    public static Interpolation Defined(Interpolation value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
-    {
-        if (value is not (Interpolation.Linear or Interpolation.Cosine))
-        {
-            throw Preconditions.OutOfRange(paramName, value, $"{nameof(Interpolation)}.{nameof(Interpolation.Linear)} or {nameof(Interpolation)}.{nameof(Interpolation.Cosine)}");
-        }
-
-        return value;
-    }
-
     /// <summary>Requires <paramref name="actual"/> items where <paramref name="expected"/> are needed, naming both counts.</summary>
     public static void Count(int actual, int expected, string paramName, string why)
     {

@@ -82,6 +82,18 @@ internal static class Preconditions
         return value;
     }
 
+    /// <summary>Requires a named member of <typeparamref name="TEnum"/> (a cast integer is not one).</summary>
+    public static TEnum Defined<TEnum>(TEnum value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+        where TEnum : struct, Enum
+    {
+        if (!Enum.IsDefined(value))
+        {
+            throw OutOfRange(paramName, value, $"one of {string.Join(", ", Enum.GetNames<TEnum>())}");
+        }
+
+        return value;
+    }
+
     /// <summary>Requires a length or count &gt; 0.</summary>
     public static long Positive(long value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
     {

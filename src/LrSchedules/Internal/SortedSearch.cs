@@ -26,4 +26,28 @@ internal static class SortedSearch
 
         return low;
     }
+
+    /// <summary>
+    /// Returns how many of the ascending <paramref name="boundaries"/> are ≤ <paramref name="value"/>
+    /// (Python's <c>bisect_right</c>), in exact integer arithmetic.
+    /// </summary>
+    public static int CountAtOrBelow(long[] boundaries, long value)
+    {
+        int low = 0;
+        int high = boundaries.Length;
+        while (low < high)
+        {
+            int middle = low + ((high - low) >> 1);
+            if (boundaries[middle] <= value)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
 }
