@@ -48,6 +48,13 @@ public sealed class BatchScaledSchedule : LearningRateSchedule
     internal override double Evaluate(double position)
     {
         long step = Preconditions.ToStep(position);
-        return _source.Evaluate(position) * _scales[Plan.PhaseOf(step)];
+        if (_source.Clock == TrainingClock.Steps)
+        {
+            return _source.Evaluate(position) * _scales[Plan.PhaseOf(step)];
+        }
+
+        // One search of the plan gives both the source's position and the phase (Located.Phase is PhaseOf(step)).
+        Located at = Plan.Locate(step);
+        return _source.Evaluate(position, step, at) * _scales[at.Phase];
     }
 }

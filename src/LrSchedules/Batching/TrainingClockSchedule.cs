@@ -34,6 +34,9 @@ public sealed class TrainingClockSchedule : LearningRateSchedule
 
     internal override double Evaluate(double position) => _schedule.Evaluate(GetPosition(position));
 
+    /// <summary>The rate at a step ≥ 0 that the caller has already located in the plan (Epochs or Samples clock).</summary>
+    internal double Evaluate(double position, long step, in Located at) => _schedule.Evaluate(GetPosition(position, step, at));
+
     /// <summary>The position on <see cref="Clock"/> of a (fractional) step ≥ 0.</summary>
     internal double GetPosition(double position)
     {
@@ -43,8 +46,16 @@ public sealed class TrainingClockSchedule : LearningRateSchedule
         }
 
         long step = Preconditions.ToStep(position);
+        return GetPosition(position, step, Plan.Locate(step));
+    }
+
+    /// <summary>
+    /// The position on <see cref="Clock"/> (Epochs or Samples) of a (fractional) step ≥ 0 that the caller has already
+    /// located in the plan, so that a caller that needs the phase too searches the plan once.
+    /// </summary>
+    internal double GetPosition(double position, long step, in Located at)
+    {
         double fraction = position >= long.MaxValue ? 0.0 : position - step;
-        Located at = Plan.Locate(step);
         double drawn = fraction * at.BatchSize;
         return Clock == TrainingClock.Epochs
             ? at.Epoch + ((at.SamplesSeenInEpoch + drawn) / Plan.DatasetSize)

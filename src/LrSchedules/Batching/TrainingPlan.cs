@@ -86,7 +86,14 @@ public sealed class TrainingPlan
     /// <param name="step">The zero-based step; ≥ 0.</param>
     /// <returns>The samples the step draws, &gt; 0.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="step"/> is negative.</exception>
-    public long GetBatchSize(long step) => Locate(CheckStep(step)).BatchSize;
+    public long GetBatchSize(long step)
+    {
+        CheckStep(step);
+
+        // With the last partial batch dropped, every step of a phase draws the phase's batch size (Locate's answer
+        // too), so the epoch arithmetic and its 64-bit division are not needed.
+        return LastBatch == LastBatch.Drop ? _phases[PhaseOf(step)].BatchSize : Locate(step).BatchSize;
+    }
 
     /// <summary>Gets the batch size the schedule gives a step (equal to <see cref="GetBatchSize"/> except at the last step of an epoch when the last batch is kept).</summary>
     /// <param name="step">The zero-based step; ≥ 0.</param>

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace LrSchedules.Internal;
 
 /// <summary>
@@ -16,6 +18,14 @@ namespace LrSchedules.Internal;
 /// always the first position of the new cycle: with whole periods and multipliers the boundaries are those of PyTorch's
 /// integer <c>T_cur</c> counter, where timm's <c>floor(math.log(…))</c> can land one cycle short (see
 /// <c>Schedule.CosineWarmRestarts</c>).</para>
+/// <para>When cycles grow (<c>m &gt; 1</c>) there are few of them below any step a long can hold (at most 64 for
+/// <c>m ≥ 2</c>), so the first ones — up to <see cref="MaxTabledCycles"/> — are precomputed: their starts, lengths and
+/// peak decays, each from the same expression the closed form would evaluate, so every value is the same bit for bit. A
+/// position below the last tabled start finds its cycle (the one the closed-form estimate and its correction land on)
+/// instead of by a logarithm and up to four powers: the binary exponent of the position picks the cycles of its octave
+/// <c>[2^(k−1), 2^k)</c>, and a binary search over those (one or two starts when <c>m ≥ 2</c>) decides. Beyond the last
+/// tabled start the closed form runs as described. The tables hold at most 3 · (<see cref="MaxTabledCycles"/> + 1)
+/// doubles and one int per octave (about 1.6 KB for <c>P = 1000, m = 2</c>).</para>
 /// </remarks>
 internal readonly struct RestartCycles
 {
@@ -27,6 +37,20 @@ internal readonly struct RestartCycles
     // which happens before the start itself does when P < m − 1 (T_0 = 3, T_mult = 10 restarts at 3333333333333333).
     private readonly double[]? _wholeStarts;
 
+    // For m > 1: S_0 … S_n (strictly increasing; positions below S_n are tabled), and L_i = m^i · P and
+    // restartDecay^i for i < n, each computed once here with the expression TryLocate would otherwise evaluate.
+    private readonly double[]? _tabledStarts;
+    private readonly double[]? _tabledLengths;
+    private readonly double[]? _tabledPeakScales;
+
+    // For each octave of positions, [2^(k−1), 2^k) in slot k and [0, 1) in slot 0: the cycle that contains its lowest
+    // position. A position's cycle lies between its slot's entry and the next slot's, so the search is over the one or
+    // two starts inside an octave rather than over the whole table.
+    private readonly int[]? _octaveCycles;
+
+    // restartDecay^i for the untabled cycles, which (m = 1) can number in the billions.
+    private readonly SaturatingPower _decayPower;
+
     private RestartCycles(double periodSteps, double periodMultiplier, double restartDecay, int? cycleLimit)
     {
         PeriodSteps = periodSteps;
@@ -34,9 +58,18 @@ internal readonly struct RestartCycles
         RestartDecay = restartDecay;
         CycleLimit = cycleLimit;
         _logMultiplier = Math.Log(periodMultiplier);
+        _decayPower = new SaturatingPower(restartDecay);
         _wholeStarts = WholeStarts(periodSteps, periodMultiplier);
         _limitStart = cycleLimit is int limit ? Start(limit) : double.PositiveInfinity;
+        if (periodMultiplier > 1.0)
+        {
+            (_tabledStarts, _tabledLengths, _tabledPeakScales) = Tabulate();
+            _octaveCycles = Octaves(_tabledStarts);
+        }
     }
+
+    /// <summary>The most cycles whose start, length and peak decay are precomputed (2^63 steps need at most 64 when m ≥ 2).</summary>
+    public const int MaxTabledCycles = 128;
 
     /// <summary>Gets the length of cycle 0.</summary>
     public double PeriodSteps { get; }
@@ -76,6 +109,7 @@ internal readonly struct RestartCycles
     /// <param name="cycleLength">The length of the cycle, <c>T_i</c>; &gt; 0.</param>
     /// <param name="peakScale">The decay of the cycle's peak, <c>restartDecay^i</c>; in [0, 1].</param>
     /// <returns>False when <paramref name="position"/> is at or past the end of the last allowed cycle.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryLocate(double position, out double positionInCycle, out double cycleLength, out double peakScale)
     {
         if (position >= _limitStart)
@@ -86,6 +120,69 @@ internal readonly struct RestartCycles
             return false;
         }
 
+        if (PeriodMultiplier == 1.0)
+        {
+            // Cycles of equal length: the closed form below with m = 1 written out, so that the query tests m once.
+            double period = PeriodSteps;
+            double cycleIndex = Math.Floor(position / period);
+            double cycleStart = period * cycleIndex;
+            if (cycleStart > position)
+            {
+                cycleIndex -= 1.0;
+                cycleStart = period * cycleIndex;
+            }
+            else
+            {
+                double nextStart = period * (cycleIndex + 1.0);
+                if (nextStart <= position)
+                {
+                    cycleIndex += 1.0;
+                    cycleStart = nextStart;
+                }
+            }
+
+            positionInCycle = position - cycleStart;
+            cycleLength = period;
+            peakScale = PeakScale(cycleIndex);
+            return true;
+        }
+
+        double[]? starts = _tabledStarts;
+        if (starts is not null && position < starts[^1])
+        {
+            // The last i with S_i ≤ position, i.e. S_i ≤ position < S_(i+1): the cycle the estimate below and its one
+            // correction land on. It lies between the cycles of the octave's bounds.
+            int[] octaves = _octaveCycles!;
+            int slot = Octave(position);
+            int cycle = octaves[slot];
+            int last = octaves[slot + 1];
+            while (cycle < last)
+            {
+                int middle = (cycle + last + 1) >> 1;
+                if (starts[middle] <= position)
+                {
+                    cycle = middle;
+                }
+                else
+                {
+                    last = middle - 1;
+                }
+            }
+
+            positionInCycle = position - starts[cycle];
+            cycleLength = _tabledLengths![cycle];
+            peakScale = _tabledPeakScales![cycle];
+            return true;
+        }
+
+        LocateInClosedForm(position, out positionInCycle, out cycleLength, out peakScale);
+        return true;
+    }
+
+    // Past the tabled cycles (or m within a hair of 1): the logarithm estimate and its one correction.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void LocateInClosedForm(double position, out double positionInCycle, out double cycleLength, out double peakScale)
+    {
         double index = PeriodMultiplier == 1.0
             ? Math.Floor(position / PeriodSteps)
             : Math.Floor(Math.Log(1.0 + (position / PeriodSteps * (PeriodMultiplier - 1.0))) / _logMultiplier);
@@ -93,19 +190,25 @@ internal readonly struct RestartCycles
         // The estimate can be one off next to a start; the exact comparison decides (no loop: one correction). Only
         // for multipliers within ~1e-12 of 1 at astronomically many cycles, or positions whose quotient overflows,
         // can it be further off; Powers then clamps the progress into [0, 1] so the value stays in range.
-        if (Start(index) > position)
+        double start = Start(index);
+        if (start > position)
         {
             index -= 1.0;
+            start = Start(index);
         }
-        else if (Start(index + 1.0) <= position)
+        else
         {
-            index += 1.0;
+            double next = Start(index + 1.0);
+            if (next <= position)
+            {
+                index += 1.0;
+                start = next;
+            }
         }
 
-        positionInCycle = position - Start(index);
-        cycleLength = PeriodMultiplier == 1.0 ? PeriodSteps : Math.Pow(PeriodMultiplier, index) * PeriodSteps;
-        peakScale = RestartDecay == 1.0 ? 1.0 : Math.Pow(RestartDecay, index);
-        return true;
+        positionInCycle = position - start;
+        cycleLength = Length(index);
+        peakScale = PeakScale(index);
     }
 
     /// <summary>
@@ -169,6 +272,56 @@ internal readonly struct RestartCycles
             starts.Add(start);
         }
     }
+
+    private (double[] Starts, double[] Lengths, double[] PeakScales) Tabulate()
+    {
+        // Stop at the first start past every position a long step can reach, or after MaxTabledCycles cycles.
+        const double beyondLongSteps = 9223372036854775808.0; // 2^63
+        var starts = new List<double> { Start(0.0) };
+        while (starts.Count <= MaxTabledCycles && starts[^1] < beyondLongSteps)
+        {
+            double next = Start(starts.Count);
+            if (!(next > starts[^1]))
+            {
+                // Starts that stop growing (rounding, overflow) are left to the closed form.
+                break;
+            }
+
+            starts.Add(next);
+        }
+
+        double[] lengths = new double[starts.Count - 1];
+        double[] peakScales = new double[starts.Count - 1];
+        for (int i = 0; i < lengths.Length; i++)
+        {
+            lengths[i] = Length(i);
+            peakScales[i] = PeakScale(i);
+        }
+
+        return ([.. starts], lengths, peakScales);
+    }
+
+    // 0 for [0, 1), k for [2^(k−1), 2^k): the biased exponent of a double ≥ 1, less 1022.
+    private static int Octave(double position) =>
+        position < 1.0 ? 0 : (int)(BitConverter.DoubleToInt64Bits(position) >> 52) - 1022;
+
+    private static int[] Octaves(double[] starts)
+    {
+        // Positions below the last start: their slots, and one more for the bound of the highest.
+        int[] cycles = new int[Octave(starts[^1]) + 2];
+        int lastCycle = starts.Length - 2;
+        for (int slot = 0; slot < cycles.Length; slot++)
+        {
+            double lowest = slot == 0 ? 0.0 : Math.ScaleB(1.0, slot - 1);
+            cycles[slot] = Math.Min(SortedSearch.CountAtOrBelow(starts, lowest) - 1, lastCycle);
+        }
+
+        return cycles;
+    }
+
+    private double Length(double index) => PeriodMultiplier == 1.0 ? PeriodSteps : Math.Pow(PeriodMultiplier, index) * PeriodSteps;
+
+    private double PeakScale(double index) => RestartDecay == 1.0 ? 1.0 : _decayPower.Pow(index);
 
     private double Start(double index)
     {

@@ -1,3 +1,5 @@
+using LrSchedules.Internal;
+
 namespace LrSchedules;
 
 /// <summary>A cyclical learning rate: triangles between an initial and a peak rate (PyTorch's <c>CyclicLR</c>).</summary>
@@ -24,6 +26,8 @@ public sealed class CyclicSchedule : LearningRateSchedule
 {
     private readonly double _totalSize;
     private readonly double _stepRatio;
+    private readonly SaturatingPower _two = new(2.0);
+    private readonly SaturatingPower _decay;
 
     internal CyclicSchedule(double initialLearningRate, double peakLearningRate, long stepsUp, long stepsDown, CyclicMode mode, double decayRate)
     {
@@ -38,6 +42,7 @@ public sealed class CyclicSchedule : LearningRateSchedule
         // self.step_ratio = step_size_up / self.total_size.
         _totalSize = (double)stepsUp + (double)stepsDown;
         _stepRatio = stepsUp / _totalSize;
+        _decay = new SaturatingPower(decayRate);
     }
 
     /// <summary>Gets the rate at the start and end of every cycle (PyTorch's <c>base_lr</c>).</summary>
@@ -67,8 +72,8 @@ public sealed class CyclicSchedule : LearningRateSchedule
         double scale = Mode switch
         {
             CyclicMode.Triangular => 1.0,
-            CyclicMode.Triangular2 => 1 / Math.Pow(2.0, cycle - 1),
-            _ => Math.Pow(DecayRate, position),
+            CyclicMode.Triangular2 => 1 / _two.Pow(cycle - 1),
+            _ => _decay.Pow(position),
         };
         return InitialLearningRate + (baseHeight * scale);
     }

@@ -1,3 +1,5 @@
+using LrSchedules.Internal;
+
 namespace LrSchedules;
 
 /// <summary>An exponential decay (or, capped, growth): the rate is multiplied by a decay rate every fixed number of steps, continuously or in stairs.</summary>
@@ -20,6 +22,12 @@ namespace LrSchedules;
 /// </remarks>
 public sealed class ExponentialSchedule : LearningRateSchedule
 {
+    private readonly double _transitionSteps;
+    private readonly double _transitionBegin;
+    private readonly SaturatingPower _decay;
+    private readonly bool _clamped;
+    private readonly double _final;
+
     internal ExponentialSchedule(double initialLearningRate, double decayRate, long transitionSteps, long transitionBegin, bool staircase, double? finalLearningRate)
     {
         InitialLearningRate = initialLearningRate;
@@ -28,6 +36,11 @@ public sealed class ExponentialSchedule : LearningRateSchedule
         TransitionBegin = transitionBegin;
         Staircase = staircase;
         FinalLearningRate = finalLearningRate;
+        _transitionSteps = transitionSteps;
+        _transitionBegin = transitionBegin;
+        _decay = new SaturatingPower(decayRate);
+        _clamped = finalLearningRate.HasValue;
+        _final = finalLearningRate.GetValueOrDefault();
     }
 
     /// <summary>Gets the learning rate up to <see cref="TransitionBegin"/>, before the clamp to <see cref="FinalLearningRate"/>.</summary>
@@ -50,7 +63,7 @@ public sealed class ExponentialSchedule : LearningRateSchedule
 
     internal override double Evaluate(double position)
     {
-        double elapsed = position - TransitionBegin;
+        double elapsed = position - _transitionBegin;
         double value;
         if (elapsed <= 0.0)
         {
@@ -58,19 +71,19 @@ public sealed class ExponentialSchedule : LearningRateSchedule
         }
         else
         {
-            double exponent = elapsed / TransitionSteps;
+            double exponent = elapsed / _transitionSteps;
             if (Staircase)
             {
                 exponent = Math.Floor(exponent);
             }
 
             // 0 · decayRate^p is 0 even where the power overflows to infinity.
-            value = InitialLearningRate == 0.0 ? 0.0 : InitialLearningRate * Math.Pow(DecayRate, exponent);
+            value = InitialLearningRate == 0.0 ? 0.0 : InitialLearningRate * _decay.Pow(exponent);
         }
 
-        if (FinalLearningRate is double final)
+        if (_clamped)
         {
-            value = DecayRate < 1.0 ? Math.Max(value, final) : Math.Min(value, final);
+            value = DecayRate < 1.0 ? Math.Max(value, _final) : Math.Min(value, _final);
         }
 
         return value;

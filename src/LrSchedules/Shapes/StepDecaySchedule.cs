@@ -1,3 +1,5 @@
+using LrSchedules.Internal;
+
 namespace LrSchedules;
 
 /// <summary>Multiplies the learning rate by a decay rate every fixed number of steps.</summary>
@@ -9,11 +11,16 @@ namespace LrSchedules;
 /// </remarks>
 public sealed class StepDecaySchedule : LearningRateSchedule
 {
+    private readonly double _stepSize;
+    private readonly SaturatingPower _decay;
+
     internal StepDecaySchedule(double initialLearningRate, long stepSize, double decayRate)
     {
         InitialLearningRate = initialLearningRate;
         StepSize = stepSize;
         DecayRate = decayRate;
+        _stepSize = stepSize;
+        _decay = new SaturatingPower(decayRate);
     }
 
     /// <summary>Gets the learning rate of steps 0 to <see cref="StepSize"/> − 1.</summary>
@@ -26,5 +33,5 @@ public sealed class StepDecaySchedule : LearningRateSchedule
     public double DecayRate { get; }
 
     internal override double Evaluate(double position) =>
-        InitialLearningRate * Math.Pow(DecayRate, Math.Floor(position / StepSize));
+        InitialLearningRate * _decay.Pow(Math.Floor(position / _stepSize));
 }
