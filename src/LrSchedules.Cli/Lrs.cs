@@ -168,12 +168,7 @@ internal static class Lrs
         IReadOnlyList<ScheduleProblem> problems = ScheduleConfiguration.ValidateJson(json);
         if (problems.Count > 0)
         {
-            output.WriteLine($"{file}: {problems.Count} problem{(problems.Count == 1 ? string.Empty : "s")}");
-            foreach (ScheduleProblem problem in problems)
-            {
-                output.WriteLine($"  {problem.Message}");
-            }
-
+            WriteProblems(output, $"{file}: {Count(problems)}", problems);
             return Invalid;
         }
 
@@ -233,12 +228,7 @@ internal static class Lrs
         IReadOnlyList<ScheduleProblem> problems = ScheduleConfiguration.ValidateJson(json);
         if (problems.Count > 0)
         {
-            error.WriteLine($"lrs: {file} is not a valid schedule ({problems.Count} problem{(problems.Count == 1 ? string.Empty : "s")}):");
-            foreach (ScheduleProblem problem in problems)
-            {
-                error.WriteLine($"  {problem.Message}");
-            }
-
+            WriteProblems(error, $"lrs: {file} is not a valid schedule ({Count(problems)}):", problems);
             return Invalid;
         }
 
@@ -258,4 +248,18 @@ internal static class Lrs
         ScheduleCategory.ReduceOnPlateau => "reduce-on-plateau schedule",
         _ => category.ToString(),
     };
+
+    /// <summary>"1 problem" or "N problems".</summary>
+    private static string Count(IReadOnlyList<ScheduleProblem> problems) =>
+        $"{problems.Count} problem{(problems.Count == 1 ? string.Empty : "s")}";
+
+    /// <summary>Writes a header line, then every problem indented on a line of its own.</summary>
+    private static void WriteProblems(TextWriter writer, string header, IReadOnlyList<ScheduleProblem> problems)
+    {
+        writer.WriteLine(header);
+        foreach (ScheduleProblem problem in problems)
+        {
+            writer.WriteLine($"  {problem.Message}");
+        }
+    }
 }
