@@ -196,8 +196,8 @@ internal static class Preconditions
     }
 
     /// <summary>The exception for a value outside what the parameter accepts.</summary>
-    public static ArgumentOutOfRangeException OutOfRange(string? paramName, object value, string requirement) =>
-        new(paramName, value, $"{paramName} must be {requirement} but was {Format(value)}.");
+    public static ScheduleArgumentException OutOfRange(string? paramName, object? value, string requirement, int? index = null) =>
+        new(paramName ?? string.Empty, value, requirement, index);
 
     /// <summary>
     /// Checks a rate returned by code the library does not control (a user delegate or <see cref="ILearningRateSchedule"/>):

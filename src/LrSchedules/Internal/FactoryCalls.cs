@@ -1,0 +1,33 @@
+using System.Runtime.CompilerServices;
+
+namespace LrSchedules.Internal;
+
+/// <summary>The factory call that built an object: the factory's name and its arguments, in declaration order, after validation.</summary>
+/// <param name="Factory">The factory method's name (unique across the factory classes).</param>
+/// <param name="Arguments">The arguments in the order the factory declares its parameters (the receiver first for an extension method).</param>
+internal sealed record FactoryCall(string Factory, IReadOnlyList<object?> Arguments);
+
+/// <summary>
+/// Remembers, for each object a public factory built, the call that built it, so that the configuration layer can
+/// describe a schedule built in code by the same call (and rebuild it bit for bit) without a second table of types.
+/// </summary>
+/// <remarks>
+/// A weak table: recording allocates once at construction, never on a query, and keeps nothing alive. The first record
+/// wins, so a factory that returns an object it was given (a scale by 1, say) does not overwrite that object's own call.
+/// </remarks>
+internal static class FactoryCalls
+{
+    private static readonly ConditionalWeakTable<object, FactoryCall> Calls = new();
+
+    /// <summary>Records that <paramref name="factory"/> built <paramref name="built"/> from <paramref name="arguments"/>, and returns <paramref name="built"/>.</summary>
+    public static T Declared<T>(this T built, string factory, params object?[] arguments)
+        where T : class
+    {
+        Calls.TryAdd(built, new FactoryCall(factory, arguments));
+        return built;
+    }
+
+    /// <summary>Gets the call that built <paramref name="built"/>, if a factory built it.</summary>
+    public static bool TryGetCall(object built, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out FactoryCall? call) =>
+        Calls.TryGetValue(built, out call);
+}
