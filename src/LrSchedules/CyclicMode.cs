@@ -1,6 +1,6 @@
 namespace LrSchedules;
 
-/// <summary>How the amplitude of a <see cref="CyclicSchedule"/> changes from cycle to cycle (PyTorch <c>CyclicLR</c>'s <c>mode</c>).</summary>
+/// <summary>How the amplitude of a <see cref="Schedule.Cyclic"/> schedule changes from cycle to cycle (PyTorch <c>CyclicLR</c>'s <c>mode</c>).</summary>
 public enum CyclicMode
 {
     /// <summary>The same triangle every cycle (PyTorch's <c>"triangular"</c>).</summary>

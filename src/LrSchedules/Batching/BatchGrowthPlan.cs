@@ -25,6 +25,7 @@ namespace LrSchedules.Batching;
 /// <c>B ∝ 1 / (1 − m)</c> (<see cref="IncreasedMomentum"/> &gt; <see cref="Momentum"/>).</para>
 /// <para>The batch sizes are computed at the first <see cref="Epochs"/> epochs; after them the last batch size is kept
 /// and the rate alone follows the source, so the identity still holds. Immutable and thread-safe.</para>
+/// <para>Public because a loop reads both the batch sizes (<see cref="Plan"/>) and the rates (<see cref="LearningRate"/>) from it.</para>
 /// </remarks>
 public sealed class BatchGrowthPlan
 {

@@ -8,11 +8,12 @@ namespace LrSchedules.Batching;
 /// </summary>
 /// <remarks>
 /// <para>Create rules with <see cref="BatchScaling"/>: <see cref="BatchScaling.LinearScaling"/>, <see cref="BatchScaling.SquareRootScaling"/>,
-/// <see cref="BatchScaling.PowerScaling"/> (<see cref="PowerBatchScalingRule"/>) and <see cref="BatchScaling.SaturatingScaling"/>
-/// (<see cref="SaturatingBatchScalingRule"/>). Apply one to a whole schedule against a plan's batch sizes with
+/// <see cref="BatchScaling.PowerScaling"/> and <see cref="BatchScaling.SaturatingScaling"/>.
+/// Apply one to a whole schedule against a plan's batch sizes with
 /// <see cref="TrainingPlan.ScaleLearningRate"/>. The reference rate is the rate you tuned at the reference batch size:
 /// pass it to <see cref="GetLearningRate"/>, or let it be the value of the schedule being scaled.</para>
 /// <para>Immutable and thread-safe.</para>
+/// <para>Public because it is what the <see cref="BatchScaling"/> rules return and what <see cref="TrainingPlan.ScaleLearningRate"/> takes; its concrete forms are internal.</para>
 /// </remarks>
 public abstract class BatchScalingRule
 {

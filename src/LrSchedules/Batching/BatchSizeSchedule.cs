@@ -16,6 +16,7 @@ namespace LrSchedules.Batching;
 /// <c>n</c> samples have been seen (Megatron-LM reads <c>consumed_samples</c> before each step the same way).</para>
 /// <para>Build schedules with the factories on <see cref="BatchSchedule"/>. Each query is a binary search over the
 /// changes: O(log n), allocation-free. Immutable and thread-safe.</para>
+/// <para>Public because it is what the batch-size factories return and what <see cref="BatchSchedule.Plan"/> takes; its concrete forms are internal.</para>
 /// </remarks>
 public abstract class BatchSizeSchedule
 {

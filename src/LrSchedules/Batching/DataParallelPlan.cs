@@ -17,6 +17,7 @@ namespace LrSchedules.Batching;
 /// <para>The split depends only on the plan and the three numbers: every worker that builds the plan from the same
 /// inputs computes the same split at every step, without communicating. Each query is one binary search, O(log phases),
 /// allocation-free. Immutable and thread-safe.</para>
+/// <para>Public because each worker asks it for the split of its step.</para>
 /// </remarks>
 public sealed class DataParallelPlan
 {

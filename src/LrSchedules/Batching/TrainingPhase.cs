@@ -8,6 +8,7 @@ namespace LrSchedules.Batching;
 /// runs whole epochs of <see cref="StepsPerEpoch"/> steps each, until the next phase starts. A phase that starts at the
 /// first step of an epoch has a head that is a whole epoch.</para>
 /// <para>Immutable.</para>
+/// <para>Public because a loop that sizes its data loader reads the plan phase by phase (<see cref="TrainingPlan.Phases"/>).</para>
 /// </remarks>
 public readonly struct TrainingPhase : IEquatable<TrainingPhase>
 {

@@ -33,6 +33,7 @@ namespace LrSchedules.Batching;
 /// whose changes lie past <see cref="long.MaxValue"/> steps or samples.</para>
 /// <para>Every process that builds a plan from the same inputs gets the same plan: data-parallel workers need not
 /// communicate. Immutable and thread-safe.</para>
+/// <para>Public because a training loop asks it for each step's batch size, epoch and samples seen.</para>
 /// </remarks>
 public sealed class TrainingPlan
 {

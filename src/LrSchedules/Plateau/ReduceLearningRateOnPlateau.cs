@@ -44,7 +44,7 @@ namespace LrSchedules.Plateau;
 /// reported (step <see cref="ReportCount"/> − 1 after the call, i.e. the rate that was in effect when the metric was
 /// measured, PyTorch's <c>old_lr</c>) by more than <see cref="ReduceOnPlateauOptions.Epsilon"/>; otherwise it is
 /// skipped, but the cooldown still starts and the count of bad reports is still reset, as in PyTorch.</para>
-/// <para><b>PyTorch equality.</b> With a <see cref="ConstantSchedule"/> underneath (PyTorch's situation, base rate
+/// <para><b>PyTorch equality.</b> With a <see cref="Schedule.Constant"/> schedule underneath (PyTorch's situation, base rate
 /// <c>b</c>) the rate is kept exactly as PyTorch keeps the optimizer's <c>lr</c> — the reductions are applied one by one to
 /// the rate — so every value equals PyTorch's bit for bit. Over other schedules the multiplier <c>fᵏ</c> is applied to
 /// <c>s(t)</c> at each query.</para>
