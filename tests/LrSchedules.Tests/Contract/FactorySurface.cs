@@ -60,20 +60,33 @@ internal static class FactorySurface
     }
 
     /// <summary>Calls <paramref name="method"/> with its sample arguments; returns what it built, the receiver and the arguments.</summary>
+    /// <remarks>
+    /// When a factory rejects the sample of a defaulted parameter (a generic sample that does not suit this factory),
+    /// the call is retried with that parameter's default, so that a new factory rarely needs a sample of its own.
+    /// </remarks>
     public static (object Built, object? Receiver, object?[] Arguments) Call(MethodInfo method)
     {
         (object? receiver, object?[] arguments) = SampleCall(method);
-        object? built;
-        try
+        ParameterInfo[] parameters = method.GetParameters();
+        for (int attempt = 0; ; attempt++)
         {
-            built = method.Invoke(receiver, arguments);
-        }
-        catch (TargetInvocationException exception) when (exception.InnerException is not null)
-        {
-            throw new InvalidOperationException($"The sample call of {Describe(method)} failed: {exception.InnerException.Message}", exception.InnerException);
-        }
+            try
+            {
+                object? built = method.Invoke(receiver, arguments);
+                return (built ?? throw new InvalidOperationException($"{Describe(method)} returned null."), receiver, arguments);
+            }
+            catch (TargetInvocationException exception) when (exception.InnerException is not null)
+            {
+                int rejected = exception.InnerException is ArgumentException { ParamName: { } name } ? Array.FindIndex(parameters, p => p.Name == name) : -1;
+                if (attempt < parameters.Length && rejected >= 0 && parameters[rejected].HasDefaultValue && !Equals(arguments[rejected], parameters[rejected].DefaultValue))
+                {
+                    arguments[rejected] = parameters[rejected].DefaultValue;
+                    continue;
+                }
 
-        return (built ?? throw new InvalidOperationException($"{Describe(method)} returned null."), receiver, arguments);
+                throw new InvalidOperationException($"The sample call of {Describe(method)} failed: {exception.InnerException.Message}", exception.InnerException);
+            }
+        }
     }
 
     public static string Describe(MethodInfo method) =>
@@ -145,6 +158,7 @@ internal static class FactorySurface
             (_, "maximum") => 0.5,
             (_, "finalRatio") => 0.1,
             (_, "warmupFraction") => 0.25,
+            _ when type == typeof(double) && name.EndsWith("Fraction", StringComparison.Ordinal) => 0.1,
             (_, "threePhase") => true,
             (_, "staircase") => true,
             (_, "lowerBound") => -6.0,
@@ -174,6 +188,7 @@ internal static class FactorySurface
             (_, "transitionSteps") => 2L,
             (_, "transitionBegin") => 3L,
             (_, "stableSteps") => 50L,
+            (_, "totalSteps") => 100L,
             (_, "decaySteps") => 20L,
             (_, "timescale") => 10L,
             (_, "boundary") => 10L,

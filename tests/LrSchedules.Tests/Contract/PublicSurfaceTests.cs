@@ -195,13 +195,14 @@ public class PublicSurfaceTests(ITestOutputHelper output)
     {
         MethodInfo method = FactorySurface.Factories.Single(m => Key(m) == factory);
         ParameterInfo[] parameters = method.GetParameters();
+        (_, object? receiver, object?[] valid) = FactorySurface.Call(method);
         for (int i = 0; i < parameters.Length; i++)
         {
             Type type = Nullable.GetUnderlyingType(parameters[i].ParameterType) ?? parameters[i].ParameterType;
             object?[] bad = type == typeof(double) ? [double.NaN, -1.0] : type == typeof(long) ? [-1L, 0L] : type == typeof(int) ? [-1, 0] : type.IsEnum ? [Enum.ToObject(type, 99)] : [];
             foreach (object? value in bad)
             {
-                (object? receiver, object?[] arguments) = FactorySurface.SampleCall(method);
+                object?[] arguments = [.. valid];
                 arguments[i] = value;
                 Exception? thrown = null;
                 try
