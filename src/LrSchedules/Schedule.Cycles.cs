@@ -206,13 +206,16 @@ public static partial class Schedule
     /// <param name="warmupSteps">The steps of the warmup (<c>num_warmup_steps</c>); ≥ 0.</param>
     /// <param name="stableSteps">The steps at the peak (<c>num_stable_steps</c>, or <c>num_training_steps − num_warmup_steps − num_decay_steps</c>); ≥ 0.</param>
     /// <param name="decaySteps">The steps of the decay (<c>num_decay_steps</c>); &gt; 0.</param>
-    /// <param name="decayCurve">The decay curve (<c>decay_type</c>). Defaults to <see cref="Curve.Cosine"/>, as in Hugging Face.</param>
+    /// <param name="decayCurve">The decay curve (<c>decay_type</c>): linear, cosine, 1 − √p or <see cref="Curve.Exponential"/>
+    /// (Megatron-LM's, which Hugging Face does not have). Defaults to <see cref="Curve.Cosine"/>, as in Hugging Face.</param>
     /// <param name="finalRatio">The floor as a fraction of the peak (<c>min_lr_ratio</c>); in [0, 1]. Defaults to 0.</param>
-    /// <param name="warmupCurve">The warmup curve (<c>warmup_type</c>). Defaults to <see cref="Curve.Linear"/>, as in Hugging Face.</param>
+    /// <param name="warmupCurve">The warmup curve (<c>warmup_type</c>): linear, cosine or 1 − √(1 − p). Defaults to <see cref="Curve.Linear"/>, as in Hugging Face.</param>
     /// <param name="cycles">The number of cosine waves over a cosine decay (<c>num_cycles</c>); finite and &gt; 0. Defaults to 0.5.</param>
     /// <returns>The warmup–stable–decay schedule.</returns>
     /// <exception cref="ScheduleArgumentException">An argument is outside the range given for it, or the three phases together exceed <see cref="long.MaxValue"/> steps.</exception>
+#pragma warning disable RS0026 // Two parameterizations of one shape; configuration tells them apart by their keys.
     public static LearningRateSchedule WarmupStableDecay(
+#pragma warning restore RS0026
         double peakLearningRate,
         long warmupSteps,
         long stableSteps,
@@ -233,9 +236,79 @@ public static partial class Schedule
 
         Preconditions.Defined(decayCurve);
         Preconditions.InClosedRange(finalRatio, 0.0, 1.0);
-        Preconditions.Defined(warmupCurve);
+        Preconditions.OneOf(warmupCurve, [Curve.Linear, Curve.Cosine, Curve.OneMinusSquareRoot]);
         Preconditions.Positive(cycles);
         return new WarmupStableDecaySchedule(peakLearningRate, warmupSteps, stableSteps, decaySteps, decayCurve, finalRatio, warmupCurve, cycles)
             .Declared(nameof(WarmupStableDecay), peakLearningRate, warmupSteps, stableSteps, decaySteps, decayCurve, finalRatio, warmupCurve, cycles);
+    }
+
+    /// <summary>
+    /// Creates Megatron-LM's warmup–stable–decay schedule (<c>lr_decay_style = "WSD"</c>): a linear warmup from
+    /// <paramref name="initialLearningRate"/> to <paramref name="peakLearningRate"/> over <paramref name="warmupSteps"/>,
+    /// the peak, then an anneal over the last <paramref name="decaySteps"/> steps before <paramref name="totalSteps"/> to
+    /// <paramref name="finalLearningRate"/>, held after.
+    /// </summary>
+    /// <remarks>
+    /// <para>Megatron's arithmetic, bit for bit: <c>I + ((P − I) · t) / W</c> for <c>t ≤ W</c>, then
+    /// <c>F + c(r) · (P − F)</c> with <c>c = 1</c> up to step <c>T − S</c> and, for <c>r = (t − (T − S)) / S</c>,
+    /// <c>c = 2 · 0.5^r − 1</c> for <see cref="Curve.Exponential"/> (Megatron's default), <c>1 − r</c>,
+    /// <c>0.5 · (cos(π r) + 1)</c> or <c>1 − √r</c>; <c>F</c> after <c>T</c>. The Hugging Face parameterization (a
+    /// floor as a ratio of the peak, stable steps instead of total steps) is the other overload; its arithmetic differs
+    /// from Megatron's by an ulp in places, so use this one to reproduce a Megatron run.</para>
+    /// <para>Origin: <c>megatron/core/optimizer_param_scheduler.py</c>, <c>OptimizerParamScheduler.get_lr</c> (commit
+    /// 3d87bfc1b71cbb6473da1a4142ed5d99773ff701); names: <c>init_lr</c> (<c>--lr-warmup-init</c>), <c>max_lr</c>,
+    /// <c>min_lr</c>, <c>lr_warmup_steps</c>, <c>lr_decay_steps</c>, <c>wsd_decay_steps</c>, <c>lr_wsd_decay_style</c>.
+    /// Divergences, rejected here where Megatron accepts them: a negative initial rate, <c>wsd_decay_steps</c> of 0 or
+    /// above <c>lr_decay_steps − lr_warmup_steps</c>, and a fractional warmup (<c>lr_warmup_fraction · lr_decay_steps</c>,
+    /// which Megatron does not round).</para>
+    /// </remarks>
+    /// <param name="initialLearningRate">The rate at step 0, where the warmup starts (<c>init_lr</c>); finite, ≥ 0 and ≤ <paramref name="peakLearningRate"/>.</param>
+    /// <param name="peakLearningRate">The rate at the end of the warmup and through the stable phase (<c>max_lr</c>); finite and ≥ 0.</param>
+    /// <param name="finalLearningRate">The rate at <paramref name="totalSteps"/> and after (<c>min_lr</c>); finite, ≥ 0 and ≤ <paramref name="peakLearningRate"/>.</param>
+    /// <param name="warmupSteps">The steps of the warmup, inclusive of its last (<c>lr_warmup_steps</c>); ≥ 0 and &lt; <paramref name="totalSteps"/>. 0: no warmup.</param>
+    /// <param name="totalSteps">The step at which the final rate is reached, warmup included (<c>lr_decay_steps</c>); &gt; 0.</param>
+    /// <param name="decaySteps">The anneal steps at the end (<c>wsd_decay_steps</c>); ≥ 1 and ≤ <paramref name="totalSteps"/> − <paramref name="warmupSteps"/>.</param>
+    /// <param name="decayCurve">The anneal curve (<c>lr_wsd_decay_style</c>). Defaults to <see cref="Curve.Exponential"/>, as in Megatron-LM's configuration.</param>
+    /// <returns>The warmup–stable–decay schedule.</returns>
+    /// <exception cref="ScheduleArgumentException">An argument is outside the range given for it.</exception>
+#pragma warning disable RS0026 // Two parameterizations of one shape; configuration tells them apart by their keys.
+    public static LearningRateSchedule WarmupStableDecay(
+#pragma warning restore RS0026
+        double initialLearningRate,
+        double peakLearningRate,
+        double finalLearningRate,
+        long warmupSteps,
+        long totalSteps,
+        long decaySteps,
+        Curve decayCurve = Curve.Exponential)
+    {
+        Preconditions.NonNegative(initialLearningRate);
+        Preconditions.NonNegative(peakLearningRate);
+        Preconditions.NonNegative(finalLearningRate);
+        if (initialLearningRate > peakLearningRate)
+        {
+            throw Preconditions.OutOfRange(nameof(initialLearningRate), initialLearningRate, $"<= peakLearningRate ({Preconditions.Format(peakLearningRate)})");
+        }
+
+        if (finalLearningRate > peakLearningRate)
+        {
+            throw Preconditions.OutOfRange(nameof(finalLearningRate), finalLearningRate, $"<= peakLearningRate ({Preconditions.Format(peakLearningRate)})");
+        }
+
+        Preconditions.NonNegative(warmupSteps);
+        Preconditions.Positive(totalSteps);
+        if (warmupSteps >= totalSteps)
+        {
+            throw Preconditions.OutOfRange(nameof(warmupSteps), warmupSteps, $"< totalSteps ({Preconditions.Format(totalSteps)})");
+        }
+
+        if (decaySteps < 1 || decaySteps > totalSteps - warmupSteps)
+        {
+            throw Preconditions.OutOfRange(nameof(decaySteps), decaySteps, $"in [1, totalSteps - warmupSteps = {Preconditions.Format(totalSteps - warmupSteps)}]");
+        }
+
+        Preconditions.Defined(decayCurve);
+        return new MegatronWarmupStableDecaySchedule(initialLearningRate, peakLearningRate, finalLearningRate, warmupSteps, totalSteps, decaySteps, decayCurve)
+            .Declared(nameof(WarmupStableDecay), initialLearningRate, peakLearningRate, finalLearningRate, warmupSteps, totalSteps, decaySteps, decayCurve);
     }
 }

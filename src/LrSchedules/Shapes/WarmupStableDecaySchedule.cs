@@ -9,7 +9,8 @@ namespace LrSchedules.Shapes;
 /// <c>½ (1 − cos(π p))</c> or <c>1 − √(1 − p)</c>. The warmup starts at <c>r · peak</c>, not at 0;</description></item>
 /// <item><description><c>W ≤ t &lt; W + S</c>: <c>f = 1</c>;</description></item>
 /// <item><description><c>W + S ≤ t &lt; W + S + D</c>: <c>f = g_d((t − W − S) / D) · (1 − r) + r</c>, <c>g_d</c> per
-/// <see cref="DecayCurve"/>: <c>1 − p</c>, <c>½ (1 + cos(π · cycles · 2 · p))</c> or <c>1 − √p</c>;</description></item>
+/// <see cref="DecayCurve"/>: <c>1 − p</c>, <c>½ (1 + cos(π · cycles · 2 · p))</c>, <c>1 − √p</c> or <c>2 · 0.5^p − 1</c>
+/// (Megatron-LM's exponential anneal, which Hugging Face does not have);</description></item>
 /// <item><description><c>t ≥ W + S + D</c>: <c>f = r</c>, held forever.</description></item>
 /// </list>
 /// <para>Matches Hugging Face <c>get_wsd_schedule(num_warmup_steps, num_decay_steps, num_training_steps, num_stable_steps,
@@ -107,6 +108,7 @@ internal sealed class WarmupStableDecaySchedule : LearningRateSchedule
             {
                 Curve.Linear => 1.0 - progress,
                 Curve.Cosine => 0.5 * (1.0 + Math.Cos(FiniteAngle(Math.PI * Cycles * 2.0 * progress))),
+                Curve.Exponential => (2.0 * Math.Pow(0.5, progress)) - 1.0,
                 _ => 1.0 - Math.Sqrt(progress),
             };
             return PeakLearningRate * Math.Max(0.0, (factor * (1.0 - FinalRatio)) + FinalRatio);
