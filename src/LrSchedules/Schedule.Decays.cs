@@ -228,4 +228,133 @@ public static partial class Schedule
     }
 
     private static readonly Curve[] InterpolationCurves = [Curve.Linear, Curve.Cosine];
+
+    /// <summary>
+    /// Creates the power schedule of OLMo-core's <c>PowerLR</c> (IBM's power scheduler, Shen et al. 2024): a linear warmup
+    /// from <paramref name="initialLearningRate"/> to <paramref name="peakLearningRate"/> over
+    /// <paramref name="warmupSteps"/>, the power law <c>peak · (t / warmupSteps)^exponent</c>, then a straight line over
+    /// the last <paramref name="decaySteps"/> steps before <paramref name="totalSteps"/> to
+    /// <paramref name="finalLearningRate"/>, held after.
+    /// </summary>
+    /// <remarks>
+    /// <para>OLMo's arithmetic, bit for bit up to <paramref name="totalSteps"/>: <c>I + ((P − I) · t) / W</c> for
+    /// <c>t ≤ W</c>; <c>F + ((P_tail − F) · (T − t)) / D</c> from <c>T − D</c>, with <c>P_tail = P · ((T − D) / W)^b</c>;
+    /// <c>P · (t / W)^b</c> between. Names: OLMo's <c>initial_lr</c> (the optimizer's rate) is the <i>peak</i> here and
+    /// its <c>warmup_min_lr</c> the <i>initial</i> rate; <c>decay_min_lr</c> is the final rate, <c>warmup</c>,
+    /// <c>t_max</c>, <c>decay</c> and <c>b</c> are <paramref name="warmupSteps"/>, <paramref name="totalSteps"/>,
+    /// <paramref name="decaySteps"/> and <paramref name="exponent"/>. Divergence: past <c>t_max</c> OLMo's tail keeps
+    /// falling below the final rate and below zero; here the rate holds at the final rate.</para>
+    /// <para>Origin: <c>src/olmo_core/optim/scheduler.py</c>, <c>PowerLR.get_lr</c> (commit
+    /// 73637f7b8222fdcc02da53c9542676b49f1ab5c8). OLMo's asserts and its divisions by zero are rejected here, at
+    /// construction, as is a warmup overlapping the tail, which OLMo accepts.</para>
+    /// </remarks>
+    /// <param name="initialLearningRate">The rate at step 0 (OLMo's <c>warmup_min_lr</c>, 0 by default there); finite, ≥ 0 and &lt; <paramref name="peakLearningRate"/>.</param>
+    /// <param name="peakLearningRate">The rate at the end of the warmup (OLMo's <c>initial_lr</c>); finite and &gt; <paramref name="initialLearningRate"/>.</param>
+    /// <param name="finalLearningRate">The rate at <paramref name="totalSteps"/> and after (OLMo's <c>decay_min_lr</c>); finite, ≥ 0 and below the power-law rate where the tail starts.</param>
+    /// <param name="warmupSteps">The steps of the warmup, inclusive of its last (OLMo's <c>warmup</c>); ≥ 1 and &lt; <paramref name="totalSteps"/>.</param>
+    /// <param name="totalSteps">The step at which the final rate is reached (OLMo's <c>t_max</c>); &gt; 0.</param>
+    /// <param name="decaySteps">The steps of the linear tail (OLMo's <c>decay</c>); ≥ 1 and ≤ <paramref name="totalSteps"/> − <paramref name="warmupSteps"/>.</param>
+    /// <param name="exponent">The power-law exponent (OLMo's <c>b</c>); finite and &lt; 0. Defaults to −0.51, OLMo's default.</param>
+    /// <returns>The power schedule.</returns>
+    /// <exception cref="ScheduleArgumentException">An argument is outside the range given for it.</exception>
+#pragma warning disable RS0026 // Two parameterizations of one shape (steps or OLMo's fractions); configuration tells them apart by their keys.
+    public static LearningRateSchedule Power(
+#pragma warning restore RS0026
+        double initialLearningRate,
+        double peakLearningRate,
+        double finalLearningRate,
+        long warmupSteps,
+        long totalSteps,
+        long decaySteps,
+        double exponent = -0.51) =>
+        CreatePower(initialLearningRate, peakLearningRate, finalLearningRate, warmupSteps, totalSteps, decaySteps, exponent, nameof(warmupSteps), warmupSteps, nameof(decaySteps), decaySteps)
+            .Declared(nameof(Power), initialLearningRate, peakLearningRate, finalLearningRate, warmupSteps, totalSteps, decaySteps, exponent);
+
+    /// <summary>
+    /// Creates the power schedule of OLMo-core's <c>PowerLR</c> with its warmup and tail given as fractions of
+    /// <paramref name="totalSteps"/> (<c>warmup_fraction</c>, <c>decay_fraction</c>), turned into steps as OLMo does:
+    /// Python's <c>round(t_max * fraction)</c>, half to even on the double product.
+    /// </summary>
+    /// <remarks>
+    /// The shape and its origin are those of the other overload. The fractions are resolved once, here, with
+    /// <c>Math.Round(totalSteps * fraction)</c> (<see cref="MidpointRounding.ToEven"/>, the same integers as Python's
+    /// <c>round()</c>: 250 · 0.05 = 12.5 → 12, 70 · 0.05 = 3.5 → 4); OLMo resolves them at every call from its trainer's
+    /// horizon, which is the same number for a fixed horizon.
+    /// </remarks>
+    /// <param name="initialLearningRate">The rate at step 0 (OLMo's <c>warmup_min_lr</c>); finite, ≥ 0 and &lt; <paramref name="peakLearningRate"/>.</param>
+    /// <param name="peakLearningRate">The rate at the end of the warmup (OLMo's <c>initial_lr</c>); finite and &gt; <paramref name="initialLearningRate"/>.</param>
+    /// <param name="finalLearningRate">The rate at <paramref name="totalSteps"/> and after (OLMo's <c>decay_min_lr</c>); finite, ≥ 0 and below the power-law rate where the tail starts.</param>
+    /// <param name="totalSteps">The step at which the final rate is reached (OLMo's <c>t_max</c>); &gt; 0.</param>
+    /// <param name="warmupFraction">The warmup as a fraction of <paramref name="totalSteps"/> (OLMo's <c>warmup_fraction</c>); in [0, 1], rounding to at least 1 step.</param>
+    /// <param name="decayFraction">The tail as a fraction of <paramref name="totalSteps"/> (OLMo's <c>decay_fraction</c>); in [0, 1], rounding to at least 1 step and leaving room for the warmup. Defaults to 0.1, OLMo's default.</param>
+    /// <param name="exponent">The power-law exponent (OLMo's <c>b</c>); finite and &lt; 0. Defaults to −0.51, OLMo's default.</param>
+    /// <returns>The power schedule.</returns>
+    /// <exception cref="ScheduleArgumentException">An argument is outside the range given for it.</exception>
+#pragma warning disable RS0026 // Two parameterizations of one shape (steps or OLMo's fractions); configuration tells them apart by their keys.
+    public static LearningRateSchedule Power(
+#pragma warning restore RS0026
+        double initialLearningRate,
+        double peakLearningRate,
+        double finalLearningRate,
+        long totalSteps,
+        double warmupFraction,
+        double decayFraction = 0.1,
+        double exponent = -0.51)
+    {
+        Preconditions.Positive(totalSteps);
+        Preconditions.InClosedRange(warmupFraction, 0.0, 1.0);
+        Preconditions.InClosedRange(decayFraction, 0.0, 1.0);
+
+        // Python's round(t_max * fraction): half to even, on the double product.
+        long warmupSteps = (long)Math.Round(totalSteps * warmupFraction);
+        long decaySteps = (long)Math.Round(totalSteps * decayFraction);
+        return CreatePower(initialLearningRate, peakLearningRate, finalLearningRate, warmupSteps, totalSteps, decaySteps, exponent, nameof(warmupFraction), warmupFraction, nameof(decayFraction), decayFraction)
+            .Declared(nameof(Power), initialLearningRate, peakLearningRate, finalLearningRate, totalSteps, warmupFraction, decayFraction, exponent);
+    }
+
+    private static PowerSchedule CreatePower(
+        double initialLearningRate,
+        double peakLearningRate,
+        double finalLearningRate,
+        long warmupSteps,
+        long totalSteps,
+        long decaySteps,
+        double exponent,
+        string warmupName,
+        object warmupGiven,
+        string decayName,
+        object decayGiven)
+    {
+        Preconditions.NonNegative(initialLearningRate);
+        Preconditions.NonNegative(peakLearningRate);
+        if (!(initialLearningRate < peakLearningRate))
+        {
+            throw Preconditions.OutOfRange(nameof(initialLearningRate), initialLearningRate, $"< peakLearningRate ({Preconditions.Format(peakLearningRate)})");
+        }
+
+        Preconditions.NonNegative(finalLearningRate);
+        Preconditions.Positive(totalSteps);
+        if (warmupSteps < 1 || warmupSteps >= totalSteps)
+        {
+            throw Preconditions.OutOfRange(warmupName, warmupGiven, $"a warmup of at least 1 step and less than totalSteps ({Preconditions.Format(totalSteps)}); it gives {Preconditions.Format(warmupSteps)} steps");
+        }
+
+        if (decaySteps < 1 || decaySteps > totalSteps - warmupSteps)
+        {
+            throw Preconditions.OutOfRange(decayName, decayGiven, $"a tail of at least 1 step that leaves the warmup whole, at most totalSteps - warmup = {Preconditions.Format(totalSteps - warmupSteps)} steps; it gives {Preconditions.Format(decaySteps)} steps");
+        }
+
+        if (!(exponent < 0.0) || !double.IsFinite(exponent))
+        {
+            throw Preconditions.OutOfRange(nameof(exponent), exponent, "a finite number < 0");
+        }
+
+        double tailStart = PowerSchedule.TailStartRate(peakLearningRate, warmupSteps, totalSteps, decaySteps, exponent);
+        if (!(finalLearningRate < tailStart))
+        {
+            throw Preconditions.OutOfRange(nameof(finalLearningRate), finalLearningRate, $"< the rate where the tail starts, peakLearningRate * ((totalSteps - decay) / warmup)^exponent = {Preconditions.Format(tailStart)}");
+        }
+
+        return new PowerSchedule(initialLearningRate, peakLearningRate, finalLearningRate, warmupSteps, totalSteps, decaySteps, exponent);
+    }
 }
