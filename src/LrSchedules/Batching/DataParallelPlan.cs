@@ -165,10 +165,10 @@ public sealed class DataParallelPlan
             Int128 perPass = (Int128)Workers * MaximumMicroBatchSize;
             if (batchSize % perPass != 0)
             {
-                throw new ArgumentOutOfRangeException(
+                throw Preconditions.OutOfRange(
                     "maximumMicroBatchSize",
                     MaximumMicroBatchSize,
-                    $"workers x maximumMicroBatchSize = {Preconditions.Format(Workers)} x {Preconditions.Format(MaximumMicroBatchSize)} = {perPass.ToString(CultureInfo.InvariantCulture)} must divide every batch of the plan when the micro-batch size is fixed, but {where} is not a multiple of {perPass.ToString(CultureInfo.InvariantCulture)}. The batches of the plan have greatest common divisor {Preconditions.Format(divisor)}.");
+                    $"such that workers x maximumMicroBatchSize = {Preconditions.Format(Workers)} x {Preconditions.Format(MaximumMicroBatchSize)} = {perPass.ToString(CultureInfo.InvariantCulture)} divides every batch of the plan when the micro-batch size is fixed ({where} is not a multiple of it; the batches of the plan have greatest common divisor {Preconditions.Format(divisor)})");
             }
 
             return new DataParallelSplit(batchSize, Workers, (long)(batchSize / perPass), MaximumMicroBatchSize);
@@ -176,10 +176,10 @@ public sealed class DataParallelPlan
 
         if (batchSize % Workers != 0)
         {
-            throw new ArgumentOutOfRangeException(
+            throw Preconditions.OutOfRange(
                 "workers",
                 Workers,
-                $"workers must divide every batch of the plan, but {where} is not a multiple of {Preconditions.Format(Workers)}. Valid worker counts divide {Preconditions.Format(divisor)}, the greatest common divisor of the plan's batches.");
+                $"a divisor of every batch of the plan ({where} is not a multiple of it; valid worker counts divide {Preconditions.Format(divisor)}, the greatest common divisor of the plan's batches)");
         }
 
         long perWorker = batchSize / Workers;

@@ -350,10 +350,10 @@ public sealed class TrainingPlan
         Int128 samplesSeen = at.SamplesSeen + at.BatchSize;
         if (samplesSeen > long.MaxValue)
         {
-            throw new ArgumentOutOfRangeException(
+            throw Preconditions.OutOfRange(
                 "batchSizeSchedule",
                 BatchSizeSchedule,
-                $"batchSizeSchedule must change batch size before long.MaxValue samples are seen, but {samplesSeen.ToString(CultureInfo.InvariantCulture)} samples are seen by step {(lastStep + 1).ToString(CultureInfo.InvariantCulture)}.");
+                $"a schedule that changes batch size before long.MaxValue samples are seen ({samplesSeen.ToString(CultureInfo.InvariantCulture)} are seen by step {(lastStep + 1).ToString(CultureInfo.InvariantCulture)})");
         }
 
         // A change on the epoch clock comes at the first step of an epoch: what the last epoch left is dropped (or was all drawn).
@@ -376,10 +376,10 @@ public sealed class TrainingPlan
                 Int128 step = FirstStepOfEpoch(phase, threshold);
                 if (step > long.MaxValue)
                 {
-                    throw new ArgumentOutOfRangeException(
+                    throw Preconditions.OutOfRange(
                         "batchSizeSchedule",
                         BatchSizeSchedule,
-                        $"batchSizeSchedule must change batch size at epochs that start before step long.MaxValue, but epoch {threshold.ToString(CultureInfo.InvariantCulture)} starts at step {step.ToString(CultureInfo.InvariantCulture)}.");
+                        $"a schedule that changes batch size at epochs starting before step long.MaxValue (epoch {threshold.ToString(CultureInfo.InvariantCulture)} starts at step {step.ToString(CultureInfo.InvariantCulture)})");
                 }
 
                 return (long)step;

@@ -64,20 +64,20 @@ public class DataParallelPlanTests
     [Fact]
     public void Batch_that_does_not_split_over_the_workers_is_rejected_at_construction_with_step_epoch_and_numbers() =>
         FluentActions.Invoking(() => BatchSchedule.DataParallel(Smith, workers: 4, maximumMicroBatchSize: 16))
-            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("workers")
-            .WithMessage("workers must divide every batch of the plan, but the batch of 10 samples at step 0 (epoch 0) is not a multiple of 4. Valid worker counts divide 10*");
+            .Should().Throw<ScheduleArgumentException>().WithParameterName("workers")
+            .WithMessage("workers must be a divisor of every batch of the plan (the batch of 10 samples at step 0 (epoch 0) is not a multiple of it; valid worker counts divide 10, *) but was 4.");
 
     [Fact]
     public void Later_batch_that_does_not_split_names_its_step_and_epoch() =>
         FluentActions.Invoking(() => BatchSchedule.DataParallel(BatchSchedule.Plan(1_000, BatchSchedule.StepGrowth(16, 1.5, [3], TrainingClock.Epochs, 24), LastBatch.Drop), 16, 16))
-            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("workers")
-            .WithMessage("*the batch of 24 samples at step 186 (epoch 3) is not a multiple of 16. Valid worker counts divide 8*");
+            .Should().Throw<ScheduleArgumentException>().WithParameterName("workers")
+            .WithMessage("*the batch of 24 samples at step 186 (epoch 3) is not a multiple of it; valid worker counts divide 8,*but was 16.");
 
     [Fact]
     public void Kept_last_batch_that_does_not_split_is_rejected() =>
         FluentActions.Invoking(() => BatchSchedule.DataParallel(BatchSchedule.Plan(1_000, BatchSchedule.ConstantBatchSize(64), LastBatch.Keep), 16, 8))
-            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("workers")
-            .WithMessage("*the batch of 40 samples at step 15 (epoch 0) is not a multiple of 16*");
+            .Should().Throw<ScheduleArgumentException>().WithParameterName("workers")
+            .WithMessage("*the batch of 40 samples at step 15 (epoch 0) is not a multiple of it*but was 16.");
 
     [Fact]
     public void Fixed_micro_batch_changes_only_the_accumulation_steps()
@@ -94,8 +94,8 @@ public class DataParallelPlanTests
     [Fact]
     public void Fixed_micro_batch_that_does_not_divide_a_batch_is_rejected() =>
         FluentActions.Invoking(() => BatchSchedule.DataParallel(BatchSchedule.Plan(10_000, BatchSchedule.LinearRamp(32, 16, 300, 64), LastBatch.Drop), 2, 16, MicroBatchSizing.Fixed))
-            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("maximumMicroBatchSize")
-            .WithMessage("workers x maximumMicroBatchSize = 2 x 16 = 32 must divide every batch*but the batch of 48 samples at step 5 (epoch 0) is not a multiple of 32*");
+            .Should().Throw<ScheduleArgumentException>().WithParameterName("maximumMicroBatchSize")
+            .WithMessage("maximumMicroBatchSize must be such that workers x maximumMicroBatchSize = 2 x 16 = 32 divides every batch*(the batch of 48 samples at step 5 (epoch 0) is not a multiple of it*but was 16.");
 
     [Fact]
     public void Every_worker_computes_the_same_splits_without_communicating()

@@ -277,7 +277,7 @@ public class TrainingPlanTests
     [Fact]
     public void Plan_rejects_changes_past_long_MaxValue_samples() =>
         FluentActions.Invoking(() => BatchSchedule.Plan(100, BatchSchedule.Piecewise(64, [new(long.MaxValue / 2, 1)], TrainingClock.Steps), LastBatch.Keep))
-            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("batchSizeSchedule").WithMessage("*long.MaxValue samples*");
+            .Should().Throw<ScheduleArgumentException>().WithParameterName("batchSizeSchedule").WithMessage("*long.MaxValue samples*");
 
     [Fact]
     public void Queries_reject_negative_input()
