@@ -9,6 +9,6 @@ public enum CyclicMode
     /// <summary>The amplitude halves every cycle: scaled by <c>1 / 2^(cycle − 1)</c> (PyTorch's <c>"triangular2"</c>).</summary>
     Triangular2 = 1,
 
-    /// <summary>The amplitude is scaled by <c>decayRate^t</c> at step <c>t</c> (PyTorch's <c>"exp_range"</c>).</summary>
+    /// <summary>The amplitude is scaled by <c>decayFactor^t</c> at step <c>t</c> (PyTorch's <c>"exp_range"</c>).</summary>
     ExponentialRange = 2,
 }

@@ -5,7 +5,7 @@ namespace LrSchedules;
 
 /// <summary>
 /// Fluent combinators: each wraps a schedule in a new immutable, thread-safe, allocation-free schedule, so that a
-/// composition reads like the formula, e.g. <c>Schedule.Cosine(0.1, 900, 0.001).WithLinearWarmup(100)</c>.
+/// composition reads like the formula, e.g. <c>Schedule.Cosine(0.1, 0.001, 900).WithLinearWarmup(100)</c>.
 /// </summary>
 /// <remarks>
 /// Every method validates its arguments once, here, and throws naming the parameter and the bad value. A user

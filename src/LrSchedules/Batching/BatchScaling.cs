@@ -148,7 +148,7 @@ public static class BatchScaling
     /// under the warmup, so its milestones stay at the epochs they were written for.</param>
     /// <param name="referenceBatchSize">The batch size <paramref name="learningRate"/> was tuned at; &gt; 0.</param>
     /// <param name="plan">The plan at the target batch size (typically <c>BatchSchedule.Plan(datasetSize,
-    /// BatchSchedule.Constant(targetBatchSize), LastBatch.Drop)</c>); the rate follows its batch size step by step.</param>
+    /// BatchSchedule.ConstantBatchSize(targetBatchSize), LastBatch.Drop)</c>); the rate follows its batch size step by step.</param>
     /// <param name="warmupEpochs">The number of warmup epochs; ≥ 0. Defaults to 5, Goyal et al.'s choice; 0 means no warmup.</param>
     /// <param name="clock">The clock <paramref name="learningRate"/> is written on; epochs by default.</param>
     /// <returns>

@@ -5,7 +5,7 @@ namespace LrSchedules.Shapes;
 /// <para><c>lr(t) = learningRate</c>.</para>
 /// <para>Matches optax <c>constant_schedule</c> (<c>optax/schedules/_schedule.py</c>) and Keras' constant learning rate.
 /// PyTorch's <c>ConstantLR</c>, which holds a reduced rate for a number of steps, is
-/// <c>Schedule.Constant(baseLr).WithConstantWarmup(totalIters, baseLr * factor)</c>.</para>
+/// <c>Schedule.Constant(baseLr).WithConstantWarmup(baseLr * factor, totalIters)</c>.</para>
 /// <para>Immutable and thread-safe.</para>
 /// </remarks>
 internal sealed class ConstantSchedule : LearningRateSchedule

@@ -14,7 +14,7 @@ namespace LrSchedules.Shapes;
 /// <c>y_i</c> in the last bit, as optax's does.</para>
 /// <para>Matches optax <c>piecewise_interpolate_schedule(interpolate_type, init_value, boundaries_and_scales)</c>
 /// (<c>optax/schedules/_schedule.py</c>, version 0.2.7 and later) through
-/// <c>Schedule.PiecewiseInterpolated(interpolation, initialLearningRate, boundariesAndScales)</c>. optax's first interval
+/// <c>Schedule.PiecewiseInterpolated(initialLearningRate, boundariesAndScales, curve)</c>. optax's first interval
 /// starts at 0 (<c>bounds = (0,) + boundaries</c>, no −1 offset): the knots are <c>(0, init_value)</c> and
 /// <c>(b_i, init_value · s_1 · … · s_i)</c> for the sorted boundaries, so each scaled value is reached <i>at</i> its
 /// boundary and approached from the previous one. A boundary at 0 replaces the knot <c>(0, init_value)</c> (optax's
@@ -23,13 +23,13 @@ namespace LrSchedules.Shapes;
 /// (<c>int(…)</c> truncates toward zero; write it <c>(long)(pctStart * transitionSteps)</c>):</para>
 /// <list type="bullet">
 /// <item><description><c>linear_onecycle_schedule(transition_steps, peak_value, pct_start, pct_final, div_factor,
-/// final_div_factor)</c> is <c>PiecewiseInterpolated(Interpolation.Linear, peakValue / divFactor, {
+/// final_div_factor)</c> is <c>PiecewiseInterpolated(peakValue / divFactor, {
 /// (long)(pctStart * transitionSteps): divFactor, (long)(pctFinal * transitionSteps): 1.0 / divFactor,
-/// transitionSteps: 1.0 / finalDivFactor })</c>: up to the peak, back down to <c>peak / div</c>, then to
+/// transitionSteps: 1.0 / finalDivFactor }, Curve.Linear)</c>: up to the peak, back down to <c>peak / div</c>, then to
 /// <c>peak / div / final_div</c>.</description></item>
 /// <item><description><c>cosine_onecycle_schedule(transition_steps, peak_value, pct_start, div_factor,
-/// final_div_factor)</c> is <c>PiecewiseInterpolated(Interpolation.Cosine, peakValue / divFactor, {
-/// (long)(pctStart * transitionSteps): divFactor, transitionSteps: 1.0 / (divFactor * finalDivFactor) })</c>.</description></item>
+/// final_div_factor)</c> is <c>PiecewiseInterpolated(peakValue / divFactor, {
+/// (long)(pctStart * transitionSteps): divFactor, transitionSteps: 1.0 / (divFactor * finalDivFactor) }, Curve.Cosine)</c>.</description></item>
 /// </list>
 /// <para>optax builds those dictionaries from literals, so two boundaries that truncate to the same step collapse into
 /// the later entry; this library rejects a repeated boundary, so pass only the surviving one.</para>

@@ -11,7 +11,7 @@ namespace LrSchedules.Shapes;
 /// <para>from the end of cycle <c>cycleLimit − 1</c> on (never, when <see cref="CycleLimit"/> is null) <c>lr(t) = final</c>.</para>
 /// <para>Matches timm <c>PolyLRScheduler(t_initial, power, lr_min, cycle_mul, cycle_decay, cycle_limit, k_decay)</c>
 /// (<c>timm/scheduler/poly_lr.py</c>) as
-/// <c>PolynomialWarmRestarts(base_lr, t_initial, power, lr_min, cycle_mul, cycle_decay, cycle_limit, k_decay)</c>, bit for
+/// <c>PolynomialWarmRestarts(base_lr, lr_min, t_initial, power, cycle_mul, cycle_decay, cycle_limit, k_decay)</c>, bit for
 /// bit away from cycle boundaries (see <see cref="CosineWarmRestartsSchedule"/> for where timm's <c>math.log</c> cycle index
 /// falls one short). timm's default <c>power</c> is 0.5 and its default <c>cycle_limit</c> 1. Its warmup is
 /// <c>.WithLinearWarmup(warmup_t, warmup_lr_init, warmup_prefix ? Prefix : Overlay)</c> (it ramps to
