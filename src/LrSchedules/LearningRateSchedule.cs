@@ -19,6 +19,9 @@ namespace LrSchedules;
 /// A user implementation of <see cref="ILearningRateSchedule"/> used inside a combinator is read as piecewise constant
 /// between whole steps.
 /// </para>
+/// <para>Compositions nest at most 1,000 schedules deep: a combinator that would nest deeper is rejected when it is built,
+/// with a <see cref="ScheduleArgumentException"/> that gives the depth and the limit, so that no query can overflow the
+/// stack (see <see cref="ScheduleExtensions"/>).</para>
 /// <para>Public because every factory returns it: the one type a training loop holds, queryable at whole steps and at fractional positions. The shapes themselves are internal.</para>
 /// </remarks>
 public abstract class LearningRateSchedule : ILearningRateSchedule
@@ -57,6 +60,17 @@ public abstract class LearningRateSchedule : ILearningRateSchedule
     /// Combinators call this directly on their children so that the position is checked once, at the top.
     /// </summary>
     internal abstract double Evaluate(double position);
+
+    /// <summary>
+    /// Gets how many schedules deep this one nests: 1 for a shape, 1 + the deepest child for a combinator; at most
+    /// <see cref="Composition.MaxDepth"/>, so that <see cref="Evaluate"/> cannot overflow the stack.
+    /// </summary>
+    internal int Depth { get; private protected init; } = 1;
+
+#pragma warning disable SA1401, CA1051 // A field, for Interlocked: written once by FactoryCalls.Declared.
+    /// <summary>The factory call that built this schedule (see <see cref="FactoryCalls"/>); null until a factory records it.</summary>
+    internal FactoryCall? Call;
+#pragma warning restore SA1401, CA1051
 
     /// <summary>
     /// Returns <paramref name="schedule"/> as a <see cref="LearningRateSchedule"/>: itself when it is one, otherwise an

@@ -12,8 +12,8 @@ internal sealed record FactoryCall(string Factory, IReadOnlyList<object?> Argume
 /// describe a schedule built in code by the same call (and rebuild it bit for bit) without a second table of types.
 /// </summary>
 /// <remarks>
-/// A weak table: recording allocates once at construction, never on a query, and keeps nothing alive. The first record
-/// wins, so a factory that returns an object it was given (a scale by 1, say) does not overwrite that object's own call.
+/// A learning-rate schedule keeps its record in a field of its own; any other object in a weak table. Recording allocates
+/// once at construction, never on a query, and keeps nothing alive beyond the object. The first record wins, so a factory that returns an object it was given (a scale by 1, say) does not overwrite that object's own call.
 /// </remarks>
 internal static class FactoryCalls
 {
@@ -23,11 +23,31 @@ internal static class FactoryCalls
     public static T Declared<T>(this T built, string factory, params object?[] arguments)
         where T : class
     {
-        Calls.TryAdd(built, new FactoryCall(factory, arguments));
+        var call = new FactoryCall(factory, arguments);
+        if (built is LearningRateSchedule schedule)
+        {
+            // On the schedule itself, not in the weak table: a record holds the schedule it wraps, so a chain of
+            // combinators in the table is a chain of ephemerons, which the GC marks in time quadratic in its length
+            // (a 100,000-long chain of warmups or floors stalled a full collection for minutes).
+            Interlocked.CompareExchange(ref schedule.Call, call, null);
+        }
+        else
+        {
+            Calls.TryAdd(built, call);
+        }
+
         return built;
     }
 
     /// <summary>Gets the call that built <paramref name="built"/>, if a factory built it.</summary>
-    public static bool TryGetCall(object built, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out FactoryCall? call) =>
-        Calls.TryGetValue(built, out call);
+    public static bool TryGetCall(object built, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out FactoryCall? call)
+    {
+        if (built is LearningRateSchedule schedule)
+        {
+            call = Volatile.Read(ref schedule.Call);
+            return call is not null;
+        }
+
+        return Calls.TryGetValue(built, out call);
+    }
 }
