@@ -11,7 +11,7 @@ public static partial class Schedule
     /// <returns>The joined schedule: <c>sₖ(t − boundaries[k − 1])</c> (optax <c>join_schedules</c>, PyTorch <c>SequentialLR</c>).
     /// A single schedule that is itself a join is returned as it is.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="schedules"/>, one of its elements or <paramref name="boundaries"/> is null.</exception>
-    /// <exception cref="ScheduleArgumentException"><paramref name="schedules"/> is empty, a boundary is not positive or out of order, or the counts do not match.</exception>
+    /// <exception cref="ScheduleArgumentException"><paramref name="schedules"/> is empty, a boundary is not positive or out of order, the counts do not match, or the join would nest more than 1,000 schedules deep.</exception>
     public static LearningRateSchedule Join(IEnumerable<ILearningRateSchedule> schedules, IEnumerable<long> boundaries)
     {
         LearningRateSchedule[] parts = Children.FromMany(schedules, nameof(schedules));
@@ -25,7 +25,7 @@ public static partial class Schedule
     /// <param name="schedules">The factors, in order; at least one, none null. A schedule starting at 1 acts as a multiplier (PyTorch <c>ChainedScheduler</c>).</param>
     /// <returns>The product <c>s₀(t) · s₁(t) · …</c>. A single factor that is itself a product is returned as it is.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="schedules"/> or one of its elements is null.</exception>
-    /// <exception cref="ScheduleArgumentException"><paramref name="schedules"/> is empty.</exception>
+    /// <exception cref="ScheduleArgumentException"><paramref name="schedules"/> is empty, or the product would nest more than 1,000 schedules deep.</exception>
     public static LearningRateSchedule Product(params IEnumerable<ILearningRateSchedule> schedules)
     {
         LearningRateSchedule[] factors = Children.FromMany(schedules, nameof(schedules));

@@ -11,6 +11,11 @@ namespace LrSchedules;
 /// Every method validates its arguments once, here, and throws naming the parameter and the bad value. A user
 /// implementation of <see cref="ILearningRateSchedule"/> may be wrapped too; it is read at whole steps.
 /// <see cref="ReduceOnPlateau"/> is the one exception to purity: it returns a stateful, metric-driven schedule.
+/// <para>A composition nests at most 1,000 schedules deep (a shape counts 1, each combinator 1 more than its deepest
+/// child): every combinator here, <see cref="Schedule.Join"/>, <see cref="Schedule.Product"/> and the batching factories
+/// throw a <see cref="ScheduleArgumentException"/> naming the schedule parameter, the depth the result would have and the
+/// limit rather than build a deeper one, so that no query can overflow the stack. Overlapping clamps, and an overlaid
+/// warmup over an overlaid warmup no longer than itself, fold into one node and add no depth.</para>
 /// </remarks>
 public static class ScheduleExtensions
 {

@@ -20,6 +20,7 @@ internal sealed class BatchScaledSchedule : LearningRateSchedule
     internal BatchScaledSchedule(TrainingClockSchedule source, BatchScalingRule rule, double multiplier)
     {
         _source = source;
+        Depth = Composition.Over(source.Depth, "learningRate");
         Rule = rule;
         Multiplier = multiplier;
         IReadOnlyList<TrainingPhase> phases = source.Plan.Phases;

@@ -194,7 +194,8 @@ public static class BatchScaling
             WarmupShape.Linear,
             baseLearningRate,
             WarmupPlacement.Overlay,
-            scaled.GetLearningRate(warmupSteps))
+            scaled.GetLearningRate(warmupSteps),
+            nameof(learningRate))
             .Declared(nameof(LinearScalingWithWarmup), learningRate, referenceBatchSize, plan, warmupEpochs, clock);
     }
 }

@@ -20,6 +20,7 @@ internal sealed class TrainingClockSchedule : LearningRateSchedule
     {
         Plan = plan;
         _schedule = schedule;
+        Depth = Composition.Over(schedule.Depth, "learningRate");
         Clock = clock;
     }
 

@@ -1,3 +1,5 @@
+using LrSchedules.Internal;
+
 namespace LrSchedules.Combinators;
 
 /// <summary>A schedule kept between a minimum and a maximum learning rate.</summary>
@@ -17,6 +19,7 @@ internal sealed class ClampedSchedule : LearningRateSchedule
     private ClampedSchedule(LearningRateSchedule inner, double minimum, double maximum)
     {
         _inner = inner;
+        Depth = Composition.Over(inner.Depth, "schedule");
         Minimum = minimum;
         Maximum = maximum;
     }

@@ -1,3 +1,5 @@
+using LrSchedules.Internal;
+
 namespace LrSchedules.Combinators;
 
 /// <summary>A schedule that starts late, holding its initial value until it starts.</summary>
@@ -16,6 +18,7 @@ internal sealed class DelayedSchedule : LearningRateSchedule
     internal DelayedSchedule(LearningRateSchedule inner, long steps)
     {
         _inner = inner;
+        Depth = Composition.Over(inner.Depth, "schedule");
         _steps = steps;
         Steps = steps;
     }

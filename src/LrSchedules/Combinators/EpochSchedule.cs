@@ -19,6 +19,7 @@ internal sealed class EpochSchedule : LearningRateSchedule
     internal EpochSchedule(LearningRateSchedule inner, long stepsPerEpoch, EpochProgress progress)
     {
         _inner = inner;
+        Depth = Composition.Over(inner.Depth, "schedule");
         _fractional = progress == EpochProgress.Fractional;
         StepsPerEpoch = stepsPerEpoch;
         Progress = progress;

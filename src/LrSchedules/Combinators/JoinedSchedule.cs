@@ -26,6 +26,7 @@ internal sealed class JoinedSchedule : LearningRateSchedule
     private JoinedSchedule(LearningRateSchedule[] schedules, long[] boundaries)
     {
         _schedules = schedules;
+        Depth = Composition.Over(schedules, "schedules");
         _boundaries = boundaries;
         _searchBoundaries = Array.ConvertAll(boundaries, b => (double)b);
         Schedules = new ReadOnlyCollection<ILearningRateSchedule>(Array.ConvertAll(schedules, Children.Original));

@@ -1,4 +1,5 @@
 using System.Collections.ObjectModel;
+using LrSchedules.Internal;
 
 namespace LrSchedules.Combinators;
 
@@ -22,6 +23,7 @@ internal sealed class ProductSchedule : LearningRateSchedule
     private ProductSchedule(LearningRateSchedule[] factors)
     {
         _factors = factors;
+        Depth = Composition.Over(factors, "schedules");
         Factors = new ReadOnlyCollection<ILearningRateSchedule>(Array.ConvertAll(factors, Children.Original));
     }
 

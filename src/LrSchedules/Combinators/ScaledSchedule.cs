@@ -1,3 +1,5 @@
+using LrSchedules.Internal;
+
 namespace LrSchedules.Combinators;
 
 /// <summary>A schedule multiplied by a constant factor.</summary>
@@ -14,6 +16,7 @@ internal sealed class ScaledSchedule : LearningRateSchedule
     internal ScaledSchedule(LearningRateSchedule inner, double factor)
     {
         _inner = inner;
+        Depth = Composition.Over(inner.Depth, "schedule");
         Factor = factor;
     }
 

@@ -1,3 +1,5 @@
+using LrSchedules.Internal;
+
 namespace LrSchedules.Combinators;
 
 /// <summary>A warmup in front of (or over the start of) another schedule.</summary>
@@ -24,7 +26,8 @@ namespace LrSchedules.Combinators;
 /// PyTorch <c>ConstantLR(factor, total_iters)</c> = <c>Schedule.Constant(base).WithConstantWarmup(base * factor, total_iters)</c>
 /// (<c>torch/optim/lr_scheduler.py</c>: <c>base_lr * (self.factor + (self.last_epoch &gt;= self.total_iters) * (1 - self.factor))</c>).
 /// The four libraries round <c>a + (b − a) · t / W</c> in different orders; the values agree to within an ulp or two.</para>
-/// <para>Immutable and thread-safe.</para>
+/// <para>An overlaid warmup over an overlaid warmup that is no longer is built as one node, which changes no value: from
+/// step <c>W</c> on both read the schedule underneath at the same position. Immutable and thread-safe.</para>
 /// </remarks>
 internal sealed class WarmupSchedule : LearningRateSchedule
 {
@@ -32,9 +35,8 @@ internal sealed class WarmupSchedule : LearningRateSchedule
     private readonly double _warmupSteps;
     private readonly bool _prefix;
 
-    internal WarmupSchedule(LearningRateSchedule inner, long warmupSteps, WarmupShape shape, double initialLearningRate, WarmupPlacement placement, double? targetLearningRate = null)
+    internal WarmupSchedule(LearningRateSchedule inner, long warmupSteps, WarmupShape shape, double initialLearningRate, WarmupPlacement placement, double? targetLearningRate = null, string paramName = "schedule")
     {
-        _inner = inner;
         _warmupSteps = warmupSteps;
         _prefix = placement == WarmupPlacement.Prefix;
         WarmupSteps = warmupSteps;
@@ -42,9 +44,20 @@ internal sealed class WarmupSchedule : LearningRateSchedule
         Placement = placement;
         InitialLearningRate = initialLearningRate;
         TargetLearningRate = shape == WarmupShape.Linear ? targetLearningRate ?? inner.Evaluate(0.0) : initialLearningRate;
+
+        // An overlaid warmup hides an overlaid warmup no longer than itself: from its last step on, both read the
+        // schedule underneath at the same position, so the inner one is never reached (its value at step 0, the target
+        // above, was read first).
+        while (!_prefix && inner is WarmupSchedule { _prefix: false } overlaid && overlaid.WarmupSteps <= warmupSteps)
+        {
+            inner = overlaid._inner;
+        }
+
+        _inner = inner;
+        Depth = Composition.Over(inner.Depth, paramName);
     }
 
-    /// <summary>Gets the schedule that follows (or is overlaid by) the warmup, as it was given.</summary>
+    /// <summary>Gets the schedule that follows (or is overlaid by) the warmup, as it was given; for an overlaid warmup over a shorter overlaid warmup, the schedule under both.</summary>
     public ILearningRateSchedule Inner => Children.Original(_inner);
 
     /// <summary>Gets the number of warmup steps; 0 means no warmup.</summary>
