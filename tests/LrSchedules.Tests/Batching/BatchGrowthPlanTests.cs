@@ -1,6 +1,6 @@
 using FsCheck;
-using FsCheck.Xunit;
 using LrSchedules.Tests.Contract;
+using LrSchedules.Tests.Randomness;
 
 namespace LrSchedules.Tests.Batching;
 
@@ -71,7 +71,7 @@ public class BatchGrowthPlanTests
         growth.GetSgdNoiseScale(atEpoch2).Should().BeApproximately(growth.GetSourceSgdNoiseScale(atEpoch2), 1e-12);
     }
 
-    [Property(MaxTest = 60)]
+    [SeededProperty(MaxTest = 60)]
     public void Noise_scale_identity_holds_for_cosine_sources(PositiveInt totalEpochs, PositiveInt batch, PositiveInt growthLimit, PositiveInt datasetExtra, bool keep, byte finalPercent, byte granularityChoice)
     {
         long epochs = 2 + (totalEpochs.Get % 60);
@@ -80,7 +80,7 @@ public class BatchGrowthPlanTests
         CheckIdentity(cosine, TrainingClock.Epochs, epochs, batch.Get, growthLimit.Get, datasetExtra.Get, keep, granularityChoice);
     }
 
-    [Property(MaxTest = 60)]
+    [SeededProperty(MaxTest = 60)]
     public void Noise_scale_identity_holds_for_exponential_sources(PositiveInt totalEpochs, PositiveInt batch, PositiveInt growthLimit, PositiveInt datasetExtra, bool keep, byte decayPercent, byte granularityChoice)
     {
         long epochs = 2 + (totalEpochs.Get % 60);
@@ -89,7 +89,7 @@ public class BatchGrowthPlanTests
         CheckIdentity(exponential, TrainingClock.Epochs, epochs, batch.Get, growthLimit.Get, datasetExtra.Get, keep, granularityChoice);
     }
 
-    [Property(MaxTest = 40)]
+    [SeededProperty(MaxTest = 40)]
     public void Noise_scale_identity_holds_for_sources_in_samples(PositiveInt totalEpochs, PositiveInt batch, PositiveInt growthLimit, PositiveInt datasetExtra, bool keep, byte decayPercent, byte granularityChoice)
     {
         long epochs = 2 + (totalEpochs.Get % 40);

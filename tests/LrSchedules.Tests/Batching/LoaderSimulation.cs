@@ -52,7 +52,7 @@ public static class LoaderSimulation
     };
 
     /// <summary>Asserts that every query of the plan agrees with the simulation, forwards and backwards.</summary>
-    public static void ShouldMatchSimulation(this TrainingPlan plan, int steps)
+    public static void ShouldMatchSimulation(this TrainingPlan plan, int steps, string? random = null)
     {
         SimulatedStep[] expected = Run(plan.DatasetSize, plan.BatchSizeSchedule, plan.LastBatch, steps);
         var failures = new List<string>();
@@ -96,7 +96,7 @@ public static class LoaderSimulation
             }
         }
 
-        failures.Should().BeEmpty($"the plan of {plan.BatchSizeSchedule.GetType().Name} ({plan.LastBatch}, N = {plan.DatasetSize}) must agree with a step-by-step loader");
+        failures.Should().BeEmpty($"the plan of {plan.BatchSizeSchedule.GetType().Name} ({plan.LastBatch}, N = {plan.DatasetSize}) must agree with a step-by-step loader{(random is null ? string.Empty : $" ({random})")}");
     }
 
     private static int FirstWithSamplesSeen(SimulatedStep[] steps, long samples)

@@ -1,4 +1,5 @@
 using LrSchedules.Tests.Contract;
+using LrSchedules.Tests.Randomness;
 
 namespace LrSchedules.Tests.Plateau;
 
@@ -186,7 +187,7 @@ public class ReduceLearningRateOnPlateauTests
         {
             for (int seed = 0; seed < 10; seed++)
             {
-                double[] metrics = Noisy(seed, 400);
+                double[] metrics = Noisy(TestSeed.Or(seed), 400);
                 if (options.Mode == PlateauMode.Max)
                 {
                     metrics = Array.ConvertAll(metrics, m => 2 - m);
@@ -197,7 +198,7 @@ public class ReduceLearningRateOnPlateauTests
                 var plateau = Schedule.Constant(initial).ReduceOnPlateau(options);
                 for (int t = 0; t < metrics.Length; t++)
                 {
-                    plateau.CurrentLearningRate.Should().Be(reference.Lr, $"step {t} of seed {seed} with {options}");
+                    plateau.CurrentLearningRate.Should().Be(reference.Lr, $"step {t} of {TestSeed.Describe(TestSeed.Or(seed))} with {options}");
                     plateau.Report(metrics[t]);
                     reference.Step(metrics[t]);
                 }
@@ -209,17 +210,18 @@ public class ReduceLearningRateOnPlateauTests
     public void Any_underlying_schedule_makes_the_same_decisions_as_pytorch_on_a_constant()
     {
         var options = new ReduceOnPlateauOptions { Factor = 0.5, Patience = 3, Threshold = 0.01, ThresholdMode = PlateauThresholdMode.Absolute, Cooldown = 2, MinimumLearningRate = 0.001 };
-        double[] metrics = Noisy(7, 300);
+        int seed = TestSeed.Or(7);
+        double[] metrics = Noisy(seed, 300);
         var reference = new PyTorchReduceLROnPlateau(0.1, options);
         var plateau = Schedule.FromFunction((long _) => 0.1).ReduceOnPlateau(options);
         foreach (double metric in metrics)
         {
-            plateau.CurrentLearningRate.Should().Be(reference.Lr);
+            plateau.CurrentLearningRate.Should().Be(reference.Lr, TestSeed.Describe(seed));
             plateau.Report(metric);
             reference.Step(metric);
         }
 
-        plateau.Reductions.Should().BeGreaterThan(3);
+        plateau.Reductions.Should().BeGreaterThan(3, TestSeed.Describe(seed));
     }
 
     [Fact]
@@ -263,7 +265,8 @@ public class ReduceLearningRateOnPlateauTests
                  })
         {
             var options = new ReduceOnPlateauOptions { Factor = 0.5, Patience = 3, Cooldown = 2, MinimumLearningRate = 1e-4 };
-            double[] metrics = Noisy(3, 400);
+            int seed = TestSeed.Or(3);
+            double[] metrics = Noisy(seed, 400);
             var original = underlying.ReduceOnPlateau(options);
             Run(original, metrics.Take(173));
 
@@ -272,14 +275,14 @@ public class ReduceLearningRateOnPlateauTests
 
             restored.ExportState().Should().Be(saved);
             restored.Scale.Should().Be(original.Scale);
-            Run(restored, metrics.Skip(173)).Should().Equal(Run(original, metrics.Skip(173)));
+            Run(restored, metrics.Skip(173)).Should().Equal(Run(original, metrics.Skip(173)), TestSeed.Describe(seed));
             restored.ExportState().Should().Be(original.ExportState());
             foreach (long step in new long[] { 0, 19, 20, 250, 399, 400, 10_000 })
             {
                 restored.GetLearningRate(step).Should().Be(original.GetLearningRate(step));
             }
 
-            original.Reductions.Should().BeGreaterThan(2);
+            original.Reductions.Should().BeGreaterThan(2, TestSeed.Describe(seed));
         }
     }
 
