@@ -107,6 +107,11 @@ public static class Megatron
                 throw Preconditions.OutOfRange(nameof(wsdDecaySteps), wsdDecaySteps, "a step count >= 1 for the WSD decay style");
             }
 
+            if (lrWsdDecayStyle is null)
+            {
+                throw Preconditions.OutOfRange(nameof(lrWsdDecayStyle), null, "one of " + string.Join(", ", WsdDecayStyles) + " for the WSD decay style");
+            }
+
             Port.OneOf(lrWsdDecayStyle, nameof(lrWsdDecayStyle), WsdDecayStyles);
         }
 
