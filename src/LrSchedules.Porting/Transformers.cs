@@ -309,6 +309,7 @@ public static class Transformers
     /// the schedule a <c>SchedulerType</c> name stands for, with Hugging Face's argument flow.
     /// </summary>
     /// <remarks>
+    /// <para><expression>the method the name table gives, called with lr, numWarmupSteps, numTrainingSteps and the kwargs as get_scheduler passes them</expression></para>
     /// <para>The name table (<see cref="SchedulerTypes"/>): linear → <see cref="GetLinearScheduleWithWarmup"/>, cosine →
     /// <see cref="GetCosineScheduleWithWarmup"/>, cosine_with_restarts → <see cref="GetCosineWithHardRestartsScheduleWithWarmup"/>,
     /// polynomial → <see cref="GetPolynomialDecayScheduleWithWarmup"/>, constant → <see cref="GetConstantSchedule"/>,
@@ -394,6 +395,7 @@ public static class Transformers
     /// <c>ceil(num_training_steps · warmup_steps)</c>; a <c>warmup_ratio</c>, when given, replaces <c>warmup_steps</c>.
     /// </summary>
     /// <remarks>
+    /// <para><expression>warmupRatio ?? warmupSteps ≥ 1 ? (long)warmupSteps : (long)Math.Ceiling(numTrainingSteps * (warmupRatio ?? warmupSteps))</expression> (a step count, for the methods above)</para>
     /// <para>Origin: <c>training_args.py</c> (commit 00349ae8, transformers v5): <c>int(warmup_steps) if warmup_steps &gt;= 1
     /// else math.ceil(num_training_steps * warmup_steps)</c>, the deprecated <c>warmup_ratio</c> overriding. The ceiling is
     /// taken of the binary64 product, as Python does: <c>ceil(100 · 0.07) = 8</c>.</para>
