@@ -12,6 +12,7 @@ namespace LrSchedules;
 /// of steps a shape takes from its initial to its final value; <i>warmup steps</i> is the length of a warmup. Combine
 /// shapes with the extension methods on <see cref="ScheduleExtensions"/>.
 /// </remarks>
+[ConfigurationFactories]
 public static partial class Schedule
 {
     /// <summary>Creates a schedule with the same learning rate at every step.</summary>
@@ -65,6 +66,7 @@ public static partial class Schedule
     /// <param name="learningRateAtStep">Returns the learning rate for a step; must be pure, thread-safe and allocation-free.</param>
     /// <returns>A <see cref="FunctionSchedule"/> that reads the delegate at <c>floor(position)</c> between steps.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="learningRateAtStep"/> is null.</exception>
+    [NotConfigurable("takes a delegate, which configuration cannot express")]
     public static FunctionSchedule FromFunction(Func<long, double> learningRateAtStep) =>
         new(Preconditions.NotNull(learningRateAtStep));
 
@@ -72,6 +74,7 @@ public static partial class Schedule
     /// <param name="learningRateAtPosition">Returns the learning rate at a position ≥ 0; must be pure, thread-safe and allocation-free.</param>
     /// <returns>A continuous <see cref="FunctionSchedule"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="learningRateAtPosition"/> is null.</exception>
+    [NotConfigurable("takes a delegate, which configuration cannot express")]
     public static FunctionSchedule FromFunction(Func<double, double> learningRateAtPosition) =>
         new(Preconditions.NotNull(learningRateAtPosition));
 }

@@ -13,6 +13,7 @@ namespace LrSchedules;
 /// relative error is at most <c>√2</c> either way. The result is never below the smallest allowed size.</para>
 /// <para>Immutable and thread-safe.</para>
 /// </remarks>
+[ConfigurationFactories]
 public sealed class BatchSizeGranularity
 {
     /// <summary>The largest value <see cref="Round"/> accepts: 2^62.</summary>

@@ -34,6 +34,7 @@ namespace LrSchedules;
 /// <para>Every process that builds a plan from the same inputs gets the same plan: data-parallel workers need not
 /// communicate. Immutable and thread-safe.</para>
 /// </remarks>
+[ConfigurationFactories]
 public sealed class TrainingPlan
 {
     private readonly TrainingPhase[] _phases;
