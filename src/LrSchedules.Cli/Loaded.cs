@@ -1,5 +1,3 @@
-using LrSchedules.Configuration;
-
 namespace LrSchedules.Cli;
 
 /// <summary>
@@ -8,10 +6,10 @@ namespace LrSchedules.Cli;
 /// </summary>
 internal sealed class Loaded
 {
-    private Loaded(string type, ScheduleCategory category, Func<long, double>? learningRate, TrainingPlan? plan)
+    private Loaded(string type, string kind, Func<long, double>? learningRate, TrainingPlan? plan)
     {
         Type = type;
-        Category = category;
+        Kind = kind;
         LearningRate = learningRate;
         Plan = plan;
     }
@@ -19,7 +17,8 @@ internal sealed class Loaded
     /// <summary>The type named at the root of the file.</summary>
     public string Type { get; }
 
-    public ScheduleCategory Category { get; }
+    /// <summary>What the file builds, in words: <c>learning-rate schedule</c>, <c>training plan</c>, ….</summary>
+    public string Kind { get; }
 
     /// <summary>The learning rate at a step; null when the file describes only a plan, a batch-size schedule or a rule.</summary>
     public Func<long, double>? LearningRate { get; }
@@ -31,13 +30,13 @@ internal sealed class Loaded
     {
         return built switch
         {
-            ILearningRateSchedule schedule => new(type, ScheduleCategory.LearningRate, schedule.GetLearningRate, FindPlan(schedule)),
-            BatchGrowthPlan growth => new(type, ScheduleCategory.BatchGrowthPlan, growth.LearningRate.GetLearningRate, growth.Plan),
-            TrainingPlan plan => new(type, ScheduleCategory.TrainingPlan, null, plan),
-            DataParallelPlan parallel => new(type, ScheduleCategory.DataParallelPlan, null, parallel.Plan),
-            ReduceLearningRateOnPlateau plateau => new(type, ScheduleCategory.ReduceOnPlateau, plateau.GetLearningRate, FindPlan(plateau.Inner)),
-            BatchSizeSchedule batch => new(type, ScheduleCategory.BatchSize, null, null),
-            _ => new(type, ScheduleCategory.ScalingRule, null, null),
+            ILearningRateSchedule schedule => new(type, "learning-rate schedule", schedule.GetLearningRate, FindPlan(schedule)),
+            BatchGrowthPlan growth => new(type, "batch growth plan", growth.LearningRate.GetLearningRate, growth.Plan),
+            TrainingPlan plan => new(type, "training plan", null, plan),
+            DataParallelPlan parallel => new(type, "data-parallel plan", null, parallel.Plan),
+            ReduceLearningRateOnPlateau plateau => new(type, "reduce-on-plateau schedule", plateau.GetLearningRate, FindPlan(plateau.Inner)),
+            BatchSizeSchedule batch => new(type, "batch-size schedule", null, null),
+            _ => new(type, "scaling rule", null, null),
         };
     }
 
