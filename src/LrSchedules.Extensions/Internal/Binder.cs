@@ -31,6 +31,12 @@ internal sealed class Binder
     {
         Node? typeNode = null;
         string? name = node.Text;
+        if (name is not null && Factories.Find(name) is not { Parameters.Length: 0 })
+        {
+            // Only a type that takes no parameters may be written as its bare name ("PowerOfTwo").
+            name = null;
+        }
+
         if (name is null)
         {
             if (!node.IsObject)
