@@ -113,6 +113,14 @@ internal sealed class Binder
             Parameter parameter = parameters[i];
             Node? child = children.LastOrDefault(c => Same(parameter.Key, c.Key));
             string path = node is null ? parameter.Key : Paths.Child(node.Path, parameter.Key);
+            if (child is { IsAbsent: true } and ConfigurationNode && parameter.Shape.Kind == ShapeKind.List)
+            {
+                // IConfiguration keeps an empty JSON array of appsettings as a key without a value.
+                values[parameter.Key] = new List<object?>();
+                arguments[i] = Array.Empty<object?>();
+                continue;
+            }
+
             if (child is null || (child.IsAbsent && !parameter.Shape.Nullable))
             {
                 if (parameter.Required)
