@@ -66,7 +66,7 @@ public sealed class LrsTests : IDisposable
         exitCode.Should().Be(Lrs.Success, error);
         string[] lines = output.TrimEnd('\n').Split('\n');
         lines.Should().HaveCount(1 + ((2000 + 6) / 7));
-        object built = ScheduleConfiguration.Build(ScheduleConfiguration.FromJson(File.ReadAllText(path)));
+        object built = ScheduleConfiguration.Load(File.ReadAllText(path)).Built!;
         ILearningRateSchedule schedule = built as ILearningRateSchedule ?? ((BatchGrowthPlan)built).LearningRate;
         foreach (string line in lines.Skip(1))
         {
