@@ -131,11 +131,7 @@ public sealed class FactoryTableGenerator : IIncrementalGenerator
                 .Where(IsFactory).Where(m => !HasAttribute(m, NotConfigurableAttribute)).GroupBy(m => m.Name))
             {
                 string name = names[overloads.Key] > 1 ? type.Name + "." + overloads.Key : overloads.Key;
-                string? entry = EntryFor(name, overloads.ToList(), shapes, documentation, problems);
-                if (entry is not null)
-                {
-                    entries.Add(entry);
-                }
+                entries.AddRange(EntriesFor(name, overloads.ToList(), shapes, documentation, problems));
             }
 
             foreach (IPropertySymbol property in type.GetMembers().OfType<IPropertySymbol>()
@@ -175,13 +171,14 @@ public sealed class FactoryTableGenerator : IIncrementalGenerator
         }
     }
 
-    /// <summary>The entry of one factory name: the overload with the most parameters among those configuration can call.</summary>
-    private static string? EntryFor(string name, List<IMethodSymbol> overloads, Shapes shapes, Documentation documentation, List<Problem> problems)
+    /// <summary>
+    /// The entries of one factory name: every overload configuration can call, the one with the most parameters first
+    /// (the primary, which the type table shows); a description is matched to an overload by its keys.
+    /// </summary>
+    private static List<string> EntriesFor(string name, List<IMethodSymbol> overloads, Shapes shapes, Documentation documentation, List<Problem> problems)
     {
         List<Problem>? firstProblems = null;
-        IMethodSymbol? best = null;
-        List<string>? bestParameters = null;
-        List<string>? bestArguments = null;
+        var callable = new List<(IMethodSymbol Method, List<string> Parameters, List<string> Arguments)>();
         foreach (IMethodSymbol method in overloads)
         {
             var own = new List<Problem>();
@@ -229,32 +226,34 @@ public sealed class FactoryTableGenerator : IIncrementalGenerator
                 continue;
             }
 
-            if (best is null || parameters.Count > bestParameters!.Count)
-            {
-                best = method;
-                bestParameters = parameters;
-                bestArguments = arguments;
-            }
+            callable.Add((method, parameters, arguments));
         }
 
-        if (best is null)
+        if (callable.Count == 0)
         {
             problems.AddRange(firstProblems!);
-            return null;
+            return new List<string>();
         }
 
-        string call = best.IsStatic
-            ? $"{best.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)}.{best.Name}({string.Join(", ", bestArguments!)})"
-            : $"(({best.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)})a[0]!).{best.Name}({string.Join(", ", bestArguments!)})";
-        return $"new {Runtime}Factory({Quote(name)}, {Quote(best.ContainingType.Name + "." + best.Name)}, typeof({best.ReturnType.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)}), "
-            + $"{Quote(documentation.Summary(best))},\n                new {Runtime}Parameter[] {{ {string.Join(", ", bestParameters!)} }},\n                static a => {call}, null)";
+        // The primary first: the most parameters, the first declared among equals (a stable sort).
+        return callable.Select((c, i) => (c, i)).OrderByDescending(x => x.c.Parameters.Count).ThenBy(x => x.i)
+            .Select((x, rank) => Entry(name, x.c.Method, x.c.Parameters, x.c.Arguments, documentation, primary: rank == 0))
+            .ToList();
+    }
+
+    private static string Entry(string name, IMethodSymbol method, List<string> parameters, List<string> arguments, Documentation documentation, bool primary)
+    {
+        string type = method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        string call = method.IsStatic ? $"{type}.{method.Name}({string.Join(", ", arguments)})" : $"(({type})a[0]!).{method.Name}({string.Join(", ", arguments)})";
+        return $"new {Runtime}Factory({Quote(name)}, {Quote(method.ContainingType.Name + "." + method.Name)}, typeof({method.ReturnType.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)}), "
+            + $"{Quote(documentation.Summary(method))},\n                new {Runtime}Parameter[] {{ {string.Join(", ", parameters)} }},\n                static a => {call}, null, {(primary ? "true" : "false")})";
     }
 
     private static string ConstantEntry(INamedTypeSymbol type, IPropertySymbol property, Documentation documentation)
     {
         string full = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
         return $"new {Runtime}Factory({Quote(property.Name)}, {Quote(type.Name + "." + property.Name)}, typeof({full}), {Quote(documentation.Summary(property))},\n"
-            + $"                new {Runtime}Parameter[0], static a => {full}.{property.Name}, {full}.{property.Name})";
+            + $"                new {Runtime}Parameter[0], static a => {full}.{property.Name}, {full}.{property.Name}, true)";
     }
 
     internal static string Parameter(string name, string shape, int argumentIndex, bool required, string defaultValue, string documentation) =>

@@ -72,6 +72,11 @@ internal sealed class Binder
             return Bound.Failed;
         }
 
+        if (typeNode is not null)
+        {
+            factory = Factories.Overload(factory, [.. node.Children.Where(c => !IsType(c.Key)).Select(c => c.Key)]);
+        }
+
         var description = new ScheduleDescription(factory.Name);
         var arguments = new object?[factory.Parameters.Length];
         bool complete = typeNode is null && factory.Parameters.Length > 0
@@ -85,7 +90,7 @@ internal sealed class Binder
         try
         {
             object built = factory.Invoke(arguments);
-            return new Bound(description, built.Declared(factory.Name, InCallOrder(factory.Parameters, arguments)), true);
+            return new Bound(description, built.Declared(factory.Method.Split('.')[1], InCallOrder(factory, arguments)), true);
         }
         catch (ArgumentException exception)
         {
@@ -259,9 +264,10 @@ internal sealed class Binder
     }
 
     /// <summary>The arguments as the factory declares its parameters, for <see cref="FactoryCalls"/>; parameters configuration never sets are null.</summary>
-    private static object?[] InCallOrder(Parameter[] parameters, object?[] arguments)
+    private static object?[] InCallOrder(Factory factory, object?[] arguments)
     {
-        var call = new object?[parameters.Length == 0 ? 0 : parameters.Max(p => p.ArgumentIndex) + 1];
+        Parameter[] parameters = factory.Parameters;
+        var call = new object?[factory.Arity];
         for (int i = 0; i < parameters.Length; i++)
         {
             call[parameters[i].ArgumentIndex] = arguments[i];

@@ -19,7 +19,7 @@ internal static class Describer
                     $"{Paths.Subject(path)} is a {built.GetType().Name} that no factory of LrSchedules built (a user's own ILearningRateSchedule, say), so it has no description.");
         }
 
-        Factory factory = Factories.ForCall(call.Factory, built) ?? throw new NotSupportedException(
+        Factory factory = Factories.ForCall(call.Factory, call.Arguments.Count, built) ?? throw new NotSupportedException(
             $"{Paths.Subject(path)} was built by {call.Factory}, which has no configuration form (a factory that takes a delegate, say), so it has no description.");
         var description = new ScheduleDescription(factory.Name);
         Fill(description, factory.Parameters, call.Arguments, factory.Method, path);

@@ -7,19 +7,34 @@ namespace LrSchedules.Configuration.Internal;
 /// </summary>
 internal static partial class Factories
 {
-    /// <summary>Gets every configuration type, in the order of the factory classes and their methods.</summary>
-    public static IReadOnlyList<Factory> All { get; } = Create();
+    private static readonly Factory[] Every = Create();
 
-    private static readonly Dictionary<string, Factory> ByName = All.ToDictionary(f => f.Name, StringComparer.OrdinalIgnoreCase);
+    /// <summary>Gets every configuration type (the primary overload of each name), in the order of the factory classes and their methods.</summary>
+    public static IReadOnlyList<Factory> All { get; } = [.. Every.Where(f => f.Primary)];
+
+    private static readonly Dictionary<string, Factory[]> ByName = Every.GroupBy(f => f.Name, StringComparer.OrdinalIgnoreCase)
+        .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Finds a type by its configuration name, ignoring case; null when there is none.</summary>
-    public static Factory? Find(string? name) => name is null ? null : ByName.GetValueOrDefault(name.Trim());
+    public static Factory? Find(string? name) => name is null ? null : ByName.GetValueOrDefault(name.Trim())?[0];
 
-    /// <summary>The type whose factory recorded <paramref name="call"/> for <paramref name="built"/>; null when it has none.</summary>
-    public static Factory? ForCall(string call, object built) =>
-        Find(call) is { } factory && factory.Result.IsInstanceOfType(built)
-            ? factory
-            : All.FirstOrDefault(f => f.Method.EndsWith("." + call, StringComparison.Ordinal) && f.Result.IsInstanceOfType(built));
+    /// <summary>
+    /// The overload of <paramref name="type"/> a description with <paramref name="keys"/> calls: the one with the most
+    /// parameters that knows every key and has every required one; the primary when none does (its problems are reported).
+    /// </summary>
+    public static Factory Overload(Factory type, IReadOnlyCollection<string> keys) =>
+        ByName[type.Name].Length == 1 ? type : ByName[type.Name]
+            .Where(f => keys.All(k => f.Parameters.Any(p => string.Equals(p.Key, k, StringComparison.OrdinalIgnoreCase)))
+                && f.Parameters.Where(p => p.Required).All(p => keys.Contains(p.Key, StringComparer.OrdinalIgnoreCase)))
+            .DefaultIfEmpty(type)
+            .First();
+
+    /// <summary>The overload whose factory recorded <paramref name="call"/> for <paramref name="built"/> (by name and number of arguments); null when there is none.</summary>
+    public static Factory? ForCall(string call, int arguments, object built)
+    {
+        var candidates = Every.Where(f => (f.Name == call || f.Method.EndsWith("." + call, StringComparison.Ordinal)) && f.Result.IsInstanceOfType(built)).ToList();
+        return candidates.FirstOrDefault(f => f.Arity == arguments) ?? candidates.FirstOrDefault();
+    }
 
     /// <summary>The names of the types whose objects can stand where a <paramref name="target"/> is expected.</summary>
     public static IEnumerable<string> NamesFor(Type target) => All.Where(f => target.IsAssignableFrom(f.Result)).Select(f => f.Name);
@@ -33,7 +48,12 @@ internal static partial class Factories
 /// <param name="Parameters">The parameters configuration sets, in the factory's order (the receiver first).</param>
 /// <param name="Invoke">Calls the factory with one argument per parameter.</param>
 /// <param name="Constant">For a static property such as <c>BatchSizeGranularity.Any</c>, its value; otherwise null.</param>
-internal sealed record Factory(string Name, string Method, Type Result, string Summary, Parameter[] Parameters, Func<object?[], object> Invoke, object? Constant);
+/// <param name="Primary">Whether this is the overload with the most parameters, which the type table shows.</param>
+internal sealed record Factory(string Name, string Method, Type Result, string Summary, Parameter[] Parameters, Func<object?[], object> Invoke, object? Constant, bool Primary)
+{
+    /// <summary>Gets the number of arguments a call of this overload records (the receiver and parameters configuration never sets included).</summary>
+    public int Arity { get; } = Parameters.Length == 0 ? 0 : Parameters.Max(p => p.ArgumentIndex) + 1;
+}
 
 /// <summary>A parameter of a factory (or a property of an options object).</summary>
 /// <param name="CSharpName">The C# name, as <see cref="ArgumentException.ParamName"/> names it.</param>

@@ -152,6 +152,20 @@ public class TypeTableTests
         }
     }
 
+    [Fact]
+    public void Overloads_of_one_name_are_one_type_and_a_description_calls_the_overload_its_keys_name()
+    {
+        const string ToZero = """{ "Type": "Polynomial", "InitialLearningRate": 0.1, "TotalSteps": 100, "Power": 2 }""";
+
+        ScheduleLoadResult read = ScheduleConfiguration.Load(ToZero);
+
+        ((ILearningRateSchedule)read.Built!).ShouldEqualEverywhere(Schedule.Polynomial(0.1, 100, 2.0), "the three-argument overload");
+        ScheduleConfiguration.ToJson(ScheduleConfiguration.Describe(read.Built!), indented: false)
+            .Should().Be("""{"Type":"Polynomial","InitialLearningRate":0.1,"TotalSteps":100,"Power":2}""");
+        ScheduleConfiguration.Types.Count(t => t.Name == "Polynomial").Should().Be(1);
+        ScheduleConfiguration.FindType("Polynomial")!.Parameters.Should().HaveCount(4, "the table shows the overload with the most parameters");
+    }
+
     private static IEnumerable<string> Keys(MethodInfo method) =>
         (method.IsStatic ? [] : new[] { method.DeclaringType!.Name })
             .Concat(method.GetParameters().Where(p => !IsNotConfigurable(p)).Select(p => Pascal(p.Name!)));
