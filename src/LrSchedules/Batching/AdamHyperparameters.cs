@@ -1,4 +1,4 @@
-namespace LrSchedules;
+namespace LrSchedules.Batching;
 
 /// <summary>The four hyper-parameters of Adam that depend on the batch size, as returned by <see cref="BatchScaling.ScaleAdam"/>.</summary>
 /// <remarks>Immutable.</remarks>

@@ -1,4 +1,4 @@
-namespace LrSchedules;
+namespace LrSchedules.Batching;
 
 /// <summary>A change of batch size at a threshold on a <see cref="TrainingClock"/>: from the first step at or past <see cref="Threshold"/>, the batch size is <see cref="BatchSize"/>.</summary>
 /// <remarks>Immutable. Used both to describe a <see cref="PiecewiseBatchSizeSchedule"/> and to list the changes of any <see cref="BatchSizeSchedule"/>.</remarks>

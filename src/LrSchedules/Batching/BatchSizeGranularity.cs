@@ -1,7 +1,7 @@
 using System.Numerics;
 using LrSchedules.Internal;
 
-namespace LrSchedules;
+namespace LrSchedules.Batching;
 
 /// <summary>The batch sizes a schedule may use: every multiple of a number, or every power of two.</summary>
 /// <remarks>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using LrSchedules.Internal;
 
-namespace LrSchedules;
+namespace LrSchedules.Batching;
 
 /// <summary>
 /// A batch size that is piecewise constant on one <see cref="TrainingClock"/>, with finitely many changes: the batch

@@ -1,4 +1,4 @@
-namespace LrSchedules;
+namespace LrSchedules.Batching;
 
 /// <summary>How one step's global batch is split over data-parallel workers and gradient-accumulation steps: <c>BatchSize = Workers · AccumulationSteps · MicroBatchSize</c>, exactly.</summary>
 /// <remarks>Returned by <see cref="DataParallelPlan.GetSplit"/> without allocating. Immutable.</remarks>

@@ -1,4 +1,4 @@
-namespace LrSchedules;
+namespace LrSchedules.Batching;
 
 /// <summary>
 /// A run of consecutive steps of a <see cref="TrainingPlan"/> at one scheduled batch size, with the clocks at its first step.

@@ -1,4 +1,4 @@
-namespace LrSchedules;
+namespace LrSchedules.Batching;
 
 /// <summary>Where one optimizer step of a <see cref="TrainingPlan"/> is, on every clock at once.</summary>
 /// <remarks>Returned by <see cref="TrainingPlan.GetPosition"/> without allocating. Immutable.</remarks>

@@ -1,7 +1,7 @@
 using System.Collections.ObjectModel;
 using LrSchedules.Internal;
 
-namespace LrSchedules;
+namespace LrSchedules.Combinators;
 
 /// <summary>Schedules used one after another, each from its own step 0, switching at boundary steps.</summary>
 /// <remarks>
@@ -17,7 +17,7 @@ namespace LrSchedules;
 /// value: <c>a.Then(10, b).Then(50, c)</c> holds three schedules and two boundaries. Each query is a binary search over
 /// the boundaries: O(log n), allocation-free. Immutable and thread-safe.</para>
 /// </remarks>
-public sealed class JoinedSchedule : LearningRateSchedule
+internal sealed class JoinedSchedule : LearningRateSchedule
 {
     private readonly LearningRateSchedule[] _schedules;
     private readonly long[] _boundaries;

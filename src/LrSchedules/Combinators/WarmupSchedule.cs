@@ -1,4 +1,4 @@
-namespace LrSchedules;
+namespace LrSchedules.Combinators;
 
 /// <summary>A warmup in front of (or over the start of) another schedule.</summary>
 /// <remarks>
@@ -26,7 +26,7 @@ namespace LrSchedules;
 /// The four libraries round <c>a + (b − a) · t / W</c> in different orders; the values agree to within an ulp or two.</para>
 /// <para>Immutable and thread-safe.</para>
 /// </remarks>
-public sealed class WarmupSchedule : LearningRateSchedule
+internal sealed class WarmupSchedule : LearningRateSchedule
 {
     private readonly LearningRateSchedule _inner;
     private readonly double _warmupSteps;

@@ -1,4 +1,4 @@
-namespace LrSchedules;
+namespace LrSchedules.Plateau;
 
 /// <summary>
 /// A learning-rate schedule that also depends on a metric reported during training, such as the validation loss.

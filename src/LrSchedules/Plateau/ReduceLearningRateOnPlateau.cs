@@ -1,7 +1,7 @@
 using System.Globalization;
 using LrSchedules.Internal;
 
-namespace LrSchedules;
+namespace LrSchedules.Plateau;
 
 /// <summary>
 /// Reduces the learning rate by a factor when a reported metric stops improving: PyTorch <c>ReduceLROnPlateau</c>
@@ -255,7 +255,7 @@ public sealed class ReduceLearningRateOnPlateau : IMetricDrivenSchedule
 
         if (errors.Count > 0)
         {
-            throw new ArgumentException(string.Join(" ", errors), nameof(state));
+            throw Preconditions.OutOfRange(nameof(state), state, $"a state this schedule can resume from ({string.Join(" ", errors)})");
         }
 
         _reportCount = state.ReportCount;

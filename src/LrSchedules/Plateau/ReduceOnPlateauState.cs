@@ -1,4 +1,4 @@
-namespace LrSchedules;
+namespace LrSchedules.Plateau;
 
 /// <summary>
 /// The complete state of a <see cref="ReduceLearningRateOnPlateau"/>, to save with a checkpoint and resume from

@@ -1,4 +1,4 @@
-namespace LrSchedules;
+namespace LrSchedules.Shapes;
 
 /// <summary>The same learning rate at every step.</summary>
 /// <remarks>
@@ -8,7 +8,7 @@ namespace LrSchedules;
 /// <c>Schedule.Constant(baseLr).WithConstantWarmup(totalIters, baseLr * factor)</c>.</para>
 /// <para>Immutable and thread-safe.</para>
 /// </remarks>
-public sealed class ConstantSchedule : LearningRateSchedule
+internal sealed class ConstantSchedule : LearningRateSchedule
 {
     internal ConstantSchedule(double learningRate) => LearningRate = learningRate;
 

@@ -1,6 +1,6 @@
 using LrSchedules.Internal;
 
-namespace LrSchedules;
+namespace LrSchedules.Shapes;
 
 /// <summary>Cosine annealing with warm restarts (SGDR): a cosine wave per cycle, cycles growing longer and peaks lower.</summary>
 /// <remarks>
@@ -39,7 +39,7 @@ namespace LrSchedules;
 /// positions are doubles, so cycle boundaries are as exact as the doubles allow (PyTorch keeps Python integers).</para>
 /// <para>Each query is O(1) (closed-form cycle index), allocation-free. Immutable and thread-safe.</para>
 /// </remarks>
-public sealed class CosineWarmRestartsSchedule : LearningRateSchedule
+internal sealed class CosineWarmRestartsSchedule : LearningRateSchedule
 {
     private readonly RestartCycles _cycles;
 

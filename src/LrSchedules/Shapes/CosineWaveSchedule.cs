@@ -1,4 +1,4 @@
-namespace LrSchedules;
+namespace LrSchedules.Shapes;
 
 /// <summary>A periodic cosine between an initial and a final learning rate that keeps oscillating past its nominal end.</summary>
 /// <remarks>
@@ -26,7 +26,7 @@ namespace LrSchedules;
 /// </list>
 /// <para>Immutable and thread-safe.</para>
 /// </remarks>
-public sealed class CosineWaveSchedule : LearningRateSchedule
+internal sealed class CosineWaveSchedule : LearningRateSchedule
 {
     internal CosineWaveSchedule(double initialLearningRate, long totalSteps, double finalLearningRate, double cycles)
     {

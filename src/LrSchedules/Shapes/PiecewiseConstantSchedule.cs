@@ -1,7 +1,7 @@
 using System.Collections.ObjectModel;
 using LrSchedules.Internal;
 
-namespace LrSchedules;
+namespace LrSchedules.Shapes;
 
 /// <summary>A learning rate that is constant between boundaries and jumps at each one.</summary>
 /// <remarks>
@@ -18,7 +18,7 @@ namespace LrSchedules;
 /// <c>Schedule.PiecewiseConstant(boundaries.Select(b =&gt; b + 1), values)</c>.</para>
 /// <para>Each query is a binary search over the boundaries: O(log n), allocation-free. Immutable and thread-safe.</para>
 /// </remarks>
-public sealed class PiecewiseConstantSchedule : LearningRateSchedule
+internal sealed class PiecewiseConstantSchedule : LearningRateSchedule
 {
     private readonly double[] _positions;
     private readonly double[] _learningRates;

@@ -1,14 +1,14 @@
 using System.Collections.ObjectModel;
 using LrSchedules.Internal;
 
-namespace LrSchedules;
+namespace LrSchedules.Shapes;
 
 /// <summary>A learning rate through a list of knots, interpolated linearly or along half a cosine between them.</summary>
 /// <remarks>
 /// <para>For knots <c>(x_i, y_i)</c> with <c>x</c> strictly increasing: <c>lr(t) = y_0</c> for <c>t &lt; x_0</c>;
 /// for <c>x_i ≤ t &lt; x_{i+1}</c>, with <c>p = (t − x_i) / (x_{i+1} − x_i)</c>,
-/// <c>lr(t) = (y_{i+1} − y_i) · p + y_i</c> (<see cref="Interpolation.Linear"/>) or
-/// <c>y_{i+1} + (y_i − y_{i+1}) / 2 · (cos(π · p) + 1)</c> (<see cref="Interpolation.Cosine"/>); and
+/// <c>lr(t) = (y_{i+1} − y_i) · p + y_i</c> (<see cref="Curve.Linear"/>) or
+/// <c>y_{i+1} + (y_i − y_{i+1}) / 2 · (cos(π · p) + 1)</c> (<see cref="Curve.Cosine"/>); and
 /// <c>lr(t) = y_last</c> for <c>t ≥ x_last</c>. These are optax's <c>_linear_interpolate</c> and
 /// <c>_cosine_interpolate</c> evaluated in the same order, which is why the cosine form at a knot can differ from
 /// <c>y_i</c> in the last bit, as optax's does.</para>
@@ -35,20 +35,20 @@ namespace LrSchedules;
 /// the later entry; this library rejects a repeated boundary, so pass only the surviving one.</para>
 /// <para>Each query is a binary search over the knots: O(log n), allocation-free. Immutable and thread-safe.</para>
 /// </remarks>
-public sealed class PiecewiseInterpolatedSchedule : LearningRateSchedule
+internal sealed class PiecewiseInterpolatedSchedule : LearningRateSchedule
 {
     private readonly double[] _positions;
     private readonly double[] _learningRates;
     private readonly ReadOnlyCollection<double> _positionsView;
     private readonly ReadOnlyCollection<double> _learningRatesView;
 
-    internal PiecewiseInterpolatedSchedule(double[] positions, double[] learningRates, Interpolation interpolation)
+    internal PiecewiseInterpolatedSchedule(double[] positions, double[] learningRates, Curve curve)
     {
         _positions = positions;
         _learningRates = learningRates;
         _positionsView = Array.AsReadOnly(positions);
         _learningRatesView = Array.AsReadOnly(learningRates);
-        Interpolation = interpolation;
+        Curve = curve;
     }
 
     /// <summary>Gets the positions of the knots, finite and strictly increasing.</summary>
@@ -58,7 +58,7 @@ public sealed class PiecewiseInterpolatedSchedule : LearningRateSchedule
     public IReadOnlyList<double> LearningRates => _learningRatesView;
 
     /// <summary>Gets how the rate moves between two knots.</summary>
-    public Interpolation Interpolation { get; }
+    public Curve Curve { get; }
 
     internal override double Evaluate(double position)
     {
@@ -77,7 +77,7 @@ public sealed class PiecewiseInterpolatedSchedule : LearningRateSchedule
         double progress = (position - start) / (_positions[next] - start);
         double from = _learningRates[next - 1];
         double to = _learningRates[next];
-        return Interpolation == Interpolation.Linear
+        return Curve == Curve.Linear
             ? ((to - from) * progress) + from
             : to + ((from - to) / 2.0 * (Math.Cos(Math.PI * progress) + 1.0));
     }

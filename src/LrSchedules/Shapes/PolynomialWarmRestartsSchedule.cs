@@ -1,6 +1,6 @@
 using LrSchedules.Internal;
 
-namespace LrSchedules;
+namespace LrSchedules.Shapes;
 
 /// <summary>Polynomial decay with optional restarts (timm's <c>PolyLRScheduler</c>).</summary>
 /// <remarks>
@@ -18,7 +18,7 @@ namespace LrSchedules;
 /// <c>base_values</c>, the value at step 0); its noise is not modelled.</para>
 /// <para>Each query is O(1), allocation-free. Immutable and thread-safe.</para>
 /// </remarks>
-public sealed class PolynomialWarmRestartsSchedule : LearningRateSchedule
+internal sealed class PolynomialWarmRestartsSchedule : LearningRateSchedule
 {
     private readonly RestartCycles _cycles;
 

@@ -1,6 +1,6 @@
 using LrSchedules.Internal;
 
-namespace LrSchedules;
+namespace LrSchedules.Shapes;
 
 /// <summary>Hyperbolic-tangent decay with optional restarts (timm's <c>TanhLRScheduler</c>).</summary>
 /// <remarks>
@@ -22,7 +22,7 @@ namespace LrSchedules;
 /// is therefore about 1e−6 relative off timm's during the warmup steps.</para>
 /// <para>Each query is O(1), allocation-free. Immutable and thread-safe.</para>
 /// </remarks>
-public sealed class TanhSchedule : LearningRateSchedule
+internal sealed class TanhSchedule : LearningRateSchedule
 {
     private readonly RestartCycles _cycles;
 

@@ -8,7 +8,7 @@ public class DataParallelPlanTests
     [Fact]
     public void Constant_batch_splits_into_workers_accumulation_and_micro_batches()
     {
-        DataParallelPlan plan = BatchSchedule.DataParallel(BatchSchedule.Plan(10_000, BatchSchedule.Constant(256), LastBatch.Drop), workers: 8, maximumMicroBatchSize: 16);
+        DataParallelPlan plan = BatchSchedule.DataParallel(BatchSchedule.Plan(10_000, BatchSchedule.ConstantBatchSize(256), LastBatch.Drop), workers: 8, maximumMicroBatchSize: 16);
         plan.GetSplit(0).Should().Be(Split(256, 8, 2, 16));
         plan.GetSplit(long.MaxValue).Should().Be(Split(256, 8, 2, 16));
         plan.GetSplit(0).BatchSizePerWorker.Should().Be(32);
@@ -43,7 +43,7 @@ public class DataParallelPlanTests
     public void Kept_last_batch_is_split_too()
     {
         // N = 1 000, batch 64: 15 steps of 64, then 40 = 8 workers x 1 x 5.
-        DataParallelPlan plan = BatchSchedule.DataParallel(BatchSchedule.Plan(1_000, BatchSchedule.Constant(64), LastBatch.Keep), 8, 8);
+        DataParallelPlan plan = BatchSchedule.DataParallel(BatchSchedule.Plan(1_000, BatchSchedule.ConstantBatchSize(64), LastBatch.Keep), 8, 8);
         plan.GetSplit(14).Should().Be(Split(64, 8, 1, 8));
         plan.GetSplit(15).Should().Be(Split(40, 8, 1, 5));
         plan.GetSplit(16).Should().Be(Split(64, 8, 1, 8));
@@ -75,7 +75,7 @@ public class DataParallelPlanTests
 
     [Fact]
     public void Kept_last_batch_that_does_not_split_is_rejected() =>
-        FluentActions.Invoking(() => BatchSchedule.DataParallel(BatchSchedule.Plan(1_000, BatchSchedule.Constant(64), LastBatch.Keep), 16, 8))
+        FluentActions.Invoking(() => BatchSchedule.DataParallel(BatchSchedule.Plan(1_000, BatchSchedule.ConstantBatchSize(64), LastBatch.Keep), 16, 8))
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("workers")
             .WithMessage("*the batch of 40 samples at step 15 (epoch 0) is not a multiple of 16*");
 
@@ -105,7 +105,7 @@ public class DataParallelPlanTests
         {
             // Each worker builds its own plan from the same inputs.
             TrainingPlan training = BatchSchedule.IncreaseBatchSizeInsteadOfDecay(
-                Schedule.Cosine(0.1, 30), TrainingClock.Epochs, 50_000, LastBatch.Drop, 128, 4_096, 30, BatchSizeGranularity.MultipleOf(64)).Plan;
+                Schedule.Cosine(0.1, 0.0, 30), TrainingClock.Epochs, 50_000, LastBatch.Drop, 128, 4_096, 30, BatchSizeGranularity.MultipleOf(64)).Plan;
             DataParallelPlan plan = BatchSchedule.DataParallel(training, 64, 32);
             perWorker[worker] = Enumerable.Range(0, 5_000).Select(s => plan.GetSplit(s * 7L)).ToArray();
         });
