@@ -172,7 +172,7 @@ internal static class Lrs
             return Invalid;
         }
 
-        Loaded loaded = Loaded.From(result.Built!, result.Description!.Type!);
+        Loaded loaded = Loaded.From(result);
         output.WriteLine($"{file}: valid {loaded.Kind} ({loaded.Type})");
         return Success;
     }
@@ -231,7 +231,7 @@ internal static class Lrs
             return Invalid;
         }
 
-        loaded = Loaded.From(result.Built!, result.Description!.Type!);
+        loaded = Loaded.From(result);
         return Success;
     }
 
