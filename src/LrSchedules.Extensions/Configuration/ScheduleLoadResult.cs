@@ -43,6 +43,6 @@ public sealed class ScheduleLoadResult
         }
 
         return Built as T ?? throw new ScheduleConfigurationException(
-            [new ScheduleProblem("Type", $"Type must be a {typeof(T).Name} type but was '{Description?.Type}', which builds a {Built!.GetType().Name}.")]);
+            [new ScheduleProblem("Type", $"Type must be the name of a type that builds {Internal.Binder.Article(typeof(T).Name)} but was '{Description?.Type}', which builds {Internal.Binder.Article(Built!.GetType().Name)}.")]);
     }
 }

@@ -54,7 +54,7 @@ internal sealed class Binder
         if (string.IsNullOrWhiteSpace(name))
         {
             Add(typePath, typeNode is null || typeNode.IsAbsent || name is not null
-                ? $"{typePath} is required; the {Kind(expected)} types are {known}."
+                ? $"{typePath} is required: the name of a type that builds {Kind(expected)} ({known})."
                 : $"{typePath} must be the name of a type but was {typeNode.What}.");
             return Bound.Failed;
         }
@@ -62,13 +62,13 @@ internal sealed class Binder
         Factory? factory = Factories.Find(name);
         if (factory is null)
         {
-            Add(typePath, $"{typePath} must be a {Kind(expected)} type but was '{name}'{Paths.DidYouMean(name, Factories.NamesFor(expected))}; the {Kind(expected)} types are {known}.");
+            Add(typePath, $"{typePath} must be the name of a type that builds {Kind(expected)} but was '{name}'{Paths.DidYouMean(name, Factories.NamesFor(expected))}; the types are {known}.");
             return Bound.Failed;
         }
 
         if (!expected.IsAssignableFrom(factory.Result))
         {
-            Add(typePath, $"{typePath} must be a {Kind(expected)} type ({known}) but was '{name}', which builds a {factory.Result.Name}.");
+            Add(typePath, $"{typePath} must be the name of a type that builds {Kind(expected)} ({known}) but was '{name}', which builds {Article(factory.Result.Name)}.");
             return Bound.Failed;
         }
 
@@ -297,8 +297,11 @@ internal sealed class Binder
             && exact == decimal.Truncate(exact) && exact >= minimum && exact <= maximum ? (long)exact : null;
     }
 
-    /// <summary>What a type builds, for messages: <c>ILearningRateSchedule</c>, <c>TrainingPlan</c>; <c>known</c> for anything.</summary>
-    internal static string Kind(Type expected) => expected == typeof(object) ? "known" : expected.Name;
+    /// <summary>What a type builds, for messages: <c>an ILearningRateSchedule</c>, <c>a TrainingPlan</c>; <c>anything</c> for any object.</summary>
+    internal static string Kind(Type expected) => expected == typeof(object) ? "anything" : Article(expected.Name);
+
+    /// <summary>A type name with its indefinite article: <c>an ILearningRateSchedule</c>, <c>a TrainingPlan</c>.</summary>
+    internal static string Article(string name) => ("AEIOU".Contains(name[0], StringComparison.Ordinal) ? "an " : "a ") + name;
 
     private static bool IsType(string key) => Same(key, nameof(ScheduleDescription.Type));
 

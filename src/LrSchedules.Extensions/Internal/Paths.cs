@@ -23,7 +23,7 @@ internal static class Paths
         _ => value.ToString() ?? string.Empty,
     };
 
-    /// <summary><c>; did you mean 'X'?</c> when one of <paramref name="candidates"/> is close to <paramref name="name"/>; empty otherwise.</summary>
+    /// <summary><c> (did you mean 'X'?)</c> when one of <paramref name="candidates"/> is close to <paramref name="name"/>; empty otherwise.</summary>
     /// <remarks>Closest by the optimal-string-alignment (Damerau–Levenshtein) distance, ignoring case, within a third of the name's length (at least 2).</remarks>
     public static string DidYouMean(string name, IEnumerable<string> candidates)
     {
@@ -39,7 +39,7 @@ internal static class Paths
             }
         }
 
-        return best is not null && bestDistance > 0 && bestDistance <= Math.Max(2, name.Length / 3) ? $"; did you mean '{best}'?" : string.Empty;
+        return best is not null && bestDistance > 0 && bestDistance <= Math.Max(2, name.Length / 3) ? $" (did you mean '{best}'?)" : string.Empty;
     }
 
     /// <summary>The optimal-string-alignment distance: insertions, deletions, substitutions and swaps of neighbours.</summary>

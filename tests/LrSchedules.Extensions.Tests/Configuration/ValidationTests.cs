@@ -9,7 +9,7 @@ namespace LrSchedules.Extensions.Tests.Configuration;
 /// </summary>
 public class ValidationTests
 {
-    private const string Cosine = """{ "Type": "Cosine", "InitialLearningRate": 0.1, "TotalSteps": 100 }""";
+    private const string Cosine = """{ "Type": "Cosine", "InitialLearningRate": 0.1, "FinalLearningRate": 0, "TotalSteps": 100 }""";
 
     private static IConfigurationSection Section(params (string Key, string? Value)[] values) =>
         new ConfigurationBuilder()
@@ -32,9 +32,11 @@ public class ValidationTests
             ("Boundaries:0", "100"),
             ("Schedules:0:Type", "Cosine"),
             ("Schedules:0:InitialLearningRate", "0.1"),
+            ("Schedules:0:FinalLearningRate", "0"),
             ("Schedules:0:TotalSteps", "100"),
             ("Schedules:1:Type", "Cosine"),
             ("Schedules:1:InitialLearningRate", "0.1"),
+            ("Schedules:1:FinalLearningRate", "0"),
             ("Schedules:1:TotalSteps", "0"));
 
         ScheduleLoadResult result = ScheduleConfiguration.LoadSection(section, typeof(ILearningRateSchedule));
@@ -53,6 +55,7 @@ public class ValidationTests
             ("Boundaries:0", "-5"),
             ("Schedules:0:Type", "Cosine"),
             ("Schedules:0:InitialLearningRate", "-0.1"),
+            ("Schedules:0:FinalLearningRate", "0"),
             ("Schedules:0:TotalSteps", "100"),
             ("Schedules:0:Colour", "blue"),
             ("Schedules:1:Type", "Cosinus"),
@@ -60,6 +63,7 @@ public class ValidationTests
             ("Schedules:2:InitialLearningRate", "ten"),
             ("Schedules:3:Type", "Delay"),
             ("Schedules:3:Schedule:Type", "Cosine"),
+            ("Schedules:3:Schedule:FinalLearningRate", "0"),
             ("Schedules:3:Schedule:TotalSteps", "10"));
 
         IReadOnlyList<ScheduleProblem> problems = ScheduleConfiguration.LoadSection(section, typeof(ILearningRateSchedule)).Problems;
@@ -82,22 +86,22 @@ public class ValidationTests
     public void An_unknown_type_gets_the_nearest_name_and_the_list_of_known_types()
     {
         Problems("""{ "Type": "Cosinus", "TotalSteps": 10 }""").Should().Equal(
-            $"Type must be a ILearningRateSchedule type but was 'Cosinus'; did you mean 'Cosine'?; the ILearningRateSchedule types are {LearningRateTypes}.");
+            $"Type must be the name of a type that builds an ILearningRateSchedule but was 'Cosinus' (did you mean 'Cosine'?); the types are {LearningRateTypes}.");
         Problems("""{ "Type": "System.IO.File" }""").Should().ContainSingle().Which.Should().NotContain("did you mean");
     }
 
     [Fact]
     public void An_unknown_parameter_gets_the_nearest_name_and_the_list_of_parameters()
     {
-        Problems("""{ "Type": "Cosine", "InitialLearningRate": 0.1, "TotalStep": 10 }""").Should().Equal(
-            $"TotalStep is not a parameter of Cosine; did you mean 'TotalSteps'?; its parameters are {ParametersOf("Cosine")}.",
+        Problems("""{ "Type": "Cosine", "InitialLearningRate": 0.1, "FinalLearningRate": 0, "TotalStep": 10 }""").Should().Equal(
+            $"TotalStep is not a parameter of Cosine (did you mean 'TotalSteps'?); its parameters are {ParametersOf("Cosine")}.",
             $"TotalSteps is required for Cosine (integer): {ScheduleConfiguration.FindType("Cosine")!.Parameters.Single(p => p.Name == "TotalSteps").Documentation}");
     }
 
     [Fact]
     public void A_missing_type_is_reported_with_the_known_types_of_the_place()
     {
-        Problems("""{ "TotalSteps": 10 }""").Should().Equal($"Type is required; the ILearningRateSchedule types are {LearningRateTypes}.");
+        Problems("""{ "TotalSteps": 10 }""").Should().Equal($"Type is required: the name of a type that builds an ILearningRateSchedule ({LearningRateTypes}).");
     }
 
     [Fact]
@@ -106,14 +110,18 @@ public class ValidationTests
         string plan = ScheduleConfiguration.Types.First(t => t.ResultType == typeof(TrainingPlan)).Name;
 
         Problems($$"""{ "Type": "Delay", "Steps": 1, "Schedule": { "Type": "{{plan}}" } }""").Should().ContainSingle()
-            .Which.Should().StartWith("Schedule:Type must be a ILearningRateSchedule type").And.EndWith($"but was '{plan}', which builds a TrainingPlan.");
+            .Which.Should().StartWith("Schedule:Type must be the name of a type that builds an ILearningRateSchedule").And.EndWith($"but was '{plan}', which builds a TrainingPlan.");
     }
 
     [Fact]
     public void Type_names_and_keys_are_matched_without_regard_to_case()
     {
-        ScheduleConfiguration.Load("""{ "type": "cosine", "initialLearningRate": 0.1, "TOTALSTEPS": 10 }""").Get<ILearningRateSchedule>()
-            .Should().BeOfType<CosineSchedule>().Which.TotalSteps.Should().Be(10);
+        ScheduleLoadResult result = ScheduleConfiguration.Load("""{ "type": "cosine", "initialLearningRate": 0.1, "finallearningrate": 0, "TOTALSTEPS": 10 }""");
+
+        result.Problems.Should().BeEmpty();
+        result.Description!.Type.Should().Be("Cosine");
+        result.Description.Parameters["TotalSteps"].Should().Be(10L);
+        ((ILearningRateSchedule)result.Built!).GetLearningRate(10).Should().Be(0.0);
     }
 
     [Fact]
@@ -152,7 +160,7 @@ public class ValidationTests
         description.Parameters[shape.Name] = first + "x";
 
         ScheduleConfiguration.LoadDescription(description).Problems.Select(p => p.Message).Should().Equal(
-            $"{shape.Name} must be one of {names} but was '{first}x'; did you mean '{first}'?.");
+            $"{shape.Name} must be one of {names} but was '{first}x' (did you mean '{first}'?).");
     }
 
     [Fact]
@@ -182,7 +190,7 @@ public class ValidationTests
     public void A_nullable_parameter_takes_an_explicit_null_and_a_required_one_does_not()
     {
         ScheduleConfiguration.Load("""{ "Type": "Exponential", "InitialLearningRate": 0.1, "DecayRate": 0.5, "FinalLearningRate": null }""").Succeeded.Should().BeTrue();
-        Problems("""{ "Type": "Cosine", "InitialLearningRate": null, "TotalSteps": 10 }""").Should().ContainSingle().Which.Should().StartWith("InitialLearningRate is required for Cosine");
+        Problems("""{ "Type": "Cosine", "InitialLearningRate": null, "FinalLearningRate": 0, "TotalSteps": 10 }""").Should().ContainSingle().Which.Should().StartWith("InitialLearningRate is required for Cosine");
     }
 
     [Fact]
