@@ -116,7 +116,7 @@ internal sealed class Shapes
     /// <summary>An options class (parameterless constructor, settable properties) or a type built by a constructor whose parameters match its properties.</summary>
     private string? Record(INamedTypeSymbol type, bool nullable, int depth)
     {
-        if (type.IsAbstract || type.IsGenericType)
+        if (type.IsAbstract || type.IsUnboundGenericType)
         {
             return null;
         }

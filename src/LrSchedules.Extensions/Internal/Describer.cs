@@ -19,23 +19,17 @@ internal static class Describer
                     $"{Paths.Subject(path)} is a {built.GetType().Name} that no factory of LrSchedules built (a user's own ILearningRateSchedule, say), so it has no description.");
         }
 
-        Factory factory = Factories.ForCall(call.Factory, call.Arguments.Count, built) ?? throw new NotSupportedException(
+        Factory factory = Factories.ForCall(call.Factory, call.Arguments, built) ?? throw new NotSupportedException(
             $"{Paths.Subject(path)} was built by {call.Factory}, which has no configuration form (a factory that takes a delegate, say), so it has no description.");
         var description = new ScheduleDescription(factory.Name);
-        Fill(description, factory.Parameters, call.Arguments, factory.Method, path);
+        Fill(description, factory.Parameters, call.Arguments, path);
         return description;
     }
 
-    private static void Fill(ScheduleDescription description, Parameter[] parameters, IReadOnlyList<object?> arguments, string owner, string path)
+    private static void Fill(ScheduleDescription description, Parameter[] parameters, IReadOnlyList<object?> arguments, string path)
     {
         foreach (Parameter parameter in parameters)
         {
-            if (parameter.ArgumentIndex >= arguments.Count)
-            {
-                throw new NotSupportedException(
-                    $"{Paths.Subject(path)}: {owner} recorded {arguments.Count} arguments, but {parameter.Key} is argument {parameter.ArgumentIndex + 1}.");
-            }
-
             object? argument = arguments[parameter.ArgumentIndex];
             if (argument is not null || parameter.Default is not null)
             {
@@ -60,7 +54,7 @@ internal static class Describer
                 return Describe(argument, path);
             case ShapeKind.Record:
                 var record = new ScheduleDescription();
-                Fill(record, shape.Fields, shape.Read!(argument), shape.Type!.Name, path);
+                Fill(record, shape.Fields, shape.Read!(argument), path);
                 return record;
             default:
                 return argument;

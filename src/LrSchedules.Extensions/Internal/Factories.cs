@@ -29,12 +29,15 @@ internal static partial class Factories
             .DefaultIfEmpty(type)
             .First();
 
-    /// <summary>The overload whose factory recorded <paramref name="call"/> for <paramref name="built"/> (by name and number of arguments); null when there is none.</summary>
-    public static Factory? ForCall(string call, int arguments, object built)
-    {
-        var candidates = Every.Where(f => (f.Name == call || f.Method.EndsWith("." + call, StringComparison.Ordinal)) && f.Result.IsInstanceOfType(built)).ToList();
-        return candidates.FirstOrDefault(f => f.Arity == arguments) ?? candidates.FirstOrDefault();
-    }
+    /// <summary>
+    /// The overload whose factory recorded <paramref name="call"/> for <paramref name="built"/>: the same name, as many
+    /// arguments, and parameters that take the recorded values; null when no configurable overload does.
+    /// </summary>
+    public static Factory? ForCall(string call, IReadOnlyList<object?> arguments, object built) =>
+        Every.FirstOrDefault(f => (f.Name == call || f.Method.EndsWith("." + call, StringComparison.Ordinal))
+            && f.Result.IsInstanceOfType(built)
+            && f.Arity == arguments.Count
+            && f.Parameters.All(p => p.Shape.Accepts(arguments[p.ArgumentIndex])));
 
     /// <summary>The names of the types whose objects can stand where a <paramref name="target"/> is expected.</summary>
     public static IEnumerable<string> NamesFor(Type target) => All.Where(f => target.IsAssignableFrom(f.Result)).Select(f => f.Name);

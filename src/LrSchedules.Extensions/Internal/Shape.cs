@@ -54,7 +54,20 @@ internal sealed class Shape
         ShapeKind.Enum => string.Join(" | ", Names),
         ShapeKind.List => "list of " + Element!.Display,
         ShapeKind.Built => $"{Type!.Name} description",
-        _ => $"{Type!.Name} object ({string.Join(", ", Fields.Select(f => f.Key))})",
+        _ => $"{Type!.Name.Split('`')[0]} object ({string.Join(", ", Fields.Select(f => f.Key))})",
+    };
+
+    /// <summary>Whether a recorded argument is a value of this shape (to tell overloads of one arity apart).</summary>
+    public bool Accepts(object? value) => value is null || Kind switch
+    {
+        ShapeKind.Number => value is double or float or int or long,
+        ShapeKind.Integer => value is long or int,
+        ShapeKind.Int32 => value is int,
+        ShapeKind.Boolean => value is bool,
+        ShapeKind.Text => value is string,
+        ShapeKind.List => value is System.Collections.IEnumerable and not string
+            && ((System.Collections.IEnumerable)value).Cast<object?>().All(Element!.Accepts),
+        _ => Type!.IsInstanceOfType(value),
     };
 
     public static Shape Number(bool nullable) => new(ShapeKind.Number, nullable);
