@@ -246,14 +246,14 @@ public sealed class FactoryTableGenerator : IIncrementalGenerator
         string type = method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
         string call = method.IsStatic ? $"{type}.{method.Name}({string.Join(", ", arguments)})" : $"(({type})a[0]!).{method.Name}({string.Join(", ", arguments)})";
         return $"new {Runtime}Factory({Quote(name)}, {Quote(method.ContainingType.Name + "." + method.Name)}, typeof({method.ReturnType.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)}), "
-            + $"{Quote(documentation.Summary(method))},\n                new {Runtime}Parameter[] {{ {string.Join(", ", parameters)} }},\n                static a => {call}, null, {(primary ? "true" : "false")})";
+            + $"{Quote(documentation.Summary(method))},\n                new {Runtime}Parameter[] {{ {string.Join(", ", parameters)} }},\n                static a => {call}, null, {(primary ? "true" : "false")}, {(method.Parameters.Length + (method.IsStatic ? 0 : 1)).ToString(CultureInfo.InvariantCulture)})";
     }
 
     private static string ConstantEntry(INamedTypeSymbol type, IPropertySymbol property, Documentation documentation)
     {
         string full = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
         return $"new {Runtime}Factory({Quote(property.Name)}, {Quote(type.Name + "." + property.Name)}, typeof({full}), {Quote(documentation.Summary(property))},\n"
-            + $"                new {Runtime}Parameter[0], static a => {full}.{property.Name}, {full}.{property.Name}, true)";
+            + $"                new {Runtime}Parameter[0], static a => {full}.{property.Name}, {full}.{property.Name}, true, 0)";
     }
 
     internal static string Parameter(string name, string shape, int argumentIndex, bool required, string defaultValue, string documentation) =>

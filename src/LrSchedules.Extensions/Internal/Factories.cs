@@ -52,11 +52,8 @@ internal static partial class Factories
 /// <param name="Invoke">Calls the factory with one argument per parameter.</param>
 /// <param name="Constant">For a static property such as <c>BatchSizeGranularity.Any</c>, its value; otherwise null.</param>
 /// <param name="Primary">Whether this is the overload with the most parameters, which the type table shows.</param>
-internal sealed record Factory(string Name, string Method, Type Result, string Summary, Parameter[] Parameters, Func<object?[], object> Invoke, object? Constant, bool Primary)
-{
-    /// <summary>Gets the number of arguments a call of this overload records (the receiver and parameters configuration never sets included).</summary>
-    public int Arity { get; } = Parameters.Length == 0 ? 0 : Parameters.Max(p => p.ArgumentIndex) + 1;
-}
+/// <param name="Arity">The number of arguments a call of this overload records: every parameter (those configuration never sets included) and the receiver of an instance method.</param>
+internal sealed record Factory(string Name, string Method, Type Result, string Summary, Parameter[] Parameters, Func<object?[], object> Invoke, object? Constant, bool Primary, int Arity);
 
 /// <summary>A parameter of a factory (or a property of an options object).</summary>
 /// <param name="CSharpName">The C# name, as <see cref="ArgumentException.ParamName"/> names it.</param>
