@@ -1,4 +1,6 @@
+using LrSchedules.Batching;
 using LrSchedules.Configuration;
+using LrSchedules.Plateau;
 
 namespace LrSchedules.Cli;
 

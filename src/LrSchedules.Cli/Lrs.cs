@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using LrSchedules.Batching;
 using LrSchedules.Configuration;
 
 namespace LrSchedules.Cli;

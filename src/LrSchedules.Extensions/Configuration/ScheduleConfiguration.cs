@@ -92,7 +92,7 @@ public static class ScheduleConfiguration
     }
 
     /// <summary>Validates and builds a description as a <typeparamref name="T"/>.</summary>
-    /// <typeparam name="T">What the description must build: <see cref="ILearningRateSchedule"/>, <see cref="TrainingPlan"/>, …</typeparam>
+    /// <typeparam name="T">What the description must build: <see cref="ILearningRateSchedule"/>, <see cref="Batching.TrainingPlan"/>, …</typeparam>
     /// <param name="description">The description.</param>
     /// <param name="path">The configuration path of the description, put in front of each problem's path; empty by default.</param>
     /// <returns>What the description builds. Each call builds anew (a reduce-on-plateau schedule is new and has no report).</returns>

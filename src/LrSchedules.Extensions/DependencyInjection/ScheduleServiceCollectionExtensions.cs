@@ -1,4 +1,6 @@
 using LrSchedules;
+using LrSchedules.Batching;
+using LrSchedules.Plateau;
 using LrSchedules.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;

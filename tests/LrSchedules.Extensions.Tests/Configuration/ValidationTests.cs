@@ -73,7 +73,7 @@ public class ValidationTests
             "Training:Schedule:Schedules:0:InitialLearningRate",
             "Training:Schedule:Schedules:1:Type",
             "Training:Schedule:Schedules:2:InitialLearningRate",
-            "Training:Schedule:Schedules:2:DecayRate",
+            "Training:Schedule:Schedules:2:DecayFactor",
             "Training:Schedule:Schedules:3:Schedule:InitialLearningRate",
             "Training:Schedule:Schedules:3:Steps");
         problems.Should().Contain(p => p.Message == "Training:Schedule:Schedules:0:InitialLearningRate must be a finite number >= 0 but was -0.1.",
@@ -127,16 +127,16 @@ public class ValidationTests
     [Fact]
     public void A_cross_parameter_rule_of_the_factory_is_reported_at_the_path_of_the_parameter_it_names()
     {
-        Problems("""{ "Type": "Tanh", "InitialLearningRate": 0.1, "PeriodSteps": 10, "LowerBound": 3, "UpperBound": 1 }""")
+        Problems("""{ "Type": "Tanh", "InitialLearningRate": 0.1, "FinalLearningRate": 0, "PeriodSteps": 10, "LowerBound": 3, "UpperBound": 1 }""")
             .Should().Equal("UpperBound must be a finite number > lowerBound (3) but was 1.");
     }
 
     [Fact]
     public void An_element_of_a_list_is_reported_at_its_index()
     {
-        Problems("""{ "Type": "MultiStep", "InitialLearningRate": 0.1, "Milestones": [10, 5], "DecayRate": 0.5 }""")
+        Problems("""{ "Type": "MultiStep", "InitialLearningRate": 0.1, "Milestones": [10, 5], "DecayFactor": 0.5 }""")
             .Should().ContainSingle().Which.Should().StartWith("Milestones");
-        Problems("""{ "Type": "MultiStep", "InitialLearningRate": 0.1, "Milestones": [10, "x"], "DecayRate": 0.5 }""")
+        Problems("""{ "Type": "MultiStep", "InitialLearningRate": 0.1, "Milestones": [10, "x"], "DecayFactor": 0.5 }""")
             .Should().Equal("Milestones:1 must be an integer but was 'x'.");
         Problems("""{ "Type": "Product", "Schedules": [ null ] }""").Should().Equal("Schedules:0 must not be null.");
     }
@@ -189,7 +189,7 @@ public class ValidationTests
     [Fact]
     public void A_nullable_parameter_takes_an_explicit_null_and_a_required_one_does_not()
     {
-        ScheduleConfiguration.Load("""{ "Type": "Exponential", "InitialLearningRate": 0.1, "DecayRate": 0.5, "FinalLearningRate": null }""").Succeeded.Should().BeTrue();
+        ScheduleConfiguration.Load("""{ "Type": "Exponential", "InitialLearningRate": 0.1, "DecayFactor": 0.5, "FinalLearningRate": null }""").Succeeded.Should().BeTrue();
         Problems("""{ "Type": "Cosine", "InitialLearningRate": null, "FinalLearningRate": 0, "TotalSteps": 10 }""").Should().ContainSingle().Which.Should().StartWith("InitialLearningRate is required for Cosine");
     }
 

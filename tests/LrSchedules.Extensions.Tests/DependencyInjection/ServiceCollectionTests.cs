@@ -136,7 +136,7 @@ public class ServiceCollectionTests
     public void Empty_lists_and_nulls_of_appsettings_read_as_empty_and_absent()
     {
         IConfiguration configuration = Json("""
-            { "S": { "Type": "MultiStep", "InitialLearningRate": 0.1, "Milestones": [], "DecayRate": 0.5 } }
+            { "S": { "Type": "MultiStep", "InitialLearningRate": 0.1, "Milestones": [], "DecayFactor": 0.5 } }
             """);
 
         ScheduleLoadResult result = ScheduleConfiguration.LoadSection(configuration.GetSection("S"));
