@@ -158,7 +158,8 @@ public static class ScheduleConfiguration
     }
 
     private static ScheduleTypeInfo ToInfo(Factory factory) =>
-        new(factory.Name, factory.Method, factory.Result, factory.Summary, [.. factory.Parameters.Select(ToInfo)]);
+        new(factory.Name, factory.Method, factory.Result, factory.Summary, [.. factory.Parameters.Select(ToInfo)],
+            factory.Primary ? [.. Factories.OtherOverloads(factory).Select(ToInfo)] : []);
 
     private static ScheduleParameterInfo ToInfo(Parameter parameter) =>
         new(parameter.Key, parameter.Shape.Display, parameter.Required, parameter.Required ? null : Writer.Text(parameter.Default), parameter.Documentation,

@@ -4,8 +4,9 @@ namespace LrSchedules.Configuration;
 /// <remarks>Every member is derived from the factory at compile time: its name, parameters, defaults and XML documentation.</remarks>
 public sealed class ScheduleTypeInfo
 {
-    internal ScheduleTypeInfo(string name, string factory, Type resultType, string summary, IReadOnlyList<ScheduleParameterInfo> parameters)
+    internal ScheduleTypeInfo(string name, string factory, Type resultType, string summary, IReadOnlyList<ScheduleParameterInfo> parameters, IReadOnlyList<ScheduleTypeInfo> overloads)
     {
+        Overloads = overloads;
         Name = name;
         Factory = factory;
         ResultType = resultType;
@@ -27,6 +28,13 @@ public sealed class ScheduleTypeInfo
 
     /// <summary>Gets the parameters, in the order of the factory's parameters.</summary>
     public IReadOnlyList<ScheduleParameterInfo> Parameters { get; }
+
+    /// <summary>
+    /// Gets the other forms of the type: the factory's overloads with fewer parameters (e.g. <c>Polynomial</c> to 0, or
+    /// OLMo's <c>Power</c> by fractions), each with its own summary and parameters; empty when the factory has one form.
+    /// </summary>
+    /// <value>A description calls the form whose parameters its keys name; <see cref="Parameters"/> is the form with the most parameters.</value>
+    public IReadOnlyList<ScheduleTypeInfo> Overloads { get; }
 
     /// <inheritdoc />
     public override string ToString() => Name;

@@ -15,6 +15,9 @@ internal static partial class Factories
     private static readonly Dictionary<string, Factory[]> ByName = Every.GroupBy(f => f.Name, StringComparer.OrdinalIgnoreCase)
         .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The other overloads of a type (those with fewer parameters), in declaration order.</summary>
+    public static IEnumerable<Factory> OtherOverloads(Factory type) => ByName[type.Name].Where(f => !f.Primary);
+
     /// <summary>Finds a type by its configuration name, ignoring case; null when there is none.</summary>
     public static Factory? Find(string? name) => name is null ? null : ByName.GetValueOrDefault(name.Trim())?[0];
 
