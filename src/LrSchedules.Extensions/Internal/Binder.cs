@@ -62,7 +62,8 @@ internal sealed class Binder
         Factory? factory = Factories.Find(name);
         if (factory is null)
         {
-            Add(typePath, $"{typePath} must be the name of a type that builds {Kind(expected)} but was '{name}'{Paths.DidYouMean(name, Factories.NamesFor(expected))}; the types are {known}.");
+            string must = expected == typeof(object) ? "a type" : $"the name of a type that builds {Kind(expected)}";
+            Add(typePath, $"{typePath} must be {must} but was '{name}'{Paths.DidYouMean(name, Factories.NamesFor(expected))}; the types are {known}.");
             return Bound.Failed;
         }
 

@@ -24,14 +24,18 @@ internal static class Paths
     };
 
     /// <summary><c> (did you mean 'X'?)</c> when one of <paramref name="candidates"/> is close to <paramref name="name"/>; empty otherwise.</summary>
-    /// <remarks>Closest by the optimal-string-alignment (Damerau–Levenshtein) distance, ignoring case, within a third of the name's length (at least 2).</remarks>
+    /// <remarks>Closest by the optimal-string-alignment (Damerau–Levenshtein) distance, ignoring case, within a third of the name's length (at least 2); a candidate that contains the name, or is contained in it, counts as 1.</remarks>
     public static string DidYouMean(string name, IEnumerable<string> candidates)
     {
         string? best = null;
         int bestDistance = int.MaxValue;
         foreach (string candidate in candidates)
         {
-            int distance = Distance(name.ToUpperInvariant(), candidate.ToUpperInvariant());
+            string a = name.ToUpperInvariant();
+            string b = candidate.ToUpperInvariant();
+
+            // A name inside the other (LinearWarmup in WithLinearWarmup) is the likeliest meaning.
+            int distance = a.Length > 2 && (b.Contains(a, StringComparison.Ordinal) || a.Contains(b, StringComparison.Ordinal)) ? 1 : Distance(a, b);
             if (distance < bestDistance)
             {
                 best = candidate;
