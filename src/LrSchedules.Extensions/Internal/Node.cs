@@ -56,7 +56,8 @@ internal sealed class ConfigurationNode : Node
 
     public override string Path => _path;
 
-    public override bool IsAbsent => Text is null && Children.Count == 0;
+    /// <remarks>A JSON <c>null</c> and an empty JSON array of appsettings both reach configuration as a key with an empty or null value.</remarks>
+    public override bool IsAbsent => string.IsNullOrEmpty(Text) && Children.Count == 0;
 
     public override string? Text => Children.Count == 0 ? (_configuration as IConfigurationSection)?.Value : null;
 

@@ -144,6 +144,12 @@ public class ServiceCollectionTests
         result.Problems.Should().BeEmpty();
         ((ILearningRateSchedule)result.Built!).GetLearningRate(1_000_000).Should().Be(0.1, "no milestone, no decay");
         result.Description!.Parameters["Milestones"].Should().BeAssignableTo<IList<object?>>().Which.Should().BeEmpty();
+
+        IConfiguration unlimited = Json("""
+            { "S": { "Type": "Tanh", "InitialLearningRate": 0.1, "FinalLearningRate": 0, "PeriodSteps": 10, "CycleLimit": null } }
+            """);
+        ILearningRateSchedule restarts = ScheduleConfiguration.Build<ILearningRateSchedule>(unlimited.GetSection("S"));
+        restarts.GetLearningRate(1_000).Should().Be(restarts.GetLearningRate(0), "a null cycle limit restarts forever");
     }
 
     [Fact]
