@@ -27,6 +27,22 @@ public class FactoryTableGeneratorTests
         </members></doc>
         """;
 
+    /// <summary>A factory class with a configurable factory and one that takes a delegate, marked by <paramref name="delegateAttribute"/>.</summary>
+    private static string Shapes(string delegateAttribute) => $$"""
+        namespace Core
+        {
+            public sealed class Shape { }
+
+            [LrSchedules.Internal.ConfigurationFactories]
+            public static class Shapes
+            {
+                public static Shape Flat(double rate) => new Shape();
+                {{delegateAttribute}}
+                public static Shape FromDelegate(System.Func<long, double> rate) => new Shape();
+            }
+        }
+        """;
+
     private static ImmutableArray<Diagnostic> Run(string factories, out string generated, bool withDocumentation = true)
     {
         CSharpCompilation core = CSharpCompilation.Create(
@@ -51,19 +67,7 @@ public class FactoryTableGeneratorTests
     [Fact]
     public void A_factory_with_a_parameter_configuration_cannot_express_is_an_error_naming_it()
     {
-        ImmutableArray<Diagnostic> diagnostics = Run("""
-            namespace Core
-            {
-                public sealed class Shape { }
-
-                [LrSchedules.Internal.ConfigurationFactories]
-                public static class Shapes
-                {
-                    public static Shape Flat(double rate) => new Shape();
-                    public static Shape FromDelegate(System.Func<long, double> rate) => new Shape();
-                }
-            }
-            """, out _);
+        ImmutableArray<Diagnostic> diagnostics = Run(Shapes(string.Empty), out _);
 
         diagnostics.Should().ContainSingle(d => d.Id == "LRSCFG001").Which.GetMessage(System.Globalization.CultureInfo.InvariantCulture)
             .Should().Be("Shapes.FromDelegate: parameter 'rate' of type 'System.Func<long, double>' has no configuration form; mark the factory (or the optional parameter) [NotConfigurable(\"reason\")]");
@@ -73,20 +77,7 @@ public class FactoryTableGeneratorTests
     [Fact]
     public void A_factory_marked_not_configurable_is_left_out_and_the_others_get_their_documentation()
     {
-        ImmutableArray<Diagnostic> diagnostics = Run("""
-            namespace Core
-            {
-                public sealed class Shape { }
-
-                [LrSchedules.Internal.ConfigurationFactories]
-                public static class Shapes
-                {
-                    public static Shape Flat(double rate) => new Shape();
-                    [LrSchedules.Internal.NotConfigurable("a delegate")]
-                    public static Shape FromDelegate(System.Func<long, double> rate) => new Shape();
-                }
-            }
-            """, out string generated);
+        ImmutableArray<Diagnostic> diagnostics = Run(Shapes("""[LrSchedules.Internal.NotConfigurable("a delegate")]"""), out string generated);
 
         diagnostics.Should().BeEmpty();
         generated.Should().Contain("\"Flat\"").And.NotContain("FromDelegate");
