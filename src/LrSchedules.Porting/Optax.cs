@@ -312,7 +312,7 @@ public static class Optax
     {
         ILearningRateSchedule[] children = Preconditions.NotNull(schedules).ToArray();
         long[] bounds = Preconditions.NotNull(boundaries).ToArray();
-        return Schedule.Join(children, bounds).Ported()
+        return Schedule.Join(children.Select(c => Port.Unwrapped(Preconditions.NotNull(c, nameof(schedules)))).ToArray(), bounds).Ported()
             .Declared(nameof(JoinSchedules), children, bounds);
     }
 

@@ -455,7 +455,7 @@ public static class Torch
             }
         }
 
-        return Schedule.Join(children, bounds).Ported()
+        return Schedule.Join(children.Select(c => Port.Unwrapped(Preconditions.NotNull(c, nameof(schedulers)))).ToArray(), bounds).Ported()
             .Declared(nameof(SequentialLR), children, bounds);
     }
 
@@ -487,14 +487,14 @@ public static class Torch
         var factors = new ILearningRateSchedule[children.Length];
         for (int i = 0; i < children.Length; i++)
         {
-            ILearningRateSchedule child = Preconditions.NotNull(children[i], nameof(schedulers));
+            ILearningRateSchedule child = Port.Unwrapped(Preconditions.NotNull(children[i], nameof(schedulers)));
             if (i == 0)
             {
                 factors[i] = child;
                 continue;
             }
 
-            if (FactoryCalls.TryGetCall(child, out FactoryCall? call) && IsAbsoluteTorchCall(call))
+            if (FactoryCalls.TryGetCall(children[i], out FactoryCall? call) && IsAbsoluteTorchCall(call))
             {
                 throw Preconditions.OutOfRange(nameof(schedulers), call.Factory, "a multiplicative scheduler after the first (an absolute one overwrites the rate in PyTorch)", i);
             }

@@ -9,6 +9,14 @@ internal static class Port
     public static PortedSchedule Ported(this ILearningRateSchedule expression) =>
         new(LearningRateSchedule.From(expression, nameof(expression)));
 
+    /// <summary>
+    /// The LrSchedules expression behind a schedule a porting method built (itself otherwise), for a porting combinator
+    /// to compose: the core combinator then holds core schedules only, one call shallower, and its description is the
+    /// core expression's.
+    /// </summary>
+    public static ILearningRateSchedule Unwrapped(ILearningRateSchedule schedule) =>
+        schedule is PortedSchedule ported ? ported.Expression : schedule;
+
     /// <summary>Python 3's <c>round(x)</c> on a float: half to even, on the binary64 value.</summary>
     public static long PythonRound(double value) => (long)Math.Round(value, MidpointRounding.ToEven);
 
