@@ -176,26 +176,50 @@ public static class Transformers
 
     /// <summary><c>get_cosine_with_hard_restarts_schedule_with_warmup(optimizer, num_warmup_steps, num_training_steps, num_cycles=1)</c>: warmup, then <c>num_cycles</c> half cosines, 0 from <c>T</c> on.</summary>
     /// <remarks>
-    /// <para><expression>Schedule.CosineWarmRestarts(lr, 0, (T − W) / numCycles, cycleLimit: numCycles).WithLinearWarmup(W)</expression></para>
-    /// <para>Origin: <c>_get_cosine_with_hard_restarts_schedule_with_warmup_lr_lambda</c> (commit 005edacb). Divergence:
-    /// Hugging Face's cycle is the real number <c>(T − W) / num_cycles</c>; the core's cycle is a whole number of steps, so
-    /// <c>max(1, T − W)</c> must be a multiple of <c>num_cycles</c> (rejected otherwise).</para>
+    /// <para><expression>Schedule.CosineWarmRestarts(lr, 0, (T − W) / numCycles, cycleLimit: numCycles).WithLinearWarmup(W)</expression>
+    /// when the cycles divide the decay steps; otherwise Hugging Face's lambda verbatim,
+    /// <expression>Schedule.FromFunction(t =&gt; lr · max(0, ½(1 + cos(π · ((n · p) mod 1)))))</expression> with
+    /// <c>p = (t − W) / max(1, T − W)</c>, 0 from <c>p ≥ 1</c>, after the warmup.</para>
+    /// <para>Origin: <c>_get_cosine_with_hard_restarts_schedule_with_warmup_lr_lambda</c> (commit 005edacb). Hugging Face's
+    /// cycle is the real number <c>(T − W) / num_cycles</c>; the core's is a whole number of steps, used when it is one.</para>
     /// </remarks>
     /// <param name="lr">The optimizer's learning rate; finite and ≥ 0.</param>
     /// <param name="numWarmupSteps">The warmup from 0; ≥ 0.</param>
     /// <param name="numTrainingSteps">The end of the last cycle.</param>
-    /// <param name="numCycles">The number of cycles; ≥ 1 and a divisor of the decay steps. Defaults to 1.</param>
+    /// <param name="numCycles">The number of cycles; ≥ 1. Defaults to 1.</param>
     /// <returns>The schedule.</returns>
     /// <exception cref="ScheduleArgumentException">An argument is out of range.</exception>
     public static LearningRateSchedule GetCosineWithHardRestartsScheduleWithWarmup(double lr, long numWarmupSteps, long numTrainingSteps, long numCycles = 1)
     {
         long decay = DecaySteps(numWarmupSteps, numTrainingSteps);
-        if (numCycles < 1 || numCycles > int.MaxValue || decay % numCycles != 0)
+        if (numCycles < 1 || numCycles > int.MaxValue)
         {
-            throw Preconditions.OutOfRange(nameof(numCycles), numCycles, $"a divisor of max(1, numTrainingSteps - numWarmupSteps) = {decay} (each cycle a whole number of steps)");
+            throw Preconditions.OutOfRange(nameof(numCycles), numCycles, "in [1, int.MaxValue]");
         }
 
-        return Warmup(Schedule.CosineWarmRestarts(lr, 0.0, decay / numCycles, cycleLimit: (int)numCycles), numWarmupSteps).Ported()
+        LearningRateSchedule expression;
+        if (decay % numCycles == 0)
+        {
+            expression = Warmup(Schedule.CosineWarmRestarts(lr, 0.0, decay / numCycles, cycleLimit: (int)numCycles), numWarmupSteps);
+        }
+        else
+        {
+            Preconditions.NonNegative(lr);
+            Preconditions.NonNegative(numWarmupSteps);
+            double warmup = numWarmupSteps, span = decay, cycles = numCycles;
+            expression = Schedule.FromFunction((long step) =>
+            {
+                if (step < warmup)
+                {
+                    return lr * (step / Math.Max(1.0, warmup));
+                }
+
+                double progress = (step - warmup) / span;
+                return progress >= 1.0 ? 0.0 : lr * Math.Max(0.0, 0.5 * (1.0 + Math.Cos(Math.PI * (cycles * progress % 1.0))));
+            });
+        }
+
+        return expression.Ported()
             .Declared(nameof(GetCosineWithHardRestartsScheduleWithWarmup), lr, numWarmupSteps, numTrainingSteps, numCycles);
     }
 

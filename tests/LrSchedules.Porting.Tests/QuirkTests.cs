@@ -184,3 +184,17 @@ public class QuirkTests
         ScheduleContract.Holds(schedule);
     }
 }
+
+public class HardRestartTests
+{
+    [Fact]
+    public void Transformers_hard_restarts_with_cycles_that_do_not_divide_the_steps_follow_the_lambda()
+    {
+        // W = 0, T = 10, n = 3: p = t / 10, value 0.5·(1 + cos(π·((3p) mod 1))); t = 4: 3p = 1.2 → 0.2.
+        LearningRateSchedule schedule = Transformers.GetCosineWithHardRestartsScheduleWithWarmup(1.0, 0, 10, 3);
+        schedule.GetLearningRate(0).Should().Be(1.0);
+        schedule.GetLearningRate(4).Should().Be(0.5 * (1.0 + Math.Cos(Math.PI * ((3 * 0.4) % 1.0))));
+        schedule.GetLearningRate(10).Should().Be(0.0);
+        LrSchedules.Tests.Contract.ScheduleContract.Holds(schedule);
+    }
+}
