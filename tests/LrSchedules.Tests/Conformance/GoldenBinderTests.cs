@@ -46,3 +46,26 @@ public class GoldenBinderTests
         build.Should().Throw<UnmappableCaseException>().WithMessage("*mxnet*");
     }
 }
+
+public class PortedScheduleContractTests
+{
+    public static TheoryData<string> PureCaseIds()
+    {
+        var data = new TheoryData<string>();
+        foreach (GoldenCase goldenCase in GoldenFile.Cases.Where(c => c.Metrics is null))
+        {
+            data.Add(goldenCase.Id);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(PureCaseIds))]
+    public void Every_schedule_a_golden_case_builds_through_the_porting_surface_keeps_the_contract(string id)
+    {
+        GoldenCase goldenCase = GoldenFile.Cases.First(c => c.Id == id);
+        var schedule = (ILearningRateSchedule)GoldenBinder.Build(goldenCase.Api, goldenCase.Parameters, goldenCase.BaseLearningRate);
+        LrSchedules.Tests.Contract.ScheduleContract.Holds(schedule);
+    }
+}
