@@ -151,114 +151,77 @@ internal sealed class OlmoPower(double b, long? warmup, double? warmupFraction, 
     }
 }
 
-/// <summary>The warmups with a strict test (<c>current &lt; warmup</c>) and <c>eta_min = alpha_f · initial_lr</c>.</summary>
+/// <summary>
+/// The schedulers whose warmup test is strict (<c>current &lt; warmup</c>) and whose floor is
+/// <c>eta_min = alpha_f · initial_lr</c>: the warmup, then <see cref="AfterWarmup"/>.
+/// </summary>
 internal abstract class OlmoAlphaRule(double alphaF, long? warmup, double? warmupFraction, double warmupMinLr) : OlmoRule
 {
-    protected double AlphaF => alphaF;
-
-    protected double WarmupMinLr => warmupMinLr;
-
-    protected long Warmup(long tMax) => Resolve(warmup, warmupFraction, tMax);
+    public override double GetLr(double initialLr, long current, long tMax)
+    {
+        long w = Resolve(warmup, warmupFraction, tMax);
+        return current < w
+            ? LinearWarmup(WarmupPeak(initialLr), current, w, warmupMinLr)
+            : AfterWarmup(initialLr, initialLr * alphaF, current, w, tMax);
+    }
 
     public override void Validate(double initialLr, long tMax)
     {
         Preconditions.NonNegative(alphaF, "alphaF");
-        if (Warmup(tMax) > 0)
+        if (Resolve(warmup, warmupFraction, tMax) > 0)
         {
             Below(warmupMinLr, "warmupMinLr", WarmupPeak(initialLr), "the warmup's peak");
         }
     }
 
+    /// <summary>The rate from the end of the warmup <paramref name="w"/> on.</summary>
+    protected abstract double AfterWarmup(double initialLr, double etaMin, long current, long w, long tMax);
+
+    /// <summary>The rate the warmup reaches.</summary>
     protected virtual double WarmupPeak(double initialLr) => initialLr;
 }
 
 /// <summary><c>LinearWithWarmup</c>.</summary>
 internal sealed class OlmoLinear(double alphaF, long? warmup, double? warmupFraction, double warmupMinLr) : OlmoAlphaRule(alphaF, warmup, warmupFraction, warmupMinLr)
 {
-    public override double GetLr(double initialLr, long current, long tMax)
-    {
-        double etaMin = initialLr * AlphaF;
-        long w = Warmup(tMax);
-        if (current < w)
-        {
-            return LinearWarmup(initialLr, current, w, WarmupMinLr);
-        }
-
-        if (current >= tMax)
-        {
-            return etaMin;
-        }
-
-        return initialLr - ((initialLr - etaMin) * ((double)(current - w) / (tMax - w)));
-    }
+    protected override double AfterWarmup(double initialLr, double etaMin, long current, long w, long tMax) =>
+        current >= tMax ? etaMin : initialLr - ((initialLr - etaMin) * ((double)(current - w) / (tMax - w)));
 }
 
 /// <summary><c>InvSqrtWithWarmup</c>: never ends; <c>t_max</c> only resolves the warmup fraction.</summary>
 internal sealed class OlmoInvSqrt(double alphaF, long? warmup, double? warmupFraction, double warmupMinLr) : OlmoAlphaRule(alphaF, warmup, warmupFraction, warmupMinLr)
 {
-    public override double GetLr(double initialLr, long current, long tMax)
-    {
-        long w = Warmup(tMax);
-        if (current < w)
-        {
-            return LinearWarmup(initialLr, current, w, WarmupMinLr);
-        }
-
-        double etaMin = initialLr * AlphaF;
-
-        // OLMo's sqrt(0 / 0) at warmup = 0, current = 0 (its trainer never asks) reads as 0.
-        double ratio = current == 0 ? 0.0 : (double)w / current;
-        return etaMin + ((initialLr - etaMin) * Math.Sqrt(ratio));
-    }
+    // OLMo's sqrt(0 / 0) at warmup = 0, current = 0 (its trainer never asks) reads as 0.
+    protected override double AfterWarmup(double initialLr, double etaMin, long current, long w, long tMax) =>
+        etaMin + ((initialLr - etaMin) * Math.Sqrt(current == 0 ? 0.0 : (double)w / current));
 }
 
 /// <summary><c>CosWithWarmup</c>.</summary>
 internal class OlmoCos(double alphaF, long? warmup, double? warmupFraction, double warmupMinLr) : OlmoAlphaRule(alphaF, warmup, warmupFraction, warmupMinLr)
 {
-    public override double GetLr(double initialLr, long current, long tMax)
-    {
-        double etaMin = initialLr * AlphaF;
-        long w = Warmup(tMax);
-        if (current < w)
-        {
-            return LinearWarmup(initialLr, current, w, WarmupMinLr);
-        }
-
-        if (current >= tMax)
-        {
-            return etaMin;
-        }
-
-        return etaMin + ((initialLr - etaMin) * (1 + Math.Cos(Math.PI * (current - w) / (tMax - w))) / 2);
-    }
+    protected override double AfterWarmup(double initialLr, double etaMin, long current, long w, long tMax) =>
+        current >= tMax ? etaMin : etaMin + ((initialLr - etaMin) * (1 + Math.Cos(Math.PI * (current - w) / (tMax - w))) / 2);
 }
 
 /// <summary><c>HalfCosWithWarmup</c>: warms up to the midpoint, then the second half of a cosine.</summary>
 internal sealed class OlmoHalfCos(double alphaF, long? warmup, double? warmupFraction, double warmupMinLr) : OlmoAlphaRule(alphaF, warmup, warmupFraction, warmupMinLr)
 {
-    public override double GetLr(double initialLr, long current, long tMax)
-    {
-        double etaMin = initialLr * AlphaF;
-        long w = Warmup(tMax);
-        if (current < w)
-        {
-            return LinearWarmup(WarmupPeak(initialLr), current, w, WarmupMinLr);
-        }
+    private readonly double _alphaF = alphaF;
 
+    protected override double AfterWarmup(double initialLr, double etaMin, long current, long w, long tMax)
+    {
         if (current >= tMax)
         {
             return etaMin;
         }
 
         long span = tMax - w;
-        long c = current - w + span;
-        long t = span * 2;
-        return etaMin + ((initialLr - etaMin) * (1 + Math.Cos(Math.PI * c / t)) / 2);
+        return etaMin + ((initialLr - etaMin) * (1 + Math.Cos(Math.PI * (current - w + span) / (span * 2))) / 2);
     }
 
     protected override double WarmupPeak(double initialLr)
     {
-        double etaMin = initialLr * AlphaF;
+        double etaMin = initialLr * _alphaF;
         return etaMin + ((initialLr - etaMin) / 2);
     }
 }
