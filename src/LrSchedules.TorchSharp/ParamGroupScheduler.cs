@@ -28,8 +28,8 @@ namespace LrSchedules.TorchSharp;
 /// update uses. <c>InitialLearningRate</c> is never touched.</para>
 /// <para><b>Ranges.</b> Checked at construction: the scales (finite, ≥ 0, one per group) and that every group supports
 /// each scheduled series. Checked on every <see cref="Apply"/>: each scheduled value is in its range (see
-/// <see cref="HyperparameterSchedules"/>); on a failure the groups before the failing series may already hold the new
-/// step's values.</para>
+/// <see cref="HyperparameterSchedules"/>). Every value is read and checked before the first group is written, so a
+/// failure leaves every group as it was.</para>
 /// <para>Not thread-safe: it writes the optimizer's groups. One scheduler per optimizer.</para>
 /// </remarks>
 public sealed class ParamGroupScheduler

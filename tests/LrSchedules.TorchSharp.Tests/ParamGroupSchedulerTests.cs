@@ -232,6 +232,23 @@ public class ParamGroupSchedulerTests
     }
 
     [Fact]
+    public void A_value_out_of_range_leaves_every_group_as_it_was()
+    {
+        var first = new MomentumGroup();
+        var second = new MomentumGroup();
+        var scheduler = new ParamGroupScheduler([first, second], new HyperparameterSchedules(Rate, momentum: Momentum, weightDecay: Decay));
+        scheduler.Apply(1);
+
+        // At step 4 the momentum is 1.0: rejected before any group is written.
+        FluentActions.Invoking(() => scheduler.Apply(4)).Should().Throw<InvalidOperationException>();
+
+        first.LearningRate.Should().Be(0.75);
+        second.LearningRate.Should().Be(0.75);
+        second.Momentum.Should().Be(0.625);
+        second.WeightDecay.Should().Be(0.5);
+    }
+
+    [Fact]
     public void Beta2_of_one_is_rejected_at_the_query()
     {
         var scheduler = new ParamGroupScheduler([new BetasGroup()], new HyperparameterSchedules(Rate, beta2: new AffineSchedule(1.0, 0.0)));
