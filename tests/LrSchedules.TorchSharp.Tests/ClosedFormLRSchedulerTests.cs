@@ -80,6 +80,23 @@ public class ClosedFormLRSchedulerTests
     }
 
     [Fact]
+    public void The_protected_step_count_is_current_step_plus_one_saturated_at_int_MaxValue()
+    {
+        var stepCount = typeof(global::TorchSharp.torch.optim.lr_scheduler.LRScheduler)
+            .GetField("_step_count", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!;
+        var scheduler = new ClosedFormLRScheduler(new GroupsOnlyOptimizer(SgdGroup(0.1)), new HyperparameterSchedules(Rate), startStep: 41);
+
+        stepCount.IsFamily.Should().BeTrue("_step_count is the one protected field of TorchSharp's LRScheduler");
+        stepCount.GetValue(scheduler).Should().Be(42);
+        scheduler.step();
+        stepCount.GetValue(scheduler).Should().Be(43);
+        scheduler.StepTo(int.MaxValue - 1L);
+        stepCount.GetValue(scheduler).Should().Be(int.MaxValue);
+        scheduler.StepTo(5_000_000_000);
+        stepCount.GetValue(scheduler).Should().Be(int.MaxValue);
+    }
+
+    [Fact]
     public void Step_allocates_nothing()
     {
         var group = SgdGroup(0.1);
