@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using LrSchedules;
+using LrSchedules.Batching;
 using LrSchedules.TorchSharp;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -44,14 +45,14 @@ var optimizer = torch.optim.SGD(model.parameters(), InitialLearningRate, momentu
 
 // The plan: 1400 samples a pass, batch 10, the last partial batch dropped (there is none here). The sampler draws each
 // step's rows at the offset and size the plan gives, from a per-epoch order seeded by (seed, epoch).
-TrainingPlan plan = BatchSchedule.Plan(TrainingRows, BatchSchedule.Constant(BatchSize), LastBatch.Drop);
+TrainingPlan plan = BatchSchedule.Plan(TrainingRows, BatchSchedule.ConstantBatchSize(BatchSize), LastBatch.Drop);
 var sampler = new PlannedBatchSampler(plan, seed: 0);
 
 // The schedule, in optimizer steps: the rate divided by 5 at the start of epochs 15, 27 and 37.
 ILearningRateSchedule schedule = Schedule.MultiStep(
     InitialLearningRate,
     milestoneEpochs.Select(e => plan.GetFirstStepOfEpoch(e)),
-    decayRate: 0.2);
+    decayFactor: 0.2);
 
 // Every parameter group gets the schedule's rate each step (add momentum:, beta2: or weightDecay: schedules, and
 // per-group scales, in the same way). Apply allocates nothing and may be called for any step: resuming is Apply(t).

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LrSchedules.Batching;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -1,5 +1,3 @@
-using LrSchedules.Internal;
-
 namespace LrSchedules;
 
 public static partial class Schedule
@@ -8,13 +6,13 @@ public static partial class Schedule
     /// Creates the momentum that PyTorch's <c>OneCycleLR</c> cycles with the rate (<c>cycle_momentum=True</c>): from
     /// <paramref name="maximumMomentum"/> down to <paramref name="minimumMomentum"/> while the rate rises, and back up
     /// while it falls. Give it the same <paramref name="totalSteps"/>, <paramref name="warmupFraction"/>,
-    /// <paramref name="interpolation"/> and <paramref name="threePhase"/> as <see cref="OneCycle"/>.
+    /// <paramref name="curve"/> and <paramref name="threePhase"/> as <see cref="OneCycle"/>.
     /// </summary>
     /// <param name="minimumMomentum">The momentum at the rate's peak (PyTorch's <c>base_momentum</c>, 0.85 by default there); in [0, 1).</param>
     /// <param name="maximumMomentum">The momentum at the start and the end (PyTorch's <c>max_momentum</c>, 0.95 by default there); in [0, 1).</param>
     /// <param name="totalSteps">The number of steps of the cycle (<c>total_steps</c>); &gt; 0.</param>
     /// <param name="warmupFraction">The fraction of the steps in the first phase (<c>pct_start</c>); in [0, 1]. Defaults to 0.3.</param>
-    /// <param name="interpolation">The annealing curve (<c>anneal_strategy</c>). Defaults to cosine.</param>
+    /// <param name="curve">The annealing curve (<c>anneal_strategy</c>): <see cref="Curve.Cosine"/> or <see cref="Curve.Linear"/>. Defaults to cosine.</param>
     /// <param name="threePhase">PyTorch's <c>three_phase</c>. Defaults to false.</param>
     /// <returns>The momentum of every step, also β1 for Adam-like optimizers (PyTorch sets <c>betas[0]</c> when the optimizer has betas).</returns>
     /// <remarks>
@@ -35,42 +33,42 @@ public static partial class Schedule
         double maximumMomentum,
         long totalSteps,
         double warmupFraction = 0.3,
-        Interpolation interpolation = Interpolation.Cosine,
+        Curve curve = Curve.Cosine,
         bool threePhase = false)
     {
         Preconditions.InRange(minimumMomentum, 0.0, true, 1.0, false);
         Preconditions.InRange(maximumMomentum, 0.0, true, 1.0, false);
         Preconditions.Positive(totalSteps);
         Preconditions.InClosedRange(warmupFraction, 0.0, 1.0);
-        Preconditions.Defined(interpolation);
+        Preconditions.OneOf(curve, [Curve.Linear, Curve.Cosine]);
 
         // The divisors are only recorded by OneCycleSchedule; the phases are built from the three momenta given.
-        var curve = new OneCycleSchedule(
+        var shape = new OneCycleSchedule(
             minimumMomentum,
             totalSteps,
             warmupFraction,
-            interpolation,
+            curve,
             initialDivisor: 1.0,
             finalDivisor: 1.0,
             threePhase,
             initialLearningRate: maximumMomentum,
             finalLearningRate: maximumMomentum);
-        return new CycledMomentumSchedule(curve, minimumMomentum, maximumMomentum)
-            .Declared(nameof(OneCycleMomentum), minimumMomentum, maximumMomentum, totalSteps, warmupFraction, interpolation, threePhase);
+        return new CycledMomentumSchedule(shape, minimumMomentum, maximumMomentum)
+            .Declared(nameof(OneCycleMomentum), minimumMomentum, maximumMomentum, totalSteps, warmupFraction, curve, threePhase);
     }
 
     /// <summary>
     /// Creates the momentum that PyTorch's <c>CyclicLR</c> cycles with the rate (<c>cycle_momentum=True</c>): triangles
     /// from <paramref name="maximumMomentum"/> down towards <paramref name="minimumMomentum"/> in <paramref name="stepsUp"/>
     /// steps and back in <paramref name="stepsDown"/>, their depth scaled per <paramref name="mode"/>. Give it the same
-    /// steps, mode and decay rate as <see cref="Cyclic"/>.
+    /// steps, mode and decay factor as <see cref="Cyclic"/>.
     /// </summary>
     /// <param name="minimumMomentum">The momentum at the top of the rate's first triangle (PyTorch's <c>base_momentum</c>, 0.8 by default there); in [0, 1).</param>
     /// <param name="maximumMomentum">The momentum at the start of every cycle (PyTorch's <c>max_momentum</c>, 0.9 by default there); in [0, 1).</param>
     /// <param name="stepsUp">The steps of the rate's rising half (<c>step_size_up</c>); &gt; 0.</param>
     /// <param name="stepsDown">The steps of its falling half (<c>step_size_down</c>); &gt; 0, or null for <paramref name="stepsUp"/>.</param>
     /// <param name="mode">How the depth changes (<c>mode</c>). Defaults to <see cref="CyclicMode.Triangular"/>.</param>
-    /// <param name="decayRate">The per-step factor of <see cref="CyclicMode.ExponentialRange"/> (<c>gamma</c>); in (0, 1]. Defaults to 1.</param>
+    /// <param name="decayFactor">The per-step factor of <see cref="CyclicMode.ExponentialRange"/> (<c>gamma</c>); in (0, 1]. Defaults to 1.</param>
     /// <returns>The momentum of every step, also β1 for Adam-like optimizers.</returns>
     /// <remarks>
     /// PyTorch (<c>CyclicLR.get_lr</c>): <c>momentum = max_momentum − (max_momentum − base_momentum) · scale_factor ·
@@ -86,16 +84,16 @@ public static partial class Schedule
         long stepsUp,
         long? stepsDown = null,
         CyclicMode mode = CyclicMode.Triangular,
-        double decayRate = 1.0)
+        double decayFactor = 1.0)
     {
         Preconditions.InRange(minimumMomentum, 0.0, true, 1.0, false);
         Preconditions.InRange(maximumMomentum, 0.0, true, 1.0, false);
         Preconditions.Positive(stepsUp);
         long down = stepsDown is long given ? Preconditions.Positive(given, nameof(stepsDown)) : stepsUp;
         Preconditions.Defined(mode);
-        Preconditions.InRange(decayRate, 0.0, false, 1.0, true);
-        var curve = new CyclicSchedule(maximumMomentum, minimumMomentum, stepsUp, down, mode, decayRate);
-        return new CycledMomentumSchedule(curve, minimumMomentum, maximumMomentum)
-            .Declared(nameof(CyclicMomentum), minimumMomentum, maximumMomentum, stepsUp, stepsDown, mode, decayRate);
+        Preconditions.InRange(decayFactor, 0.0, false, 1.0, true);
+        var shape = new CyclicSchedule(maximumMomentum, minimumMomentum, stepsUp, down, mode, decayFactor);
+        return new CycledMomentumSchedule(shape, minimumMomentum, maximumMomentum)
+            .Declared(nameof(CyclicMomentum), minimumMomentum, maximumMomentum, stepsUp, stepsDown, mode, decayFactor);
     }
 }

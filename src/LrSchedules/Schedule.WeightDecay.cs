@@ -1,5 +1,3 @@
-using LrSchedules.Internal;
-
 namespace LrSchedules;
 
 public static partial class Schedule
@@ -12,7 +10,7 @@ public static partial class Schedule
     /// <param name="initialWeightDecay">The weight decay at step 0 (<c>start_wd</c>, <c>--start-weight-decay</c>); finite and ≥ 0.</param>
     /// <param name="finalWeightDecay">The weight decay from step <paramref name="increaseSteps"/> on (<c>end_wd</c>, <c>--end-weight-decay</c>); finite and ≥ <paramref name="initialWeightDecay"/>.</param>
     /// <param name="increaseSteps">The steps of the increase (<c>wd_incr_steps</c>, which Megatron sets to the training iterations or samples); &gt; 0.</param>
-    /// <param name="interpolation">The curve (<c>wd_incr_style</c>: <c>"linear"</c> or <c>"cosine"</c>). Defaults to linear.</param>
+    /// <param name="curve">The curve (<c>wd_incr_style</c>): <see cref="Curve.Linear"/> (<c>"linear"</c>) or <see cref="Curve.Cosine"/> (<c>"cosine"</c>). Defaults to linear.</param>
     /// <returns>The weight decay of every step, as a schedule (values ≥ 0), for a weight-decay series such as <c>HyperparameterSchedules.WeightDecay</c> of LrSchedules.TorchSharp.</returns>
     /// <remarks>
     /// <para>With <c>r = t / increaseSteps</c> and <c>Δ = final − initial</c>: <c>initial + r · Δ</c> (linear) or
@@ -29,7 +27,7 @@ public static partial class Schedule
         double initialWeightDecay,
         double finalWeightDecay,
         long increaseSteps,
-        Interpolation interpolation = Interpolation.Linear)
+        Curve curve = Curve.Linear)
     {
         Preconditions.NonNegative(initialWeightDecay);
         Preconditions.NonNegative(finalWeightDecay);
@@ -42,8 +40,8 @@ public static partial class Schedule
         }
 
         Preconditions.Positive(increaseSteps);
-        Preconditions.Defined(interpolation);
-        return new WeightDecayIncreaseSchedule(initialWeightDecay, finalWeightDecay, increaseSteps, interpolation)
-            .Declared(nameof(WeightDecayIncrease), initialWeightDecay, finalWeightDecay, increaseSteps, interpolation);
+        Preconditions.OneOf(curve, [Curve.Linear, Curve.Cosine]);
+        return new WeightDecayIncreaseSchedule(initialWeightDecay, finalWeightDecay, increaseSteps, curve)
+            .Declared(nameof(WeightDecayIncrease), initialWeightDecay, finalWeightDecay, increaseSteps, curve);
     }
 }

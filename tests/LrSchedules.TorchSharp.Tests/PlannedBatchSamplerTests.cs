@@ -1,3 +1,5 @@
+using LrSchedules.Batching;
+
 namespace LrSchedules.TorchSharp.Tests;
 
 public class PlannedBatchSamplerTests
@@ -83,7 +85,7 @@ public class PlannedBatchSamplerTests
     [Fact]
     public void Steps_within_one_epoch_allocate_nothing()
     {
-        TrainingPlan plan = BatchSchedule.Plan(100_000, BatchSchedule.Constant(10), LastBatch.Keep);
+        TrainingPlan plan = BatchSchedule.Plan(100_000, BatchSchedule.ConstantBatchSize(10), LastBatch.Keep);
         var sampler = new PlannedBatchSampler(plan, seed: 3);
 
         ParamGroupSchedulerTests.AllocatesNothing(step => sampler.GetBatch(step));
@@ -94,7 +96,7 @@ public class PlannedBatchSamplerTests
     {
         FluentActions.Invoking(() => new PlannedBatchSampler(null!, 0)).Should().Throw<ArgumentNullException>();
 
-        TrainingPlan huge = BatchSchedule.Plan(3_000_000_000, BatchSchedule.Constant(10), LastBatch.Keep);
+        TrainingPlan huge = BatchSchedule.Plan(3_000_000_000, BatchSchedule.ConstantBatchSize(10), LastBatch.Keep);
         var exception = FluentActions.Invoking(() => new PlannedBatchSampler(huge, 0)).Should().Throw<ScheduleArgumentException>().Which;
         exception.ParamName.Should().Be("plan");
         exception.ActualValue.Should().Be(3_000_000_000L);

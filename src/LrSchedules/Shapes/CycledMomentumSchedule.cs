@@ -1,4 +1,4 @@
-namespace LrSchedules;
+namespace LrSchedules.Shapes;
 
 /// <summary>
 /// The momentum (or β1) that PyTorch's <c>OneCycleLR</c> and <c>CyclicLR</c> cycle inversely to the learning rate
@@ -12,11 +12,11 @@ namespace LrSchedules;
 /// </remarks>
 internal sealed class CycledMomentumSchedule : LearningRateSchedule
 {
-    private readonly LearningRateSchedule _curve;
+    private readonly LearningRateSchedule _shape;
 
-    internal CycledMomentumSchedule(LearningRateSchedule curve, double minimumMomentum, double maximumMomentum)
+    internal CycledMomentumSchedule(LearningRateSchedule shape, double minimumMomentum, double maximumMomentum)
     {
-        _curve = curve;
+        _shape = shape;
         MinimumMomentum = minimumMomentum;
         MaximumMomentum = maximumMomentum;
     }
@@ -27,5 +27,5 @@ internal sealed class CycledMomentumSchedule : LearningRateSchedule
     /// <summary>Gets the momentum where the learning rate is lowest (PyTorch's <c>max_momentum</c>).</summary>
     internal double MaximumMomentum { get; }
 
-    internal override double Evaluate(double position) => _curve.Evaluate(position);
+    internal override double Evaluate(double position) => _shape.Evaluate(position);
 }

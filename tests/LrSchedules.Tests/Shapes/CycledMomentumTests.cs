@@ -48,7 +48,7 @@ public class CycledMomentumTests
     public void OneCycleMomentum_three_phases_linear_equals_torch_bit_for_bit()
     {
         // pct_start 0.25: phases end at 24, 48 and 99; the third holds max_momentum.
-        var momentum = Schedule.OneCycleMomentum(0.85, 0.95, totalSteps: 100, warmupFraction: 0.25, interpolation: Interpolation.Linear, threePhase: true);
+        var momentum = Schedule.OneCycleMomentum(0.85, 0.95, totalSteps: 100, warmupFraction: 0.25, curve: Curve.Linear, threePhase: true);
 
         ShouldEqualTorch(
             momentum,
@@ -112,7 +112,7 @@ public class CycledMomentumTests
     [Fact]
     public void CyclicMomentum_exp_range_scales_the_swing_by_gamma_to_the_step_like_torch()
     {
-        var momentum = Schedule.CyclicMomentum(0.85, 0.95, stepsUp: 5, mode: CyclicMode.ExponentialRange, decayRate: 0.99);
+        var momentum = Schedule.CyclicMomentum(0.85, 0.95, stepsUp: 5, mode: CyclicMode.ExponentialRange, decayFactor: 0.99);
 
         ShouldEqualTorch(
             momentum,
@@ -129,7 +129,7 @@ public class CycledMomentumTests
         ScheduleContract.Holds(Schedule.OneCycleMomentum(0.85, 0.95, totalSteps: 100), [28, 29, 30, 98, 99, 100]);
         ScheduleContract.Holds(Schedule.OneCycleMomentum(0.85, 0.95, totalSteps: 100, warmupFraction: 0.25, threePhase: true), [23, 24, 25, 47, 48, 49]);
         ScheduleContract.Holds(Schedule.CyclicMomentum(0.8, 0.9, stepsUp: 4, stepsDown: 6, mode: CyclicMode.Triangular2), [3, 4, 5, 9, 10]);
-        ScheduleContract.Holds(Schedule.CyclicMomentum(0.85, 0.95, stepsUp: 5, mode: CyclicMode.ExponentialRange, decayRate: 0.99));
+        ScheduleContract.Holds(Schedule.CyclicMomentum(0.85, 0.95, stepsUp: 5, mode: CyclicMode.ExponentialRange, decayFactor: 0.99));
     }
 
     [Fact]
@@ -163,11 +163,12 @@ public class CycledMomentumTests
     {
         FluentActions.Invoking(() => Schedule.OneCycleMomentum(0.85, 0.95, 0)).Should().Throw<ScheduleArgumentException>().Which.ParamName.Should().Be("totalSteps");
         FluentActions.Invoking(() => Schedule.OneCycleMomentum(0.85, 0.95, 100, warmupFraction: 1.5)).Should().Throw<ScheduleArgumentException>().Which.ParamName.Should().Be("warmupFraction");
-        FluentActions.Invoking(() => Schedule.OneCycleMomentum(0.85, 0.95, 100, interpolation: (Interpolation)7)).Should().Throw<ScheduleArgumentException>().Which.ParamName.Should().Be("interpolation");
+        FluentActions.Invoking(() => Schedule.OneCycleMomentum(0.85, 0.95, 100, curve: Curve.OneMinusSquareRoot)).Should().Throw<ScheduleArgumentException>().Which.ParamName.Should().Be("curve");
+        FluentActions.Invoking(() => Schedule.OneCycleMomentum(0.85, 0.95, 100, curve: (Curve)7)).Should().Throw<ScheduleArgumentException>().Which.ParamName.Should().Be("curve");
         FluentActions.Invoking(() => Schedule.CyclicMomentum(0.8, 0.9, 0)).Should().Throw<ScheduleArgumentException>().Which.ParamName.Should().Be("stepsUp");
         FluentActions.Invoking(() => Schedule.CyclicMomentum(0.8, 0.9, 4, stepsDown: 0)).Should().Throw<ScheduleArgumentException>().Which.ParamName.Should().Be("stepsDown");
         FluentActions.Invoking(() => Schedule.CyclicMomentum(0.8, 0.9, 4, mode: (CyclicMode)9)).Should().Throw<ScheduleArgumentException>().Which.ParamName.Should().Be("mode");
-        FluentActions.Invoking(() => Schedule.CyclicMomentum(0.8, 0.9, 4, decayRate: 0.0)).Should().Throw<ScheduleArgumentException>().Which.ParamName.Should().Be("decayRate");
+        FluentActions.Invoking(() => Schedule.CyclicMomentum(0.8, 0.9, 4, decayFactor: 0.0)).Should().Throw<ScheduleArgumentException>().Which.ParamName.Should().Be("decayFactor");
     }
 
     [Fact]

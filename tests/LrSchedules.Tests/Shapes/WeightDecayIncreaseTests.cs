@@ -26,7 +26,7 @@ public class WeightDecayIncreaseTests
     [Fact]
     public void Cosine_increase_equals_megatron_bit_for_bit()
     {
-        var weightDecay = Schedule.WeightDecayIncrease(0.01, 0.1, increaseSteps: 1000, Interpolation.Cosine);
+        var weightDecay = Schedule.WeightDecayIncrease(0.01, 0.1, increaseSteps: 1000, Curve.Cosine);
 
         weightDecay.ShouldHaveRate(0, 0.01);
         weightDecay.ShouldHaveRate(1, 0.010000222065916381);
@@ -41,7 +41,7 @@ public class WeightDecayIncreaseTests
     [Fact]
     public void The_final_weight_decay_is_held_to_the_largest_step()
     {
-        var weightDecay = Schedule.WeightDecayIncrease(0.01, 0.1, increaseSteps: 1000, Interpolation.Cosine);
+        var weightDecay = Schedule.WeightDecayIncrease(0.01, 0.1, increaseSteps: 1000, Curve.Cosine);
 
         weightDecay.ShouldHaveRate(long.MaxValue, 0.1);
         ScheduleContract.Holds(weightDecay, [999, 1000, 1001]);
@@ -51,7 +51,7 @@ public class WeightDecayIncreaseTests
     [Fact]
     public void Equal_initial_and_final_weight_decay_is_megatrons_constant_style()
     {
-        var weightDecay = Schedule.WeightDecayIncrease(0.05, 0.05, increaseSteps: 10, Interpolation.Cosine);
+        var weightDecay = Schedule.WeightDecayIncrease(0.05, 0.05, increaseSteps: 10, Curve.Cosine);
 
         weightDecay.ShouldHaveRate(0, 0.05);
         weightDecay.ShouldHaveRate(7, 0.05);
@@ -79,9 +79,10 @@ public class WeightDecayIncreaseTests
     }
 
     [Fact]
-    public void Zero_increase_steps_and_an_undefined_curve_are_rejected()
+    public void Zero_increase_steps_and_a_curve_other_than_linear_or_cosine_are_rejected()
     {
         FluentActions.Invoking(() => Schedule.WeightDecayIncrease(0.0, 0.1, 0)).Should().Throw<ScheduleArgumentException>().Which.ParamName.Should().Be("increaseSteps");
-        FluentActions.Invoking(() => Schedule.WeightDecayIncrease(0.0, 0.1, 10, (Interpolation)5)).Should().Throw<ScheduleArgumentException>().Which.ParamName.Should().Be("interpolation");
+        FluentActions.Invoking(() => Schedule.WeightDecayIncrease(0.0, 0.1, 10, Curve.Exponential)).Should().Throw<ScheduleArgumentException>().Which.ParamName.Should().Be("curve");
+        FluentActions.Invoking(() => Schedule.WeightDecayIncrease(0.0, 0.1, 10, (Curve)5)).Should().Throw<ScheduleArgumentException>().Which.ParamName.Should().Be("curve");
     }
 }

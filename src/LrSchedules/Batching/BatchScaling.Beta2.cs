@@ -1,6 +1,4 @@
-using LrSchedules.Internal;
-
-namespace LrSchedules;
+namespace LrSchedules.Batching;
 
 public static partial class BatchScaling
 {
