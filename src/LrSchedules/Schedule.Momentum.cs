@@ -88,11 +88,7 @@ public static partial class Schedule
     {
         Preconditions.InRange(minimumMomentum, 0.0, true, 1.0, false);
         Preconditions.InRange(maximumMomentum, 0.0, true, 1.0, false);
-        Preconditions.Positive(stepsUp);
-        long down = stepsDown is long given ? Preconditions.Positive(given, nameof(stepsDown)) : stepsUp;
-        Preconditions.Defined(mode);
-        Preconditions.InRange(decayFactor, 0.0, false, 1.0, true);
-        var shape = new CyclicSchedule(maximumMomentum, minimumMomentum, stepsUp, down, mode, decayFactor);
+        var shape = CyclicShape(maximumMomentum, minimumMomentum, stepsUp, stepsDown, mode, decayFactor);
         return new CycledMomentumSchedule(shape, minimumMomentum, maximumMomentum)
             .Declared(nameof(CyclicMomentum), minimumMomentum, maximumMomentum, stepsUp, stepsDown, mode, decayFactor);
     }
