@@ -32,7 +32,7 @@ public static class Megatron
     /// weight decay on Megatron's sample counter.
     /// </summary>
     /// <remarks>
-    /// <para><expression>LearningRate: Schedule.FromFunction(n =&gt; get_lr(n)) (WSD with a whole warmup: Schedule.WarmupStableDecay(initLr, maxLr, minLr, lrWarmupSteps, lrDecaySteps, wsdDecaySteps, decayCurve)); WeightDecay: Schedule.FromFunction(n =&gt; get_wd(n))</expression></para>
+    /// <para><expression>LearningRate: Schedule.FromFunction(n =&gt; get_lr(n)) (WSD with a whole warmup: Schedule.WarmupStableDecay(initLr, maxLr, minLr, lrWarmupSteps, lrDecaySteps, wsdDecaySteps, decayCurve)); WeightDecay: Schedule.WeightDecayIncrease(startWd, endWd, wdIncrSteps, linear → Curve.Linear | cosine → Curve.Cosine), or Schedule.Constant(endWd) for "constant"</expression></para>
     /// <para><c>get_lr</c>, verbatim: <c>init + (max − init)·n / W</c> while <c>W &gt; 0 and n ≤ W</c> (the warmup is
     /// inclusive); "constant": <c>max</c> for ever; <c>min</c> for <c>n &gt; D</c>; "inverse-square-root":
     /// <c>max(min, max·√max(W, 1) / √max(n, 1))</c>; otherwise <c>min + coeff·(max − min)</c> with <c>r = (n − W)/(D − W)</c>
@@ -134,7 +134,9 @@ public static class Megatron
         }
 
         LearningRateSchedule lr = LearningRate(initLr, maxLr, minLr, lrWarmupSteps, lrDecaySteps, lrDecayStyle, wsdDecaySteps ?? 0, lrWsdDecayStyle);
-        LearningRateSchedule wd = Schedule.FromFunction((long n) => WeightDecayAt(n, startWd, endWd, wdIncrSteps, wdIncrStyle));
+        LearningRateSchedule wd = wdIncrStyle == "constant"
+            ? Schedule.Constant(endWd)
+            : Schedule.WeightDecayIncrease(startWd, endWd, wdIncrSteps, wdIncrStyle == "linear" ? Curve.Linear : Curve.Cosine);
         var schedules = new MegatronSchedules(lr.Ported(), wd.Ported());
         return schedules.Declared(
             nameof(OptimizerParamScheduler), initLr, maxLr, minLr, lrWarmupSteps, lrDecaySteps, lrDecayStyle, startWd, endWd, wdIncrSteps, wdIncrStyle,
@@ -224,19 +226,6 @@ public static class Megatron
         }
 
         return min + (coeff * delta);
-    }
-
-    /// <summary><c>OptimizerParamScheduler.get_wd</c>, verbatim, at <c>num_steps = n</c>.</summary>
-    internal static double WeightDecayAt(long n, double start, double end, long incrSteps, string style)
-    {
-        if (n > incrSteps || style == "constant")
-        {
-            return end;
-        }
-
-        double ratio = (double)n / incrSteps;
-        double coeff = style == "linear" ? ratio : 0.5 * (Math.Cos(Math.PI * (1 - ratio)) + 1.0);
-        return start + (coeff * (end - start));
     }
 
     /// <summary>

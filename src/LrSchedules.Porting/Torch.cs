@@ -299,7 +299,8 @@ public static class Torch
     /// <para>Origin: <c>CyclicLR</c> (commit 008f727e). The optimizer's rate is not read (PyTorch overwrites it with
     /// <c>base_lr</c>). Quirk reproduced: without <c>scale_fn</c>, <c>scale_mode</c> is ignored (PyTorch forces "cycle" for
     /// the triangular modes and "iterations" for exp_range). The momentum arguments cycle the optimizer's momentum and
-    /// do not change the rate; they are accepted and validated as numbers only.</para>
+    /// do not change the rate; they are accepted and validated as numbers only. That momentum is
+    /// <c>Schedule.CyclicMomentum(baseMomentum, maxMomentum, stepSizeUp, stepSizeDown, mode, gamma)</c>.</para>
     /// </remarks>
     /// <param name="baseLr">The lower bound (<c>base_lr</c>); finite and ≥ 0.</param>
     /// <param name="maxLr">The upper bound (<c>max_lr</c>); finite and ≥ <paramref name="baseLr"/>.</param>
@@ -378,7 +379,8 @@ public static class Torch
     /// <para>Origin: <c>OneCycleLR</c> (commit 008f727e), its validation and phase ends (<c>pct_start · total − 1</c>,
     /// real numbers). The optimizer's rate is not read (<c>initial_lr = max_lr / div_factor</c>). Divergences: PyTorch
     /// raises past <c>total_steps</c>; the core's one-cycle holds its final rate there (see <see cref="Schedule.OneCycle"/>).
-    /// The momentum arguments do not change the rate.</para>
+    /// The momentum arguments do not change the rate; the momentum PyTorch cycles with <c>cycle_momentum=True</c> (β1 for
+    /// Adam) is <c>Schedule.OneCycleMomentum(baseMomentum, maxMomentum, total, pctStart, curve, threePhase)</c>.</para>
     /// </remarks>
     /// <param name="maxLr">The peak (<c>max_lr</c>); finite and ≥ 0.</param>
     /// <param name="totalSteps">The steps of the cycle; &gt; 0, or null to use <paramref name="epochs"/> · <paramref name="stepsPerEpoch"/>.</param>
