@@ -49,7 +49,7 @@ internal static class Lrs
                 "list" => List(Arguments.Parse(args[1..], []), output),
                 "noise-scale" => NoiseScale(Arguments.Parse(args[1..], ["--beta"]), output, error),
                 "help" or "--help" or "-h" => PrintHelp(output),
-                _ => throw new UsageException($"unknown command '{args[0]}'; the commands are table, plot, validate, list and noise-scale."),
+                _ => throw new UsageException($"unknown command '{args[0]}'; the commands are table, plot, validate and list."),
             };
         }
         catch (UsageException exception)
