@@ -23,4 +23,20 @@ public static class AdaptiveBatching
     public static GradientNoiseScale NoiseScale(double smoothing = DefaultSmoothing) =>
         new GradientNoiseScale(Preconditions.InRange(smoothing, 0.0, true, 1.0, false))
             .Declared(nameof(NoiseScale), smoothing);
+
+    /// <summary>Creates AdaScale over a schedule tuned at a base batch size, with the gain measured by <paramref name="statistics"/>.</summary>
+    /// <param name="statistics">The noise-scale estimator the training loop updates; its <c>|G|²</c> and <c>tr(Σ)</c> give the gain.</param>
+    /// <param name="schedule">The learning-rate schedule tuned at <paramref name="baseBatchSize"/>, in base-batch steps; read on the progress clock.</param>
+    /// <param name="baseBatchSize">The batch size <c>B0</c> the schedule was tuned at; &gt; 0.</param>
+    /// <param name="totalSteps">The schedule's length in base-batch steps; training is over when the progress reaches it; &gt; 0.</param>
+    /// <returns>An <see cref="Batching.AdaScale"/> at progress 0.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="statistics"/> or <paramref name="schedule"/> is null.</exception>
+    /// <exception cref="ScheduleArgumentException">A batch size or length is out of range.</exception>
+    public static AdaScale AdaScale(GradientNoiseScale statistics, ILearningRateSchedule schedule, long baseBatchSize, long totalSteps) =>
+        new Batching.AdaScale(
+            Preconditions.NotNull(statistics),
+            LearningRateSchedule.From(schedule, nameof(schedule)),
+            Preconditions.Positive(baseBatchSize),
+            Preconditions.Positive(totalSteps))
+            .Declared(nameof(AdaScale), statistics, schedule, baseBatchSize, totalSteps);
 }
