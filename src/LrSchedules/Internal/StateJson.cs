@@ -92,6 +92,36 @@ internal static class StateJson
             : throw Mismatch(path ?? field, element.GetRawText(), "a finite number");
     }
 
+    /// <summary>Writes a number, or an infinity as the string <c>"Infinity"</c> or <c>"-Infinity"</c> (JSON has no infinite numbers).</summary>
+    public static void WriteExtended(Utf8JsonWriter writer, string field, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            writer.WriteNumber(field, value);
+        }
+        else
+        {
+            writer.WriteString(field, double.IsPositiveInfinity(value) ? "Infinity" : "-Infinity");
+        }
+    }
+
+    /// <summary>Reads a required number or <c>"Infinity"</c> or <c>"-Infinity"</c>; never NaN.</summary>
+    public static double ExtendedDouble(JsonElement parent, string field, string? path = null)
+    {
+        JsonElement element = Field(parent, field, path);
+        if (element.ValueKind == JsonValueKind.String)
+        {
+            return element.GetString() switch
+            {
+                "Infinity" => double.PositiveInfinity,
+                "-Infinity" => double.NegativeInfinity,
+                _ => throw Mismatch(path ?? field, element.GetRawText(), "a finite number, \"Infinity\" or \"-Infinity\""),
+            };
+        }
+
+        return Double(parent, field, path);
+    }
+
     /// <summary>Reads a required integer ≥ <paramref name="minimum"/>.</summary>
     public static long Long(JsonElement parent, string field, long minimum, string? path = null)
     {
