@@ -41,7 +41,7 @@ namespace LrSchedules.Batching;
 /// rebuilds the plan (O(changes), at a decision point only).</para>
 /// <para><b>Mutable and not thread-safe</b>; deterministic: the same reported statistics give the same decisions, rates
 /// and clocks on every worker, so data-parallel workers that report the same all-reduced norms agree without
-/// communicating. <see cref="ExportState"/> saves everything as versioned JSON; <see cref="ImportState"/> continues the
+/// communicating. <see cref="ExportStateJson"/> saves everything as versioned JSON; <see cref="ImportStateJson"/> continues the
 /// run bit for bit.</para>
 /// </remarks>
 public sealed class AdaptiveBatchSizeController : IBatchSizeController
@@ -209,7 +209,7 @@ public sealed class AdaptiveBatchSizeController : IBatchSizeController
 
     /// <summary>Returns the complete state as versioned JSON, to save with a checkpoint.</summary>
     /// <returns>A JSON object: type, version, the configuration it checks on import, the report count, the changes with their rate multipliers and any pending change.</returns>
-    public string ExportState() => StateJson.Write(writer =>
+    public string ExportStateJson() => StateJson.Write(writer =>
     {
         writer.WriteString("type", StateType);
         writer.WriteNumber("version", StateVersion);
@@ -243,14 +243,14 @@ public sealed class AdaptiveBatchSizeController : IBatchSizeController
         StateJson.WriteExtended(writer, "pendingNoiseScale", _pendingNoiseScale);
     });
 
-    /// <summary>Replaces the state with one saved by <see cref="ExportState"/>, so the run continues bit for bit.</summary>
+    /// <summary>Replaces the state with one saved by <see cref="ExportStateJson"/>, so the run continues bit for bit.</summary>
     /// <param name="json">The saved state.</param>
     /// <remarks>Everything is checked before anything changes: on an exception the instance is as it was.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     /// <exception cref="ScheduleArgumentException">The JSON is malformed or truncated, is not this type's state or version,
     /// was saved with another configuration, or a field is missing or out of range; the parameter names the field
     /// (<c>json.changes[2].batchSize</c>, say).</exception>
-    public void ImportState(string json)
+    public void ImportStateJson(string json)
     {
         using JsonDocument document = StateJson.Parse(json, StateType, StateVersion);
         JsonElement root = document.RootElement;

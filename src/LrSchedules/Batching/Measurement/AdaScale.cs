@@ -32,7 +32,7 @@ namespace LrSchedules.Batching;
 /// fractional <c>τ</c> when it is a <see cref="LearningRateSchedule"/> (at <c>floor(τ)</c> for a user implementation of
 /// <see cref="ILearningRateSchedule"/>), where adaptdl leaves the base rate to the user's own scheduler.</para>
 /// <para><b>Mutable and not thread-safe</b> (it holds <see cref="Progress"/>); deterministic. Save
-/// <see cref="ExportState"/> with the checkpoint, together with the statistics' own state.</para>
+/// <see cref="ExportStateJson"/> with the checkpoint, together with the statistics' own state.</para>
 /// </remarks>
 public sealed class AdaScale
 {
@@ -96,7 +96,7 @@ public sealed class AdaScale
 
     /// <summary>Returns the progress as versioned JSON, to save with a checkpoint (the statistics save their own state).</summary>
     /// <returns>A JSON object: type, version, base batch size, total steps and progress.</returns>
-    public string ExportState() => StateJson.Write(writer =>
+    public string ExportStateJson() => StateJson.Write(writer =>
     {
         writer.WriteString("type", StateType);
         writer.WriteNumber("version", StateVersion);
@@ -105,13 +105,13 @@ public sealed class AdaScale
         writer.WriteNumber("progress", _progress);
     });
 
-    /// <summary>Restores the progress saved by <see cref="ExportState"/>.</summary>
+    /// <summary>Restores the progress saved by <see cref="ExportStateJson"/>.</summary>
     /// <param name="json">The saved state.</param>
     /// <remarks>Everything is checked before anything changes: on an exception the instance is as it was.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     /// <exception cref="ScheduleArgumentException">The JSON is malformed or truncated, is not this type's state or version,
     /// was saved with another base batch size or length, or the progress is negative; the parameter names the field.</exception>
-    public void ImportState(string json)
+    public void ImportStateJson(string json)
     {
         using JsonDocument document = StateJson.Parse(json, StateType, StateVersion);
         JsonElement root = document.RootElement;

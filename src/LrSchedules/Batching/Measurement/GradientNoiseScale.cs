@@ -56,8 +56,8 @@ namespace LrSchedules.Batching;
 /// is skipped and changes nothing: the update returns <see langword="false"/> (gpt-neox and adaptdl skip such steps too).
 /// Everything else about a measurement is checked and rejected with <see cref="ScheduleArgumentException"/>.</para>
 /// <para><b>Mutable and not thread-safe</b>: one instance per training run, updated from one thread. Deterministic: the
-/// same measurements give the same estimates bit for bit on every machine. Save <see cref="ExportState"/> with a
-/// checkpoint and <see cref="ImportState"/> it to continue exactly.</para>
+/// same measurements give the same estimates bit for bit on every machine. Save <see cref="ExportStateJson"/> with a
+/// checkpoint and <see cref="ImportStateJson"/> it to continue exactly.</para>
 /// </remarks>
 public sealed class GradientNoiseScale
 {
@@ -194,7 +194,7 @@ public sealed class GradientNoiseScale
 
     /// <summary>Returns the complete state as versioned JSON, to save with a checkpoint.</summary>
     /// <returns>A JSON object: type, version, smoothing, measurement count, bias flag and both raw (uncorrected) averages, every double round-trippable.</returns>
-    public string ExportState() => StateJson.Write(writer =>
+    public string ExportStateJson() => StateJson.Write(writer =>
     {
         writer.WriteString("type", StateType);
         writer.WriteNumber("version", StateVersion);
@@ -205,14 +205,14 @@ public sealed class GradientNoiseScale
         writer.WriteNumber("covarianceTraceAverage", _traceAverage);
     });
 
-    /// <summary>Replaces the state with one saved by <see cref="ExportState"/>, so the estimates continue bit for bit.</summary>
+    /// <summary>Replaces the state with one saved by <see cref="ExportStateJson"/>, so the estimates continue bit for bit.</summary>
     /// <param name="json">The saved state.</param>
     /// <remarks>Everything is checked before anything changes: on an exception the instance is as it was.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     /// <exception cref="ScheduleArgumentException">The JSON is malformed or truncated, is not this type's state or version,
     /// was saved with a different <see cref="Smoothing"/>, or a field is missing or out of range; the parameter names the field
     /// (<c>json.measurementCount</c>, say).</exception>
-    public void ImportState(string json)
+    public void ImportStateJson(string json)
     {
         using JsonDocument document = StateJson.Parse(json, StateType, StateVersion);
         JsonElement root = document.RootElement;

@@ -267,10 +267,10 @@ public class AdaptiveBatchSizeControllerTests
     {
         AdaptiveBatchSizeController original = Controller(interval: 3, rule: AdaptiveRateRule.Gain, integerFactors: true, growOnly: false, learningRate: Schedule.Linear(1.0, 0.1, 50));
         ReportMany(original, 3, 45.0); // pending 40
-        string saved = original.ExportState();
+        string saved = original.ExportStateJson();
 
         AdaptiveBatchSizeController restored = Controller(interval: 3, rule: AdaptiveRateRule.Gain, integerFactors: true, growOnly: false, learningRate: Schedule.Linear(1.0, 0.1, 50));
-        restored.ImportState(saved);
+        restored.ImportStateJson(saved);
         restored.PendingBatchSize.Should().Be(40);
 
         double[] noise = [45.0, 45.0, 17.3, 60.2, 60.2, 60.2, 3.0, 33.3, 33.3, 80.0, 80.0, 80.0, double.PositiveInfinity];
@@ -283,7 +283,7 @@ public class AdaptiveBatchSizeControllerTests
         }
 
         original.Changes.Should().HaveCountGreaterThan(1);
-        restored.ExportState().Should().Be(original.ExportState());
+        restored.ExportStateJson().Should().Be(original.ExportStateJson());
         restored.GetPosition(1000).Should().Be(original.GetPosition(1000));
     }
 
@@ -301,16 +301,16 @@ public class AdaptiveBatchSizeControllerTests
     {
         AdaptiveBatchSizeController source = Controller();
         ReportMany(source, 7, 40.0);
-        string json = source.ExportState();
+        string json = source.ExportStateJson();
         json.Should().Contain(find, what);
         string corrupt = replace.Length == 0 ? json[..json.IndexOf(find, StringComparison.Ordinal)] : json.Replace(find, replace, StringComparison.Ordinal);
 
         AdaptiveBatchSizeController target = Controller();
         ReportMany(target, 3, 20.0);
-        string before = target.ExportState();
+        string before = target.ExportStateJson();
 
-        ((Action)(() => target.ImportState(corrupt))).Should().Throw<ScheduleArgumentException>().Which.ParamName.Should().Be(field);
-        target.ExportState().Should().Be(before);
+        ((Action)(() => target.ImportStateJson(corrupt))).Should().Throw<ScheduleArgumentException>().Which.ParamName.Should().Be(field);
+        target.ExportStateJson().Should().Be(before);
     }
 
     private static void Rejects(Action act, string parameter) =>

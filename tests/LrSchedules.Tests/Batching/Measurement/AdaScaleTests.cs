@@ -151,17 +151,17 @@ public class AdaScaleTests
         original.Advance(7);
 
         AdaScale restored = AdaptiveBatching.AdaScale(Measured(), Schedule.Linear(1.0, 0.0, 10), 1, 10);
-        restored.ImportState(original.ExportState());
+        restored.ImportStateJson(original.ExportStateJson());
         restored.Progress.Should().Be(original.Progress);
         restored.GetLearningRate(5).Should().Be(original.GetLearningRate(5));
 
         AdaScale other = AdaptiveBatching.AdaScale(Measured(), Schedule.Linear(1.0, 0.0, 10), 2, 10);
-        ((Action)(() => other.ImportState(original.ExportState()))).Should().Throw<ScheduleArgumentException>().Which.ParamName.Should().Be("json.baseBatchSize");
-        ((Action)(() => restored.ImportState("""{"type":"AdaScale","version":1,"baseBatchSize":1,"totalSteps":11,"progress":1}""")))
+        ((Action)(() => other.ImportStateJson(original.ExportStateJson()))).Should().Throw<ScheduleArgumentException>().Which.ParamName.Should().Be("json.baseBatchSize");
+        ((Action)(() => restored.ImportStateJson("""{"type":"AdaScale","version":1,"baseBatchSize":1,"totalSteps":11,"progress":1}""")))
             .Should().Throw<ScheduleArgumentException>().Which.ParamName.Should().Be("json.totalSteps");
-        ((Action)(() => restored.ImportState("""{"type":"AdaScale","version":1,"baseBatchSize":1,"totalSteps":10,"progress":-1}""")))
+        ((Action)(() => restored.ImportStateJson("""{"type":"AdaScale","version":1,"baseBatchSize":1,"totalSteps":10,"progress":-1}""")))
             .Should().Throw<ScheduleArgumentException>().Which.ParamName.Should().Be("json.progress");
-        ((Action)(() => restored.ImportState("""{"type":"AdaScale","version":1,"baseBatchSize":1,"totalSteps":10,"prog""")))
+        ((Action)(() => restored.ImportStateJson("""{"type":"AdaScale","version":1,"baseBatchSize":1,"totalSteps":10,"prog""")))
             .Should().Throw<ScheduleArgumentException>().Which.ParamName.Should().Be("json");
         restored.Progress.Should().Be(original.Progress);
     }

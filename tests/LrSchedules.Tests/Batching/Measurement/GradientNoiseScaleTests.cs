@@ -271,14 +271,14 @@ public class GradientNoiseScaleTests
         original.Update(3, 0.1234567, 17, 0.0456789);
 
         GradientNoiseScale restored = AdaptiveBatching.NoiseScale();
-        restored.ImportState(original.ExportState());
+        restored.ImportStateJson(original.ExportStateJson());
 
         restored.MeasurementCount.Should().Be(3);
         original.Update(1, 0.7, 4, 0.3);
         restored.Update(1, 0.7, 4, 0.3);
         BitConverter.DoubleToInt64Bits(restored.GradientSquaredNorm).Should().Be(BitConverter.DoubleToInt64Bits(original.GradientSquaredNorm));
         BitConverter.DoubleToInt64Bits(restored.CovarianceTrace).Should().Be(BitConverter.DoubleToInt64Bits(original.CovarianceTrace));
-        restored.ExportState().Should().Be(original.ExportState());
+        restored.ExportStateJson().Should().Be(original.ExportStateJson());
     }
 
     [Fact]
@@ -287,7 +287,7 @@ public class GradientNoiseScaleTests
         GradientNoiseScale estimator = AdaptiveBatching.NoiseScale(0.5);
         estimator.UpdateFromConsecutiveBatches(1, 4.0, 6.0, 3.0);
 
-        estimator.ExportState().Should().Be(
+        estimator.ExportStateJson().Should().Be(
             """{"type":"GradientNoiseScale","version":1,"smoothing":0.5,"measurementCount":1,"biased":true,"gradientSquaredNormAverage":0.5,"covarianceTraceAverage":2}""");
     }
 
@@ -306,12 +306,12 @@ public class GradientNoiseScaleTests
     {
         GradientNoiseScale estimator = AdaptiveBatching.NoiseScale();
         estimator.Update(1, 5.0, 2, 3.0);
-        string before = estimator.ExportState();
+        string before = estimator.ExportStateJson();
 
-        Action act = () => estimator.ImportState(json);
+        Action act = () => estimator.ImportStateJson(json);
 
         act.Should().Throw<ScheduleArgumentException>().Which.ParamName.Should().Be(field);
-        estimator.ExportState().Should().Be(before);
+        estimator.ExportStateJson().Should().Be(before);
     }
 
     private static ScheduleArgumentException Rejects(Action act, string parameter, object value)
