@@ -13,13 +13,15 @@ internal static class StateJson
 {
     private const string Root = "json";
 
-    /// <summary>Writes one JSON object with <paramref name="body"/> as its properties.</summary>
-    public static string Write(Action<Utf8JsonWriter> body)
+    /// <summary>Writes one JSON object: <c>type</c>, <c>version</c>, then <paramref name="body"/>'s properties.</summary>
+    public static string Write(string type, int version, Action<Utf8JsonWriter> body)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
+            writer.WriteString("type", type);
+            writer.WriteNumber("version", version);
             body(writer);
             writer.WriteEndObject();
         }
@@ -73,6 +75,46 @@ internal static class StateJson
     /// <summary>The exception for a field whose value does not fit.</summary>
     public static ScheduleArgumentException Mismatch(string field, object? value, string requirement) =>
         Preconditions.OutOfRange($"{Root}.{field}", value, requirement);
+
+    /// <summary>Requires a saved configuration value to equal this instance's (<paramref name="path"/> names it).</summary>
+    public static void Same(JsonElement parent, string field, string path, string expected)
+    {
+        string actual = String(parent, field, path);
+        if (actual != expected)
+        {
+            throw Mismatch(path, actual, $"this instance's \"{expected}\"");
+        }
+    }
+
+    /// <inheritdoc cref="Same(JsonElement, string, string, string)"/>
+    public static void Same(JsonElement parent, string field, string path, double expected)
+    {
+        double actual = Double(parent, field, path);
+        if (actual != expected)
+        {
+            throw Mismatch(path, actual, $"this instance's {Preconditions.Format(expected)}");
+        }
+    }
+
+    /// <inheritdoc cref="Same(JsonElement, string, string, string)"/>
+    public static void Same(JsonElement parent, string field, string path, long expected)
+    {
+        long actual = Long(parent, field, long.MinValue, path);
+        if (actual != expected)
+        {
+            throw Mismatch(path, actual, $"this instance's {Preconditions.Format(expected)}");
+        }
+    }
+
+    /// <inheritdoc cref="Same(JsonElement, string, string, string)"/>
+    public static void Same(JsonElement parent, string field, string path, bool expected)
+    {
+        bool actual = Boolean(parent, field, path);
+        if (actual != expected)
+        {
+            throw Mismatch(path, actual, $"this instance's {(expected ? "true" : "false")}");
+        }
+    }
 
     /// <summary>Reads a required string.</summary>
     public static string String(JsonElement parent, string field, string? path = null)

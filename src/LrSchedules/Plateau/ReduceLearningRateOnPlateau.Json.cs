@@ -12,10 +12,8 @@ public sealed partial class ReduceLearningRateOnPlateau
 
     /// <summary>Returns the state as versioned JSON, to save with a checkpoint: <see cref="ExportState"/> plus the options it was made with.</summary>
     /// <returns>A JSON object: type, version, the options it checks on import, report count, best (<c>"Infinity"</c> or <c>"-Infinity"</c> before the first improvement), bad reports, cooldown counter and reductions.</returns>
-    public string ExportStateJson() => StateJson.Write(writer =>
+    public string ExportStateJson() => StateJson.Write(StateType, StateVersion, writer =>
     {
-        writer.WriteString("type", StateType);
-        writer.WriteNumber("version", StateVersion);
         writer.WriteStartObject("options");
         writer.WriteString("mode", Options.Mode.ToString());
         writer.WriteString("thresholdMode", Options.ThresholdMode.ToString());
@@ -88,21 +86,9 @@ public sealed partial class ReduceLearningRateOnPlateau
         _constantRate = restored._constantRate;
     }
 
-    private static void SameOption(JsonElement options, string field, string expected)
-    {
-        string actual = StateJson.String(options, field, "options." + field);
-        if (actual != expected)
-        {
-            throw StateJson.Mismatch("options." + field, actual, $"this instance's \"{expected}\"");
-        }
-    }
+    private static void SameOption(JsonElement options, string field, string expected) =>
+        StateJson.Same(options, field, "options." + field, expected);
 
-    private static void SameOption(JsonElement options, string field, double expected)
-    {
-        double actual = StateJson.Double(options, field, "options." + field);
-        if (actual != expected)
-        {
-            throw StateJson.Mismatch("options." + field, actual, $"this instance's {Preconditions.Format(expected)}");
-        }
-    }
+    private static void SameOption(JsonElement options, string field, double expected) =>
+        StateJson.Same(options, field, "options." + field, expected);
 }

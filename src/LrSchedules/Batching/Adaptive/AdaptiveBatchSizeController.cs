@@ -209,10 +209,8 @@ public sealed class AdaptiveBatchSizeController : IBatchSizeController
 
     /// <summary>Returns the complete state as versioned JSON, to save with a checkpoint.</summary>
     /// <returns>A JSON object: type, version, the configuration it checks on import, the report count, the changes with their rate multipliers and any pending change.</returns>
-    public string ExportStateJson() => StateJson.Write(writer =>
+    public string ExportStateJson() => StateJson.Write(StateType, StateVersion, writer =>
     {
-        writer.WriteString("type", StateType);
-        writer.WriteNumber("version", StateVersion);
         writer.WriteStartObject("configuration");
         writer.WriteNumber("datasetSize", DatasetSize);
         writer.WriteNumber("initialBatchSize", InitialBatchSize);
@@ -262,11 +260,7 @@ public sealed class AdaptiveBatchSizeController : IBatchSizeController
         Same(configuration, "decisionIntervalSteps", DecisionIntervalSteps);
         Same(configuration, "rateRule", RateRule.ToString());
         Same(configuration, "granularity", Granularity.ToString());
-        double multiplier = StateJson.Double(configuration, "noiseScaleMultiplier", "configuration.noiseScaleMultiplier");
-        if (multiplier != NoiseScaleMultiplier)
-        {
-            throw StateJson.Mismatch("configuration.noiseScaleMultiplier", multiplier, $"this instance's {Preconditions.Format(NoiseScaleMultiplier)}");
-        }
+        Same(configuration, "noiseScaleMultiplier", NoiseScaleMultiplier);
 
         Same(configuration, "growOnly", GrowOnly);
         Same(configuration, "integerFactors", IntegerFactors);
@@ -445,30 +439,23 @@ public sealed class AdaptiveBatchSizeController : IBatchSizeController
         }
     }
 
-    private static void Same(JsonElement configuration, string field, long expected)
+    private static void Same<T>(JsonElement configuration, string field, T expected)
     {
-        long actual = StateJson.Long(configuration, field, long.MinValue, "configuration." + field);
-        if (actual != expected)
+        string path = "configuration." + field;
+        switch (expected)
         {
-            throw StateJson.Mismatch("configuration." + field, actual, $"this instance's {Preconditions.Format(expected)}");
-        }
-    }
-
-    private static void Same(JsonElement configuration, string field, string expected)
-    {
-        string actual = StateJson.String(configuration, field, "configuration." + field);
-        if (actual != expected)
-        {
-            throw StateJson.Mismatch("configuration." + field, actual, $"this instance's \"{expected}\"");
-        }
-    }
-
-    private static void Same(JsonElement configuration, string field, bool expected)
-    {
-        bool actual = StateJson.Boolean(configuration, field, "configuration." + field);
-        if (actual != expected)
-        {
-            throw StateJson.Mismatch("configuration." + field, actual, $"this instance's {(expected ? "true" : "false")}");
+            case long number:
+                StateJson.Same(configuration, field, path, number);
+                break;
+            case double number:
+                StateJson.Same(configuration, field, path, number);
+                break;
+            case bool flag:
+                StateJson.Same(configuration, field, path, flag);
+                break;
+            default:
+                StateJson.Same(configuration, field, path, expected?.ToString() ?? string.Empty);
+                break;
         }
     }
 }

@@ -96,10 +96,8 @@ public sealed class AdaScale
 
     /// <summary>Returns the progress as versioned JSON, to save with a checkpoint (the statistics save their own state).</summary>
     /// <returns>A JSON object: type, version, base batch size, total steps and progress.</returns>
-    public string ExportStateJson() => StateJson.Write(writer =>
+    public string ExportStateJson() => StateJson.Write(StateType, StateVersion, writer =>
     {
-        writer.WriteString("type", StateType);
-        writer.WriteNumber("version", StateVersion);
         writer.WriteNumber("baseBatchSize", BaseBatchSize);
         writer.WriteNumber("totalSteps", TotalSteps);
         writer.WriteNumber("progress", _progress);

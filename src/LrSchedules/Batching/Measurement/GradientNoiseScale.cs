@@ -194,10 +194,8 @@ public sealed class GradientNoiseScale
 
     /// <summary>Returns the complete state as versioned JSON, to save with a checkpoint.</summary>
     /// <returns>A JSON object: type, version, smoothing, measurement count, bias flag and both raw (uncorrected) averages, every double round-trippable.</returns>
-    public string ExportStateJson() => StateJson.Write(writer =>
+    public string ExportStateJson() => StateJson.Write(StateType, StateVersion, writer =>
     {
-        writer.WriteString("type", StateType);
-        writer.WriteNumber("version", StateVersion);
         writer.WriteNumber("smoothing", Smoothing);
         writer.WriteNumber("measurementCount", _count);
         writer.WriteBoolean("biased", _biased);
