@@ -221,6 +221,23 @@ public class AdaptiveBatchSizeControllerTests
     }
 
     [Fact]
+    public void Queries_hold_the_last_batch_up_to_the_largest_step_and_reject_negative_steps()
+    {
+        AdaptiveBatchSizeController controller = Controller(learningRate: Schedule.Linear(1.0, 0.5, 10));
+        ReportMany(controller, 5, 40.0); // 40 from step 5, rate × 4
+
+        controller.GetBatchSize(4).Should().Be(10);
+        controller.GetBatchSize(5).Should().Be(40);
+        controller.GetBatchSize(long.MaxValue).Should().Be(40);
+        controller.GetLearningRate(long.MaxValue).Should().Be(0.5 * 4.0);
+        controller.GetLearningRate(10).Should().Be(0.5 * 4.0);
+        controller.GetLearningRate(9).Should().BeApproximately(0.55 * 4.0, 1e-15);
+        controller.GetPosition(long.MaxValue).BatchSize.Should().Be(40);
+        ((Action)(() => controller.GetLearningRate(-1))).Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("step");
+        ((Action)(() => controller.GetPosition(-1))).Should().Throw<ArgumentOutOfRangeException>();
+    }
+
+    [Fact]
     public void Queries_and_reports_between_decisions_allocate_nothing()
     {
         AdaptiveBatchSizeController controller = Controller(interval: 1_000_000_000);

@@ -110,6 +110,27 @@ public class AdaScaleTests
     }
 
     [Fact]
+    public void Training_is_complete_exactly_when_the_progress_reaches_the_length()
+    {
+        // r = 5/3 at B = 2: τ = 5/3, 10/3, 5 after three steps; length 5.
+        AdaScale adaScale = AdaptiveBatching.AdaScale(Measured(), Schedule.Linear(1.0, 0.0, 5), 1, 5);
+        adaScale.Advance(2);
+        adaScale.Advance(2);
+        adaScale.IsComplete.Should().BeFalse();
+        adaScale.Advance(1); // r = 1: τ = 10/3 + 1 < 5
+        adaScale.IsComplete.Should().BeFalse();
+        adaScale.Advance(4); // r = 2.5
+        adaScale.IsComplete.Should().BeTrue();
+        adaScale.GetLearningRate(4).Should().Be(0.0);
+        for (int i = 0; i < 1000; i++)
+        {
+            adaScale.Advance(8);
+        }
+
+        adaScale.GetLearningRate(8).Should().Be(0.0);
+    }
+
+    [Fact]
     public void A_user_schedule_is_read_at_the_whole_part_of_the_progress()
     {
         var user = new StepSchedule();
