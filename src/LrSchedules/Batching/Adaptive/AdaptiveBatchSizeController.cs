@@ -283,10 +283,25 @@ public sealed class AdaptiveBatchSizeController : IBatchSizeController
 
             long batchSize = StateJson.Long(change, "batchSize", 1, path + ".batchSize");
             CheckDecidable(batchSize, path + ".batchSize");
-            double rateMultiplier = StateJson.Double(change, "rateMultiplier", path + ".rateMultiplier");
-            if (!(rateMultiplier > 0.0))
+            long previousBatchSize = changes.Count == 0 ? InitialBatchSize : changes[^1].BatchSize;
+            if (batchSize == previousBatchSize || (GrowOnly && batchSize < previousBatchSize))
             {
-                throw StateJson.Mismatch(path + ".rateMultiplier", rateMultiplier, "a finite number > 0");
+                throw StateJson.Mismatch(path + ".batchSize", batchSize, $"{(GrowOnly ? "greater than" : "different from")} the batch size before it, {Preconditions.Format(previousBatchSize)}");
+            }
+
+            double rateMultiplier = StateJson.Double(change, "rateMultiplier", path + ".rateMultiplier");
+            double? expected = RateRule switch
+            {
+                AdaptiveRateRule.Linear => _linear.Scale(batchSize),
+                AdaptiveRateRule.SquareRoot => _squareRoot.Scale(batchSize),
+                _ => null,
+            };
+            if (!(rateMultiplier > 0.0) || (expected is { } rule && rateMultiplier != rule))
+            {
+                throw StateJson.Mismatch(
+                    path + ".rateMultiplier",
+                    rateMultiplier,
+                    expected is { } value ? $"{Preconditions.Format(value)}, the {RateRule} rule's factor at batch {Preconditions.Format(batchSize)}" : "a finite number > 0");
             }
 
             changes.Add(new BatchSizeChange(step, batchSize));

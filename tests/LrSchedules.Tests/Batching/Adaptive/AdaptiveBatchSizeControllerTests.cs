@@ -311,6 +311,8 @@ public class AdaptiveBatchSizeControllerTests
     [InlineData("step", "\"step\":5", "\"step\":0", "json.changes[0].step")]
     [InlineData("future step", "\"step\":5", "\"step\":99", "json.changes[0].step")]
     [InlineData("multiplier", "\"rateMultiplier\":4", "\"rateMultiplier\":-4", "json.changes[0].rateMultiplier")]
+    [InlineData("multiplier not the rule's", "\"rateMultiplier\":4", "\"rateMultiplier\":3.5", "json.changes[0].rateMultiplier")]
+    [InlineData("a shrink under grow-only", "\"batchSize\":40", "\"batchSize\":10", "json.changes[0].batchSize")]
     [InlineData("count", "\"reportCount\":7", "\"reportCount\":-7", "json.reportCount")]
     [InlineData("version", "\"version\":1", "\"version\":9", "json.version")]
     [InlineData("truncated", ",\"pendingBatchSize\"", "", "json")]
