@@ -18,6 +18,15 @@ namespace LrSchedules.Cli;
 /// </remarks>
 internal static class NoiseScaleReport
 {
+    /// <summary>The exit codes every lrs command uses (declared here so this file does not depend on the parser around it).</summary>
+    public const int Success = 0;
+
+    /// <inheritdoc cref="Success"/>
+    public const int Invalid = 1;
+
+    /// <inheritdoc cref="Success"/>
+    public const int Usage = 2;
+
     public const string InputHeader = "b_small,sq_norm_small,b_big,sq_norm_big";
     public const string OutputHeader = "step,gradient_sq_norm,trace_sigma,b_simple";
 
@@ -35,14 +44,14 @@ internal static class NoiseScaleReport
         if (!(beta >= 0.0 && beta < 1.0))
         {
             error.WriteLine($"lrs noise-scale: --beta must be a number in [0, 1) but was {Format(beta)}.");
-            return Lrs.Usage;
+            return Usage;
         }
 
         string? header = input.ReadLine();
         if (header is null || !string.Equals(header.Trim(), InputHeader, StringComparison.OrdinalIgnoreCase))
         {
             error.WriteLine($"lrs noise-scale: line 1 must be the header '{InputHeader}' but was '{header ?? "(end of input)"}'.");
-            return Lrs.Invalid;
+            return Invalid;
         }
 
         GradientNoiseScale estimator = AdaptiveBatching.NoiseScale(beta);
@@ -75,7 +84,7 @@ internal static class NoiseScaleReport
                 $"{row},{Format(estimator.GradientSquaredNorm)},{Format(estimator.CovarianceTrace)},{Format(estimator.NoiseScale)}"));
         }
 
-        return Lrs.Success;
+        return Success;
     }
 
     /// <summary>Parses one row; returns what is wrong with it, or null.</summary>
