@@ -3,15 +3,15 @@ using LrSchedules.Internal;
 namespace LrSchedules.Batching;
 
 /// <summary>
-/// Entry points for measuring the batch size instead of guessing it: the gradient noise scale estimator, AdaScale and
-/// the adaptive batch-size controller.
+/// Entry points for measuring the batch size instead of guessing it: the gradient noise scale estimator, AdaScale, the
+/// adaptive batch-size controller, and the goodput arithmetic for choosing a batch size from a measured noise scale.
 /// </summary>
 /// <remarks>
 /// All three are arithmetic on squared gradient norms that the training loop measures and reports; none touches a
 /// tensor or an optimizer. They are mutable (they accumulate what is reported), deterministic, and save their state as
 /// versioned JSON.
 /// </remarks>
-public static class AdaptiveBatching
+public static partial class AdaptiveBatching
 {
     /// <summary>The default smoothing of the noise-scale averages, 0.99 (EleutherAI gpt-neox's default <c>beta</c>).</summary>
     public const double DefaultSmoothing = 0.99;
@@ -26,19 +26,19 @@ public static class AdaptiveBatching
 
     /// <summary>Creates AdaScale over a schedule tuned at a base batch size, with the gain measured by <paramref name="statistics"/>.</summary>
     /// <param name="statistics">The noise-scale estimator the training loop updates; its <c>|G|²</c> and <c>tr(Σ)</c> give the gain.</param>
-    /// <param name="schedule">The learning-rate schedule tuned at <paramref name="baseBatchSize"/>, in base-batch steps; read on the progress clock.</param>
-    /// <param name="baseBatchSize">The batch size <c>B0</c> the schedule was tuned at; &gt; 0.</param>
-    /// <param name="totalSteps">The schedule's length in base-batch steps; training is over when the progress reaches it; &gt; 0.</param>
+    /// <param name="learningRate">The learning-rate schedule tuned at <paramref name="referenceBatchSize"/>, in steps of that batch size; read on the progress clock.</param>
+    /// <param name="referenceBatchSize">The batch size <c>B0</c> the schedule was tuned at; &gt; 0.</param>
+    /// <param name="totalSteps">The schedule's length in steps of the reference batch size; training is over when the progress reaches it; &gt; 0.</param>
     /// <returns>An <see cref="Batching.AdaScale"/> at progress 0.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="statistics"/> or <paramref name="schedule"/> is null.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="statistics"/> or <paramref name="learningRate"/> is null.</exception>
     /// <exception cref="ScheduleArgumentException">A batch size or length is out of range.</exception>
-    public static AdaScale AdaScale(GradientNoiseScale statistics, ILearningRateSchedule schedule, long baseBatchSize, long totalSteps) =>
+    public static AdaScale AdaScale(GradientNoiseScale statistics, ILearningRateSchedule learningRate, long referenceBatchSize, long totalSteps) =>
         new Batching.AdaScale(
             Preconditions.NotNull(statistics),
-            LearningRateSchedule.From(schedule, nameof(schedule)),
-            Preconditions.Positive(baseBatchSize),
+            LearningRateSchedule.From(learningRate, nameof(learningRate)),
+            Preconditions.Positive(referenceBatchSize),
             Preconditions.Positive(totalSteps))
-            .Declared(nameof(AdaScale), statistics, schedule, baseBatchSize, totalSteps);
+            .Declared(nameof(AdaScale), statistics, learningRate, referenceBatchSize, totalSteps);
 
     /// <summary>Creates the adaptive batch-size controller: the batch size set from the measured noise scale at decision points, the rate scaled at each change.</summary>
     /// <param name="learningRate">The learning-rate schedule tuned at <paramref name="initialBatchSize"/>, written on <paramref name="clock"/>.</param>

@@ -1,6 +1,6 @@
 using LrSchedules.Batching;
 
-namespace LrSchedules.Tests.Batching.Measurement;
+namespace LrSchedules.Tests.Batching;
 
 /// <summary>
 /// The estimator against line-by-line ports of the files it follows: EleutherAI gpt-neox

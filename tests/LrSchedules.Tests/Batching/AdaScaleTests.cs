@@ -1,7 +1,6 @@
 using LrSchedules.Batching;
-using LrSchedules.Tests.Batching;
 
-namespace LrSchedules.Tests.Batching.Measurement;
+namespace LrSchedules.Tests.Batching;
 
 public class AdaScaleTests
 {
@@ -20,7 +19,7 @@ public class AdaScaleTests
     [InlineData(8, 10.0 / 3.0)] // (4 + 1)/(0.5 + 1)
     public void The_gain_is_variance_plus_norm_over_variance_by_scale_plus_norm(long batchSize, double gain)
     {
-        AdaScale adaScale = AdaptiveBatching.AdaScale(Measured(), Schedule.Constant(0.1), baseBatchSize: 1, totalSteps: 100);
+        AdaScale adaScale = AdaptiveBatching.AdaScale(Measured(), Schedule.Constant(0.1), referenceBatchSize: 1, totalSteps: 100);
 
         adaScale.GetGain(batchSize).Should().Be(gain);
     }
@@ -29,7 +28,7 @@ public class AdaScaleTests
     public void The_variance_is_the_trace_over_the_base_batch_size()
     {
         // σ² = tr(Σ)/B0 = 4/2 = 2, μ² = 1, S = 4/2 = 2: (2 + 1)/(1 + 1) = 1.5.
-        AdaScale adaScale = AdaptiveBatching.AdaScale(Measured(), Schedule.Constant(0.1), baseBatchSize: 2, totalSteps: 100);
+        AdaScale adaScale = AdaptiveBatching.AdaScale(Measured(), Schedule.Constant(0.1), referenceBatchSize: 2, totalSteps: 100);
 
         adaScale.GetGain(4).Should().Be(1.5);
     }
@@ -39,7 +38,7 @@ public class AdaScaleTests
     {
         // adaptdl/adaptdl/torch/scaling_rules_test.py test_object: var_avg = 3, norm 1, gain(3.0) = 2.0.
         // |G|² = 2·2.5 − 4 = 1, tr(Σ) = 2·(4 − 2.5) = 3.
-        AdaScale adaScale = AdaptiveBatching.AdaScale(Measured(4.0, 2.5), Schedule.Constant(0.1), baseBatchSize: 1, totalSteps: 100);
+        AdaScale adaScale = AdaptiveBatching.AdaScale(Measured(4.0, 2.5), Schedule.Constant(0.1), referenceBatchSize: 1, totalSteps: 100);
 
         adaScale.GetGain(3).Should().Be(2.0);
     }
@@ -138,7 +137,7 @@ public class AdaScaleTests
         adaScale.Advance(4); // τ = 2.5
 
         adaScale.GetLearningRate(4).Should().Be(2.5 * 2.0);
-        adaScale.Schedule.Should().BeSameAs(user);
+        adaScale.LearningRate.Should().BeSameAs(user);
     }
 
     [Fact]
@@ -153,8 +152,8 @@ public class AdaScaleTests
     {
         GradientNoiseScale statistics = Measured();
         ((Action)(() => AdaptiveBatching.AdaScale(null!, Schedule.Constant(0.1), 1, 10))).Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("statistics");
-        ((Action)(() => AdaptiveBatching.AdaScale(statistics, null!, 1, 10))).Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("schedule");
-        ((Action)(() => AdaptiveBatching.AdaScale(statistics, Schedule.Constant(0.1), 0, 10))).Should().Throw<ScheduleArgumentException>().Which.ParamName.Should().Be("baseBatchSize");
+        ((Action)(() => AdaptiveBatching.AdaScale(statistics, null!, 1, 10))).Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("learningRate");
+        ((Action)(() => AdaptiveBatching.AdaScale(statistics, Schedule.Constant(0.1), 0, 10))).Should().Throw<ScheduleArgumentException>().Which.ParamName.Should().Be("referenceBatchSize");
         ((Action)(() => AdaptiveBatching.AdaScale(statistics, Schedule.Constant(0.1), 1, 0))).Should().Throw<ScheduleArgumentException>().Which.ParamName.Should().Be("totalSteps");
 
         AdaScale adaScale = AdaptiveBatching.AdaScale(statistics, Schedule.Constant(0.1), 4, 10);
@@ -177,12 +176,12 @@ public class AdaScaleTests
         restored.GetLearningRate(5).Should().Be(original.GetLearningRate(5));
 
         AdaScale other = AdaptiveBatching.AdaScale(Measured(), Schedule.Linear(1.0, 0.0, 10), 2, 10);
-        ((Action)(() => other.ImportStateJson(original.ExportStateJson()))).Should().Throw<ScheduleArgumentException>().Which.ParamName.Should().Be("json.baseBatchSize");
-        ((Action)(() => restored.ImportStateJson("""{"type":"AdaScale","version":1,"baseBatchSize":1,"totalSteps":11,"progress":1}""")))
+        ((Action)(() => other.ImportStateJson(original.ExportStateJson()))).Should().Throw<ScheduleArgumentException>().Which.ParamName.Should().Be("json.referenceBatchSize");
+        ((Action)(() => restored.ImportStateJson("""{"type":"AdaScale","version":1,"referenceBatchSize":1,"totalSteps":11,"progress":1}""")))
             .Should().Throw<ScheduleArgumentException>().Which.ParamName.Should().Be("json.totalSteps");
-        ((Action)(() => restored.ImportStateJson("""{"type":"AdaScale","version":1,"baseBatchSize":1,"totalSteps":10,"progress":-1}""")))
+        ((Action)(() => restored.ImportStateJson("""{"type":"AdaScale","version":1,"referenceBatchSize":1,"totalSteps":10,"progress":-1}""")))
             .Should().Throw<ScheduleArgumentException>().Which.ParamName.Should().Be("json.progress");
-        ((Action)(() => restored.ImportStateJson("""{"type":"AdaScale","version":1,"baseBatchSize":1,"totalSteps":10,"prog""")))
+        ((Action)(() => restored.ImportStateJson("""{"type":"AdaScale","version":1,"referenceBatchSize":1,"totalSteps":10,"prog""")))
             .Should().Throw<ScheduleArgumentException>().Which.ParamName.Should().Be("json");
         restored.Progress.Should().Be(original.Progress);
     }

@@ -1,7 +1,6 @@
 using LrSchedules.Batching;
-using LrSchedules.Tests.Batching;
 
-namespace LrSchedules.Tests.Batching.Measurement;
+namespace LrSchedules.Tests.Batching;
 
 public class GradientNoiseScaleTests
 {

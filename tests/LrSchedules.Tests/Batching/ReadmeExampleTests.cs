@@ -1,6 +1,6 @@
 using LrSchedules.Batching;
 
-namespace LrSchedules.Tests.Batching.Adaptive;
+namespace LrSchedules.Tests.Batching;
 
 /// <summary>The README's data-parallel example, run with made-up norms: it compiles and does what the comments say.</summary>
 public class ReadmeExampleTests
