@@ -48,16 +48,16 @@ public class AdaptiveBatchingBenchmarks
 
         _estimator = AdaptiveBatching.NoiseScale();
         _estimator.Update(4, 2.0, 32, 1.0);
-        _controller = AdaptiveBatching.Controller(Schedule.Cosine(0.1, 1_000_000), 1_000_000, 16, 16, 1024, 64);
+        _controller = AdaptiveBatching.Controller(Schedule.Cosine(0.1, 0.0, 1_000_000), 1_000_000, 16, 16, 1024, 64);
         for (int step = 0; step < 17 * 64; step++)
         {
             _controller.Report(16.0 + (step / 64 * 64.0));
         }
 
-        _reporting = AdaptiveBatching.Controller(Schedule.Cosine(0.1, 1_000_000), 1_000_000, 16, 16, 1024, 1_000_000_000);
+        _reporting = AdaptiveBatching.Controller(Schedule.Cosine(0.1, 0.0, 1_000_000), 1_000_000, 16, 16, 1024, 1_000_000_000);
         _differenced = AdaptiveBatching.NoiseScale();
         _differenced.UpdateFromConsecutiveBatches(4, 2.0, 2.1, 1.5);
-        _adaScale = AdaptiveBatching.AdaScale(_estimator, Schedule.Cosine(0.1, 1_000_000), 32, 1_000_000);
+        _adaScale = AdaptiveBatching.AdaScale(_estimator, Schedule.Cosine(0.1, 0.0, 1_000_000), 32, 1_000_000);
     }
 
     /// <summary><see cref="GradientNoiseScale.Update"/>: the two batch sizes and squared norms.</summary>

@@ -86,14 +86,14 @@ internal static class AdaScaleExperiment
         $"AdaScale over plan10.PerStep(Decay, Epochs) (base batch {SmithExperiment.InitialBatchSize}, length {SmithExperiment.Epochs} epochs of batch {SmithExperiment.InitialBatchSize}) at batch {SmithExperiment.InitialBatchSize}·k; noise scale from halves of each batch",
         trainingSize =>
         {
-            TrainingPlan basePlan = BatchSchedule.Plan(trainingSize, BatchSchedule.Constant(SmithExperiment.InitialBatchSize), LastBatch.Drop);
+            TrainingPlan basePlan = BatchSchedule.Plan(trainingSize, BatchSchedule.ConstantBatchSize(SmithExperiment.InitialBatchSize), LastBatch.Drop);
             GradientNoiseScale statistics = AdaptiveBatching.NoiseScale();
             AdaScale adaScale = AdaptiveBatching.AdaScale(
                 statistics,
                 basePlan.PerStep(SmithExperiment.Decay(), TrainingClock.Epochs),
                 SmithExperiment.InitialBatchSize,
                 basePlan.GetFirstStepOfEpoch(SmithExperiment.Epochs));
-            TrainingPlan plan = BatchSchedule.Plan(trainingSize, BatchSchedule.Constant(SmithExperiment.InitialBatchSize * scale), LastBatch.Drop);
+            TrainingPlan plan = BatchSchedule.Plan(trainingSize, BatchSchedule.ConstantBatchSize(SmithExperiment.InitialBatchSize * scale), LastBatch.Drop);
             var run = new AdaScaleRun(adaScale);
             return new RunDrivers(run, new TrainingPlanBatches(plan, SmithExperiment.Epochs), run);
         });

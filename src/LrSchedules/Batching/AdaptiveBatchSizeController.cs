@@ -58,7 +58,7 @@ public sealed class AdaptiveBatchSizeController : IBatchSizeController
     private long[] _changeSteps = [];
     private double[] _multipliers = [];
     private TrainingPlan _plan = null!;
-    private TrainingClockSchedule _rates = null!;
+    private LearningRateSchedule _rates = null!;
     private long _pendingBatchSize;
     private double _pendingNoiseScale;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using LrSchedules.Internal;
 
-namespace LrSchedules;
+namespace LrSchedules.Plateau;
 
 /// <summary>The state of <see cref="ReduceLearningRateOnPlateau"/> as versioned JSON, beside <see cref="ExportState"/>.</summary>
 public sealed partial class ReduceLearningRateOnPlateau

@@ -11,7 +11,7 @@ public class ReadmeExampleTests
         int workers = 8;
         var noise = AdaptiveBatching.NoiseScale();
         var controller = AdaptiveBatching.Controller(
-            Schedule.Cosine(0.1, 100_000), datasetSize: 1_281_167,
+            Schedule.Cosine(0.1, 0.0, 100_000), datasetSize: 1_281_167,
             initialBatchSize: 256, minimumBatchSize: 256, maximumBatchSize: 8192,
             decisionIntervalSteps: 500, rateRule: AdaptiveRateRule.Linear,
             granularity: BatchSizeGranularity.MultipleOf(workers * 32), integerFactors: true);
@@ -42,7 +42,7 @@ public class ReadmeExampleTests
         controller.CurrentLearningRate.Should().BeApproximately(controller.LearningRate.GetLearningRate(1000) * 4.0, 1e-15);
 
         var resumed = AdaptiveBatching.Controller(
-            Schedule.Cosine(0.1, 100_000), 1_281_167, 256, 256, 8192, 500, AdaptiveRateRule.Linear,
+            Schedule.Cosine(0.1, 0.0, 100_000), 1_281_167, 256, 256, 8192, 500, AdaptiveRateRule.Linear,
             BatchSizeGranularity.MultipleOf(workers * 32), integerFactors: true);
         resumed.ImportStateJson(controller.ExportStateJson());
         resumed.CurrentBatchSize.Should().Be(controller.CurrentBatchSize);

@@ -19,7 +19,7 @@ public class ReduceLearningRateOnPlateauJsonTests
     public void Imported_json_continues_the_run_bit_for_bit(PlateauMode mode)
     {
         ReduceOnPlateauOptions options = Options with { Mode = mode };
-        ILearningRateSchedule inner = Schedule.Cosine(0.1, 100);
+        ILearningRateSchedule inner = Schedule.Cosine(0.1, 0.0, 100);
         ReduceLearningRateOnPlateau original = inner.ReduceOnPlateau(options);
         double[] metrics = [1.0, 1.0, 1.0, 0.5, 0.7, 0.7, 0.7, 0.7, 0.3];
         foreach (double metric in metrics[..5])
