@@ -35,7 +35,7 @@ namespace LrSchedules.Batching;
 /// <c>B</c> uses <c>lr(x(t)) · m</c>, where <c>m</c> is fixed when the change is made, by <see cref="RateRule"/>:
 /// <c>B/B0</c>, <c>√(B/B0)</c>, or AdaScale's gain <c>(1 + B_noise/B0)/(1 + B_noise/B)</c> at the reported noise scale.
 /// Before the first change <c>m = 1</c>.</para>
-/// <para><b>Clocks.</b> The changes made so far form a <see cref="PiecewiseBatchSizeSchedule"/> on steps, resolved by a
+/// <para><b>Clocks.</b> The changes made so far form a piecewise batch-size schedule on steps (<c>BatchSchedule.Piecewise</c>), resolved by a
 /// <see cref="TrainingPlan"/> (<see cref="Plan"/>) exactly as a plan fixed in advance would be, with the last batch size
 /// held from the last change on: step → epoch, samples seen and batch size in O(log changes) with no allocation. A change
 /// rebuilds the plan (O(changes), at a decision point only).</para>
