@@ -24,6 +24,8 @@ internal static class Lrs
                                                                draws the learning rate (and the batch size on a second axis)
           lrs validate <schedule.json>                        prints every problem with its path; exit code 0 when valid, 1 when not
           lrs list                                            lists the schedule types and their parameters
+          lrs noise-scale <norms.csv> [--beta B]              CSV: the gradient noise scale after each logged measurement
+                                                               (input header b_small,sq_norm_small,b_big,sq_norm_big; B in [0, 1), default 0.99)
 
         A schedule file is one description: { "Type": "Cosine", "InitialLearningRate": 0.1, "TotalSteps": 1000 }; see lrs list.
         Exit codes: 0 success, 1 invalid schedule or JSON, 2 wrong usage or missing file.
@@ -46,6 +48,7 @@ internal static class Lrs
                 "plot" => Plot(Arguments.Parse(args[1..], ["--steps", "--every", "--out", "--width", "--height"]), output, error),
                 "validate" => Validate(Arguments.Parse(args[1..], []), output, error),
                 "list" => List(Arguments.Parse(args[1..], []), output),
+                "noise-scale" => NoiseScale(Arguments.Parse(args[1..], ["--beta"]), output, error),
                 "help" or "--help" or "-h" => PrintHelp(output),
                 _ => throw new UsageException($"unknown command '{args[0]}'; the commands are table, plot, validate and list."),
             };
@@ -156,6 +159,26 @@ internal static class Lrs
 
         output.WriteLine($"wrote {target}");
         return Success;
+    }
+
+    private static int NoiseScale(Arguments arguments, TextWriter output, TextWriter error)
+    {
+        string file = arguments.SingleFile();
+        string? betaText = arguments.Text("--beta");
+        double beta = Batching.AdaptiveBatching.DefaultSmoothing;
+        if (betaText is not null && !double.TryParse(betaText, NumberStyles.Float, CultureInfo.InvariantCulture, out beta))
+        {
+            throw new UsageException($"--beta must be a number in [0, 1) but was '{betaText}'.");
+        }
+
+        if (!File.Exists(file))
+        {
+            error.WriteLine($"lrs: file not found: {file}");
+            return Usage;
+        }
+
+        using StreamReader input = File.OpenText(file);
+        return NoiseScaleReport.Run(input, output, error, beta);
     }
 
     private static int Validate(Arguments arguments, TextWriter output, TextWriter error)

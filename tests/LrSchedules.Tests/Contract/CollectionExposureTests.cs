@@ -27,6 +27,7 @@ public class CollectionExposureTests
         Plan,
         BatchSchedule.IncreaseBatchSizeInsteadOfDecay(Schedule.MultiStep(0.1, [30, 45, 55], 0.2), TrainingClock.Epochs, 1400, LastBatch.Drop, 10, 250, 60),
         BatchSchedule.DataParallel(Plan, 2, 32),
+        LrSchedules.Batching.AdaptiveBatching.Controller(Schedule.Constant(0.1), 100, 10, 10, 80, 5),
     ];
 
     private static bool IsCollection(Type type) =>

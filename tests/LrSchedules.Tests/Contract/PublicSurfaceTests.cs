@@ -231,10 +231,15 @@ public class PublicSurfaceTests(ITestOutputHelper output)
         {
             [typeof(BatchGrowthPlan)] = BatchSchedule.IncreaseBatchSizeInsteadOfDecay(user, TrainingClock.Epochs, 1_000, LastBatch.Drop, 10, 40, 5),
             [typeof(ReduceLearningRateOnPlateau)] = user.ReduceOnPlateau(),
+            [typeof(AdaScale)] = AdaptiveBatching.AdaScale(AdaptiveBatching.NoiseScale(), user, 10, 100),
+            [typeof(AdaptiveBatchSizeController)] = AdaptiveBatching.Controller(user, 1_000, 10, 10, 40, 5),
         };
 
         // The schedule a property returns: the user's own object, or (for a schedule the library built) never the adapter.
-        var passedIn = new HashSet<string> { "BatchGrowthPlan.SourceLearningRate", "ReduceLearningRateOnPlateau.Inner" };
+        var passedIn = new HashSet<string>
+        {
+            "BatchGrowthPlan.SourceLearningRate", "ReduceLearningRateOnPlateau.Inner", "AdaScale.LearningRate", "AdaptiveBatchSizeController.LearningRate",
+        };
         var built = new HashSet<string> { "BatchGrowthPlan.LearningRate" };
 
         PropertyInfo[] properties =
