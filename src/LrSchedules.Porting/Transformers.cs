@@ -362,6 +362,12 @@ public static class Transformers
     {
         Port.OneOf(name, nameof(name), [.. SchedulerTypes]);
         var kwargs = new Kwargs(schedulerSpecificKwargs, name);
+        if (name != "reduce_lr_on_plateau")
+        {
+            // Python binds the keywords before the function runs: an unknown one is a TypeError whatever else is wrong.
+            kwargs.EnsureAllRead(name is "constant" or "constant_with_warmup" or "inverse_sqrt");
+        }
+
         LearningRateSchedule built;
         if (name == "constant")
         {
@@ -410,7 +416,6 @@ public static class Transformers
             }
         }
 
-        kwargs.EnsureAllRead(name is "constant" or "constant_with_warmup" or "inverse_sqrt");
         var copy = schedulerSpecificKwargs is null ? null : new Dictionary<string, object?>(schedulerSpecificKwargs);
         return built.Ported().Declared(nameof(GetScheduler), name, lr, numWarmupSteps, numTrainingSteps, copy);
     }

@@ -63,7 +63,11 @@ internal sealed class Binder
         if (factory is null)
         {
             string must = expected == typeof(object) ? "a type" : $"the name of a type that builds {Kind(expected)}";
-            Add(typePath, $"{typePath} must be {must} but was '{name}'{Paths.DidYouMean(name, Factories.NamesFor(expected))}; the types are {known}.");
+            // A name in an origin's language (torch.optim.lr_scheduler.OneCycleRL) is compared with that origin's names only.
+            List<string> origin = Factories.SameOrigin(name.Trim(), expected);
+            Add(typePath, origin.Count > 0
+                ? $"{typePath} must be {must} but was '{name}'{Paths.DidYouMean(name.Trim(), origin)}; the types of that origin are {string.Join(", ", origin)}."
+                : $"{typePath} must be {must} but was '{name}'{Paths.DidYouMean(name, Factories.NamesFor(expected))}; the types are {known}.");
             return Bound.Failed;
         }
 

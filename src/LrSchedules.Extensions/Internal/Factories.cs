@@ -46,6 +46,25 @@ internal static partial class Factories
 
     /// <summary>The names of the types whose objects can stand where a <paramref name="target"/> is expected.</summary>
     public static IEnumerable<string> NamesFor(Type target) => All.Where(f => target.IsAssignableFrom(f.Result)).Select(f => f.Name);
+
+    /// <summary>
+    /// The names and aliases of the types that build a <paramref name="target"/> in the origin <paramref name="name"/>
+    /// is written in (<c>torch.optim.lr_scheduler</c> for <c>torch.optim.lr_scheduler.OneCycleRL</c>, <c>torch</c> for
+    /// <c>torch.OneCycleRL</c>); empty when no type is named under that prefix.
+    /// </summary>
+    public static List<string> SameOrigin(string name, Type target)
+    {
+        int dot = name.LastIndexOf('.');
+        if (dot <= 0)
+        {
+            return [];
+        }
+
+        string prefix = name[..(dot + 1)];
+        return [.. All.Where(f => target.IsAssignableFrom(f.Result))
+            .SelectMany(f => f.Alias is null ? [f.Name] : new[] { f.Name, f.Alias })
+            .Where(n => n.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))];
+    }
 }
 
 /// <summary>One configuration type: a factory of the core, its parameters and a call of it.</summary>
