@@ -212,6 +212,37 @@ public class PortingConfigurationTests
         ScheduleConfiguration.Describe(Torch.CyclicLR(0.001, 0.1, 10)).Type.Should().Be("torch.optim.lr_scheduler.CyclicLR", "without scale_fn it is described");
     }
 
+    [Fact]
+    public void The_readme_examples_in_the_origins_words_build_what_the_csharp_calls_build()
+    {
+        string readme = File.ReadAllText(Path.Combine(LrSchedules.Tests.Conformance.GoldenFile.RepositoryRoot(), "README.md"));
+        int start = readme.IndexOf("### From configuration, in the origin's own words", StringComparison.Ordinal);
+        string section = readme[start..readme.IndexOf("[`docs/porting.md`]", start, StringComparison.Ordinal)];
+        string[] examples = [.. System.Text.RegularExpressions.Regex.Matches(section, "```json\n(.*?)```", System.Text.RegularExpressions.RegexOptions.Singleline).Select(m => m.Groups[1].Value)];
+
+        examples.Should().HaveCount(3);
+        ScheduleConfiguration.Load(examples[0]).Get<ILearningRateSchedule>()
+            .ShouldEqualEverywhere(Torch.OneCycleLR(maxLr: 0.1, totalSteps: 1000, pctStart: 0.25), "PyTorch OneCycleLR");
+        ScheduleConfiguration.Load(examples[1]).Get<ILearningRateSchedule>().ShouldEqualEverywhere(
+            Transformers.GetScheduler("cosine_with_min_lr", lr: 3e-4, numWarmupSteps: 100, numTrainingSteps: 1000,
+                schedulerSpecificKwargs: new Dictionary<string, object?> { ["min_lr_rate"] = 0.1 }), "Hugging Face get_scheduler");
+        MegatronSchedules megatron = ScheduleConfiguration.Load(examples[2]).Get<MegatronSchedules>();
+        MegatronSchedules expected = Megatron.GetOptimizerParamScheduler(
+            lr: 3e-4, globalBatchSize: 512, trainIters: 10_000, minLr: 3e-5, lrDecayStyle: "WSD",
+            lrWsdDecayStyle: "exponential", lrWarmupIters: 500, lrWsdDecayIters: 2000);
+        megatron.LearningRate.ShouldEqualEverywhere(expected.LearningRate, "Megatron WSD");
+        megatron.WeightDecay.ShouldEqualEverywhere(expected.WeightDecay, "Megatron weight decay");
+    }
+
+    [Fact]
+    public void The_porting_readme_example_builds()
+    {
+        string readme = File.ReadAllText(Path.Combine(LrSchedules.Tests.Conformance.GoldenFile.RepositoryRoot(), "src", "LrSchedules.Porting", "README.md"));
+        string json = System.Text.RegularExpressions.Regex.Match(readme, "```json\n(.*?)```", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+
+        ScheduleConfiguration.Load(json).Get<ILearningRateSchedule>().ShouldEqualEverywhere(Torch.CosineAnnealingLR(0.1, 100, 0.001), "CosineAnnealingLR");
+    }
+
     private static string? Reason(MethodInfo method) =>
         method.GetCustomAttributes(false).FirstOrDefault(a => a.GetType().FullName == NotConfigurableAttribute) is { } attribute
             ? (string)attribute.GetType().GetProperty("Reason")!.GetValue(attribute)!
