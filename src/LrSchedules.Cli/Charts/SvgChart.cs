@@ -15,7 +15,7 @@ internal static class SvgChart
 
     public static string Render(Chart chart, int width, int height)
     {
-        const double Top = 44;
+        const double Top = 62;
         const double Bottom = 56;
         const double Left = 78;
         double right = chart.HasRightAxis ? 78 : 24;
@@ -76,15 +76,15 @@ internal static class SvgChart
             }
         }
 
-        // Legend, top right inside the plot.
-        double legendY = Top + 16;
+        // Legend: one row between the title and the plot, centred, so it never hides a line.
+        double[] widths = [.. chart.Series.Select(series => 34 + (7.5 * series.Name.Length) + 24)];
+        double legendX = (width - widths.Sum()) / 2;
         for (int i = 0; i < chart.Series.Count; i++)
         {
-            double lx = Left + plotWidth - 170;
             string dash = chart.Series[i].RightAxis ? """ stroke-dasharray="6 4" """ : " ";
-            svg.Append(CultureInfo.InvariantCulture, $"""<line x1="{F(lx)}" y1="{F(legendY - 4)}" x2="{F(lx + 24)}" y2="{F(legendY - 4)}" stroke="{Palette[i % Palette.Length]}" stroke-width="2"{dash}/>""").Append('\n');
-            Text(svg, lx + 30, legendY, Escape(chart.Series[i].Name), "start");
-            legendY += 18;
+            svg.Append(CultureInfo.InvariantCulture, $"""<line x1="{F(legendX)}" y1="{F(Top - 14)}" x2="{F(legendX + 24)}" y2="{F(Top - 14)}" stroke="{Palette[i % Palette.Length]}" stroke-width="2"{dash}/>""").Append('\n');
+            Text(svg, legendX + 30, Top - 10, Escape(chart.Series[i].Name), "start");
+            legendX += widths[i];
         }
 
         svg.Append("</svg>\n");
