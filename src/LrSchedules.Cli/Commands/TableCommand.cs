@@ -8,8 +8,8 @@ namespace LrSchedules.Cli.Commands;
 /// samples seen when the schedule runs on a training plan.
 /// </summary>
 /// <remarks>
-/// Fast by construction: each row is formatted into a stack buffer with invariant <c>TryFormat</c> (the shortest text
-/// that round-trips a double) and handed to the one output writer, which buffers 64 KiB per write to the terminal.
+/// Fast by construction: rows are formatted with invariant <c>TryFormat</c> into one 64 KiB UTF-8 buffer, written
+/// out when full; no flush per line (the old version's 10^6 rows spent more time in system calls than formatting).
 /// </remarks>
 internal static class TableCommand
 {
@@ -43,43 +43,79 @@ internal static class TableCommand
         return ExitCodes.Success;
     }
 
+    /// <summary>Rows are formatted as UTF-8 into a buffer of this size, written out whenever it is nearly full.</summary>
+    private const int BufferBytes = 1 << 16;
+
+    private const int MostBytesPerRow = 160;
+
+    /// <remarks>
+    /// Formatted straight to UTF-8 (<see cref="IUtf8SpanFormattable"/>: the shortest text that round-trips a double) in
+    /// one 64 KiB buffer; on the real standard output the bytes go to its stream with no encoder in between. Optimised
+    /// by the JIT at once rather than after tiering up: the loop is the whole of a long table's run time.
+    /// </remarks>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void Write(TextWriter output, Func<long, double>? rate, TrainingPlan? plan, long steps, long every)
     {
         output.Write("step");
         output.Write(rate is null ? string.Empty : ",learning_rate");
         output.Write(plan is null ? "\n" : ",batch_size,epoch,samples_seen\n");
-        Span<char> line = stackalloc char[160];
+        output.Flush();
+        Stream? stream = output is ConsoleOutput console ? console.BaseStream : null;
+        byte[] buffer = new byte[BufferBytes];
+        int length = 0;
         for (long step = 0; step < steps; step += every)
         {
-            int length = Append(line, 0, step);
+            Span<byte> line = buffer.AsSpan(length);
+            int at = Append(line, 0, step);
             if (rate is not null)
             {
-                line[length++] = ',';
-                rate(step).TryFormat(line[length..], out int written, default, CultureInfo.InvariantCulture);
-                length += written;
+                line[at++] = (byte)',';
+                rate(step).TryFormat(line[at..], out int written, default, CultureInfo.InvariantCulture);
+                at += written;
             }
 
             if (plan is not null)
             {
                 TrainingPosition position = plan.GetPosition(step);
-                line[length++] = ',';
-                length = Append(line, length, position.BatchSize);
-                line[length++] = ',';
-                length = Append(line, length, position.Epoch);
-                line[length++] = ',';
-                length = Append(line, length, position.SamplesSeen);
+                line[at++] = (byte)',';
+                at = Append(line, at, position.BatchSize);
+                line[at++] = (byte)',';
+                at = Append(line, at, position.Epoch);
+                line[at++] = (byte)',';
+                at = Append(line, at, position.SamplesSeen);
             }
 
-            line[length++] = '\n';
-            output.Write(line[..length]);
+            line[at++] = (byte)'\n';
+            length += at;
+            if (length > BufferBytes - MostBytesPerRow)
+            {
+                Flush(output, stream, buffer, length);
+                length = 0;
+            }
+
             if (step > long.MaxValue - every)
             {
                 break;
             }
         }
+
+        Flush(output, stream, buffer, length);
     }
 
-    private static int Append(Span<char> line, int at, long value)
+    private static void Flush(TextWriter output, Stream? stream, byte[] buffer, int length)
+    {
+        if (stream is not null)
+        {
+            stream.Write(buffer, 0, length);
+        }
+        else
+        {
+            // Any other writer (a test's StringWriter): the rows are ASCII, so each byte is one char.
+            output.Write(System.Text.Encoding.ASCII.GetString(buffer, 0, length));
+        }
+    }
+
+    private static int Append(Span<byte> line, int at, long value)
     {
         value.TryFormat(line[at..], out int written, default, CultureInfo.InvariantCulture);
         return at + written;
