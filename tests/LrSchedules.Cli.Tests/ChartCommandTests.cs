@@ -132,11 +132,36 @@ public sealed class ChartCommandTests : LrsTestBase
     [Fact]
     public void Show_without_steps_draws_until_the_schedule_settles_plus_a_tenth()
     {
-        // Warmup 100 steps, then a 900-step cosine: the rate stops changing at step 1000.
-        (int exitCode, string output, _) = Run("show", Path.Combine(Configs, "warmup-cosine.json"));
+        // 0.1 down to 0 over 100 steps: within 0.1% of the peak (1e-4) of its end from step 100 (0.1·(1 − 99/100) = 1e-3).
+        string file = Linear("linear.json", 0);
+
+        (int exitCode, string output, _) = Run("show", file);
 
         exitCode.Should().Be(ExitCodes.Success);
-        output.Should().StartWith("warmup-cosine.json (LinearWarmup), steps 0 to 1099\n");
+        output.Should().StartWith("linear.json (Linear), steps 0 to 109\n");
+    }
+
+    [Fact]
+    public void An_exponential_decay_settles_when_it_is_within_a_thousandth_of_its_peak_of_its_end()
+    {
+        // 0.1·0.5^(t/100) reaches 0 only by underflow; it is below 1e-4 from 0.1·0.5^10 on: step 1000 → 1100 steps.
+        string file = Write("exponential.json", """{ "Type": "Exponential", "InitialLearningRate": 0.1, "DecayRate": 0.5, "TransitionSteps": 100, "Staircase": true }""");
+
+        (int exitCode, string output, _) = Run("show", file);
+
+        exitCode.Should().Be(ExitCodes.Success);
+        output.Should().StartWith("exponential.json (Exponential), steps 0 to 1099\n");
+    }
+
+    [Fact]
+    public void A_constant_is_drawn_over_a_hundred_steps()
+    {
+        string file = Write("constant.json", """{ "Type": "Constant", "LearningRate": 0.5 }""");
+
+        (int exitCode, string output, _) = Run("show", file);
+
+        exitCode.Should().Be(ExitCodes.Success);
+        output.Should().StartWith("constant.json (Constant), steps 0 to 99\n");
     }
 
     [Fact]

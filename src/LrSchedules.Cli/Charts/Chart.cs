@@ -65,9 +65,10 @@ internal static class Sampling
     }
 
     /// <summary>
-    /// How many steps show the whole schedule when the user gives no <c>--steps</c>: up to the last change of the learning
-    /// rate and the batch size, plus a tenth to show where it settles. Found by probing powers of two up to 2^40 for where
-    /// the values stop changing, then bisecting; null when the schedule still changes at 2^40 (a wave, for example).
+    /// How many steps show the whole schedule when the user gives no <c>--steps</c>: up to where the learning rate comes
+    /// within <see cref="SettledTolerance"/> of its largest value of where it ends (an exponential decay only reaches
+    /// its end by underflow) and the batch size stops changing, plus a tenth to show where it settles, at least 100.
+    /// Found by probing powers of two up to 2^40, then bisecting; null when the schedule still changes at 2^40.
     /// </summary>
     public static long? SettledLength(Loaded loaded)
     {
@@ -77,22 +78,29 @@ internal static class Sampling
         long end = 1L << LastPower;
         double finalRate = Rate(end);
         long finalBatch = Batch(end);
-        bool Settled(long step) => Rate(step).Equals(finalRate) && Batch(step) == finalBatch;
-
-        int power = LastPower;
-        while (power > 0 && Settled(1L << (power - 1)))
+        double largest = Math.Abs(Rate(0));
+        for (int power = 0; power <= LastPower; power++)
         {
-            power--;
+            largest = Math.Max(largest, Math.Abs(Rate(1L << power)));
         }
 
-        if (power >= LastPower - 1)
+        double tolerance = SettledTolerance * largest;
+        bool Settled(long step) => Math.Abs(Rate(step) - finalRate) <= tolerance && Batch(step) == finalBatch;
+
+        int first = LastPower;
+        while (first > 0 && Settled(1L << (first - 1)))
+        {
+            first--;
+        }
+
+        if (first >= LastPower - 1)
         {
             return null;
         }
 
-        // Settled at 2^power, not at 2^(power-1) (or power is 0): bisect for the first settled step.
-        long low = power == 0 ? -1 : 1L << (power - 1);
-        long high = 1L << power;
+        // Settled at 2^first, not at 2^(first-1) (or first is 0): bisect for the first settled step.
+        long low = first == 0 ? -1 : 1L << (first - 1);
+        long high = 1L << first;
         while (high - low > 1)
         {
             long middle = low + ((high - low) / 2);
@@ -106,6 +114,9 @@ internal static class Sampling
             }
         }
 
-        return Math.Max(10, high + Math.Max(1, high / 10));
+        return Math.Max(100, high + Math.Max(1, high / 10));
     }
+
+    /// <summary>How close to its final value, relative to its largest, a learning rate counts as settled.</summary>
+    public const double SettledTolerance = 1e-3;
 }
