@@ -36,6 +36,19 @@ public sealed class ChartCommandTests : LrsTestBase
     }
 
     [Fact]
+    public void The_chart_in_the_readme_is_what_lrs_plot_draws_today()
+    {
+        // Regenerate with: cd samples/configs && lrs plot smith-plan.json --steps 4695 --out ../../docs/images/lrs-smith-plan.svg
+        string committed = Path.Combine(RepositoryRoot(), "docs", "images", "lrs-smith-plan.svg");
+        string target = Path.Combine(TempDirectory, "lrs-smith-plan.svg");
+
+        (int exitCode, _, string error) = Run("plot", Path.Combine(Configs, "smith-plan.json"), "--steps", "4695", "--out", target);
+
+        exitCode.Should().Be(ExitCodes.Success, error);
+        File.ReadAllText(target).Should().Be(File.ReadAllText(committed));
+    }
+
+    [Fact]
     public void Plot_on_a_log_axis_labels_the_decades_and_leaves_out_zero()
     {
         string target = Path.Combine(TempDirectory, "log.svg");

@@ -8,8 +8,9 @@ namespace LrSchedules.Cli.Commands;
 /// samples seen when the schedule runs on a training plan.
 /// </summary>
 /// <remarks>
-/// Fast by construction: rows are formatted with invariant <c>TryFormat</c> into one 64 KiB UTF-8 buffer, written
-/// out when full; no flush per line (the old version's 10^6 rows spent more time in system calls than formatting).
+/// Fast by construction: rows are formatted with invariant <c>TryFormat</c> into UTF-8 buffers of 8,192 rows, two
+/// at a time on two threads, and written out a buffer at a time; no flush per line (the old version's 10^6 rows spent
+/// more time in system calls than in formatting).
 /// </remarks>
 internal static class TableCommand
 {
@@ -43,17 +44,19 @@ internal static class TableCommand
         return ExitCodes.Success;
     }
 
-    /// <summary>Rows are formatted as UTF-8 into a buffer of this size, written out whenever it is nearly full.</summary>
-    private const int BufferBytes = 1 << 16;
+    /// <summary>Rows per chunk: each chunk is formatted into a buffer of its own, two chunks at a time.</summary>
+    private const int RowsPerChunk = 8192;
 
-    private const int MostBytesPerRow = 160;
+    /// <summary>The longest row: a step, a learning rate and three whole numbers, each at most 24 characters.</summary>
+    private const int MostBytesPerRow = 128;
 
     /// <remarks>
-    /// Formatted straight to UTF-8 (<see cref="IUtf8SpanFormattable"/>: the shortest text that round-trips a double) in
-    /// one 64 KiB buffer; on the real standard output the bytes go to its stream with no encoder in between. Optimised
-    /// by the JIT at once rather than after tiering up: the loop is the whole of a long table's run time.
+    /// Rows are formatted straight to UTF-8 (<see cref="IUtf8SpanFormattable"/>: the shortest text that round-trips a
+    /// double), in chunks of <see cref="RowsPerChunk"/> rows: while this thread formats one chunk, a pool thread formats
+    /// the next (a schedule and a plan are thread-safe by contract), then both are written in order. On the real
+    /// standard output the bytes go to its stream with no encoder in between. A rate equal to the previous row's is
+    /// copied rather than formatted again (constant phases and tails).
     /// </remarks>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void Write(TextWriter output, Func<long, double>? rate, TrainingPlan? plan, long steps, long every)
     {
         output.Write("step");
@@ -61,17 +64,49 @@ internal static class TableCommand
         output.Write(plan is null ? "\n" : ",batch_size,epoch,samples_seen\n");
         output.Flush();
         Stream? stream = output is ConsoleOutput console ? console.BaseStream : null;
-        byte[] buffer = new byte[BufferBytes];
-        int length = 0;
-        for (long step = 0; step < steps; step += every)
+        long rows = ((steps - 1) / every) + 1;
+        byte[] first = new byte[RowsPerChunk * MostBytesPerRow];
+        byte[]? second = rows > RowsPerChunk ? new byte[first.Length] : null;
+        for (long row = 0; row < rows; row += 2 * RowsPerChunk)
         {
+            long middle = Math.Min(rows, row + RowsPerChunk);
+            long end = Math.Min(rows, middle + RowsPerChunk);
+            long from = row;
+            Task<int>? next = end > middle ? Task.Run(() => Format(second!, middle, end, every, rate, plan)) : null;
+            Flush(output, stream, first, Format(first, from, middle, every, rate, plan));
+            if (next is not null)
+            {
+                Flush(output, stream, second!, next.GetAwaiter().GetResult());
+            }
+        }
+    }
+
+    /// <summary>Formats rows <paramref name="from"/> to <paramref name="to"/> (exclusive) into <paramref name="buffer"/>; returns the bytes written.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static int Format(byte[] buffer, long from, long to, long every, Func<long, double>? rate, TrainingPlan? plan)
+    {
+        Span<byte> previousRate = stackalloc byte[32];
+        int previousLength = 0;
+        long previousBits = 0;
+        int length = 0;
+        for (long row = from; row < to; row++)
+        {
+            long step = row * every;
             Span<byte> line = buffer.AsSpan(length);
             int at = Append(line, 0, step);
             if (rate is not null)
             {
                 line[at++] = (byte)',';
-                rate(step).TryFormat(line[at..], out int written, default, CultureInfo.InvariantCulture);
-                at += written;
+                double value = rate(step);
+                long bits = BitConverter.DoubleToInt64Bits(value);
+                if (previousLength == 0 || bits != previousBits)
+                {
+                    value.TryFormat(previousRate, out previousLength, default, CultureInfo.InvariantCulture);
+                    previousBits = bits;
+                }
+
+                previousRate[..previousLength].CopyTo(line[at..]);
+                at += previousLength;
             }
 
             if (plan is not null)
@@ -87,19 +122,9 @@ internal static class TableCommand
 
             line[at++] = (byte)'\n';
             length += at;
-            if (length > BufferBytes - MostBytesPerRow)
-            {
-                Flush(output, stream, buffer, length);
-                length = 0;
-            }
-
-            if (step > long.MaxValue - every)
-            {
-                break;
-            }
         }
 
-        Flush(output, stream, buffer, length);
+        return length;
     }
 
     private static void Flush(TextWriter output, Stream? stream, byte[] buffer, int length)
