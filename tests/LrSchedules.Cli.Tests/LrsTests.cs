@@ -241,6 +241,28 @@ public sealed class LrsTests : LrsTestBase
     }
 
     [Fact]
+    public void A_response_file_supplies_the_arguments()
+    {
+        string arguments = Write("table.rsp", $"table\n{Path.Combine(Configs, "warmup-cosine.json")}\n--steps\n3\n");
+
+        (int exitCode, string output, string error) = Run("@" + arguments);
+
+        exitCode.Should().Be(ExitCodes.Success, error);
+        output.Should().Be("step,learning_rate\n0,0\n1,0.001\n2,0.002\n");
+    }
+
+    [Fact]
+    public void A_file_with_nothing_per_step_cannot_be_drawn_either()
+    {
+        string path = Write("rule.json", """{ "Type": "LinearScaling", "ReferenceBatchSize": 256 }""");
+
+        (int exitCode, _, string error) = Run("show", path);
+
+        exitCode.Should().Be(ExitCodes.Invalid);
+        error.Should().Be($"lrs: {path} describes a LinearScaling (scaling rule), which has no value per step to draw.\n");
+    }
+
+    [Fact]
     public void The_suggest_directive_completes_command_names()
     {
         (int exitCode, string output, _) = Run("[suggest:6]", "lrs co");

@@ -68,28 +68,28 @@ internal sealed class ChartOptions
         return true;
     }
 
-    /// <summary>Loads every file, or returns the exit code after saying what is wrong.</summary>
-    public static int LoadAll(ParseResult result, IReadOnlyList<string> files, out List<(string File, Loaded Loaded)> schedules)
+    /// <summary>
+    /// Loads one file that has something to draw and resolves the step count and x axis; false, with the exit code in
+    /// <paramref name="status"/> after saying what is wrong, when it cannot.
+    /// </summary>
+    public bool TryPrepare(ParseResult result, string file, out Loaded loaded, out long steps, out XAxis axis, out int status)
     {
-        TextWriter error = result.InvocationConfiguration.Error;
-        schedules = [];
-        foreach (string file in files)
+        loaded = null!;
+        steps = 0;
+        axis = XAxis.Steps;
+        status = Inputs.LoadAll(result, [file], "draw", out var schedules);
+        if (status != ExitCodes.Success)
         {
-            int status = Loaded.Read(file, error, out Loaded? loaded);
-            if (loaded is null)
-            {
-                return status;
-            }
-
-            if (loaded.LearningRate is null && loaded.Plan is null)
-            {
-                error.WriteLine($"lrs: {file} describes a {loaded.Type} ({loaded.Kind}), which has no value per step to draw.");
-                return ExitCodes.Invalid;
-            }
-
-            schedules.Add((file, loaded));
+            return false;
         }
 
-        return ExitCodes.Success;
+        if (!TryResolve(result, schedules, out steps, out axis))
+        {
+            status = ExitCodes.Usage;
+            return false;
+        }
+
+        loaded = schedules[0].Loaded;
+        return true;
     }
 }

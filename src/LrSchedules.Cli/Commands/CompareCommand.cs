@@ -28,7 +28,7 @@ internal static class CompareCommand
 
     private static int Run(ParseResult result, string first, string second, ChartOptions options, int width, int height)
     {
-        int status = ChartOptions.LoadAll(result, [first, second], out var schedules);
+        int status = Inputs.LoadAll(result, [first, second], "draw", out var schedules);
         if (status != ExitCodes.Success)
         {
             return status;

@@ -33,18 +33,11 @@ internal static class PlotCommand
 
     private static int Run(ParseResult result, string file, ChartOptions options, string target, int width, int height)
     {
-        int status = ChartOptions.LoadAll(result, [file], out var schedules);
-        if (status != ExitCodes.Success)
+        if (!options.TryPrepare(result, file, out Loaded loaded, out long steps, out XAxis axis, out int status))
         {
             return status;
         }
 
-        if (!options.TryResolve(result, schedules, out long steps, out XAxis axis))
-        {
-            return ExitCodes.Usage;
-        }
-
-        Loaded loaded = schedules[0].Loaded;
         long[] sampled = Sampling.Steps(steps, options.Every(result), Sampling.MostPoints);
         var chart = new Chart($"{Path.GetFileName(file)} ({loaded.Type})", axis.Label, Sampling.Of(loaded, sampled, axis), options.LogY(result));
         try

@@ -27,18 +27,11 @@ internal static class ShowCommand
 
     private static int Run(ParseResult result, string file, ChartOptions options, int width, int height)
     {
-        int status = ChartOptions.LoadAll(result, [file], out var schedules);
-        if (status != ExitCodes.Success)
+        if (!options.TryPrepare(result, file, out Loaded loaded, out long steps, out XAxis axis, out int status))
         {
             return status;
         }
 
-        if (!options.TryResolve(result, schedules, out long steps, out XAxis axis))
-        {
-            return ExitCodes.Usage;
-        }
-
-        Loaded loaded = schedules[0].Loaded;
         TextWriter output = result.InvocationConfiguration.Output;
         long[] sampled = Sampling.Steps(steps, options.Every(result), mostPoints: width * 8);
         var chart = new Chart($"{Path.GetFileName(file)} ({loaded.Type}), steps 0 to {steps - 1}", axis.Label, Sampling.Of(loaded, sampled, axis), options.LogY(result));

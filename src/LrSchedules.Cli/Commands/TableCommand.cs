@@ -26,21 +26,14 @@ internal static class TableCommand
 
     private static int Run(ParseResult result, string file, long steps, long every)
     {
-        TextWriter output = result.InvocationConfiguration.Output;
-        TextWriter error = result.InvocationConfiguration.Error;
-        int status = Loaded.Read(file, error, out Loaded? loaded);
-        if (loaded is null)
+        int status = Inputs.LoadAll(result, [file], "print", out var schedules);
+        if (status != ExitCodes.Success)
         {
             return status;
         }
 
-        if (loaded.LearningRate is null && loaded.Plan is null)
-        {
-            error.WriteLine($"lrs: {file} describes a {loaded.Type} ({loaded.Kind}), which has no value per step to print.");
-            return ExitCodes.Invalid;
-        }
-
-        Write(output, loaded.LearningRate, loaded.Plan, steps, every);
+        Loaded loaded = schedules[0].Loaded;
+        Write(result.InvocationConfiguration.Output, loaded.LearningRate, loaded.Plan, steps, every);
         return ExitCodes.Success;
     }
 
