@@ -13,7 +13,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cat > "$tmp/warmup-cosine-1m.json" <<'JSON'
 {
-  "Type": "LinearWarmup",
+  "Type": "WithLinearWarmup",
   "WarmupSteps": 10000,
   "Schedule": { "Type": "Cosine", "InitialLearningRate": 0.1, "TotalSteps": 990000, "FinalLearningRate": 0.0001 }
 }

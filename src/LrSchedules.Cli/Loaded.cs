@@ -1,4 +1,6 @@
+using LrSchedules.Batching;
 using LrSchedules.Configuration;
+using LrSchedules.Plateau;
 
 namespace LrSchedules.Cli;
 
@@ -33,12 +35,12 @@ internal sealed class Loaded
     /// <summary>The training plan the schedule runs on; null when it has none.</summary>
     public TrainingPlan? Plan { get; }
 
-    /// <summary>The types a file can name, with their parameters, grouped by kind in catalogue order (for <c>lrs list</c>).</summary>
+    /// <summary>The types a file can name, with their parameters, in the factories' order (for <c>lrs list</c>).</summary>
     public static IEnumerable<TypeEntry> Types => ScheduleConfiguration.Types.Select(t => new TypeEntry(
         t.Name,
-        Describe(t.Category),
+        Describe(t.ResultType),
         t.Summary,
-        [.. t.Parameters.Select(p => new ParameterEntry(p.Name, p.ValueType, p.IsRequired, p.DefaultValue, p.Requirement))]));
+        [.. t.Parameters.Select(p => new ParameterEntry(p.Name, p.ValueType, p.IsRequired, p.DefaultValue, p.Documentation.Length > 0 ? p.Documentation : null))]));
 
     /// <summary>
     /// Reads and builds a file: <see cref="ExitCodes.Success"/> with what it builds, or, after writing the reason to
@@ -62,57 +64,74 @@ internal sealed class Loaded
         return ExitCodes.Success;
     }
 
-    /// <summary>Every problem of a JSON description, each with its path; when there is none, what it builds.</summary>
+    /// <summary>
+    /// Every problem of a JSON description, each with its path; when there is none, what it builds. The text is parsed
+    /// and built once (<see cref="ScheduleConfiguration.Load(string, Type?)"/>).
+    /// </summary>
     public static IReadOnlyList<string> Check(string json, out Loaded? loaded)
     {
         loaded = null;
-        IReadOnlyList<ScheduleProblem> problems = ScheduleConfiguration.ValidateJson(json);
-        if (problems.Count > 0)
+        ScheduleLoadResult result = ScheduleConfiguration.Load(json);
+        if (!result.Succeeded)
         {
-            return [.. problems.Select(p => p.Message)];
+            return [.. result.Problems.Select(p => p.Message)];
         }
 
-        ScheduleDescription description = ScheduleConfiguration.FromJson(json);
-        loaded = From(ScheduleConfiguration.Build(description), description.Type!);
+        loaded = From(result);
         return [];
     }
 
-    private static Loaded From(object built, string type) => built switch
+    /// <summary>What a file builds, with the first training plan its description names, depth first.</summary>
+    private static Loaded From(ScheduleLoadResult result)
     {
-        ILearningRateSchedule schedule => new(type, Describe(ScheduleCategory.LearningRate), schedule.GetLearningRate, FindPlan(schedule)),
-        BatchGrowthPlan growth => new(type, Describe(ScheduleCategory.BatchGrowthPlan), growth.LearningRate.GetLearningRate, growth.Plan),
-        TrainingPlan plan => new(type, Describe(ScheduleCategory.TrainingPlan), null, plan),
-        DataParallelPlan parallel => new(type, Describe(ScheduleCategory.DataParallelPlan), null, parallel.Plan),
-        ReduceLearningRateOnPlateau plateau => new(type, Describe(ScheduleCategory.ReduceOnPlateau), plateau.GetLearningRate, FindPlan(plateau.Inner)),
-        BatchSizeSchedule => new(type, Describe(ScheduleCategory.BatchSize), null, null),
-        _ => new(type, Describe(ScheduleCategory.ScalingRule), null, null),
-    };
+        object built = result.Built!;
+        string type = result.Description!.Type!;
+        string kind = Describe(built.GetType());
+        return built switch
+        {
+            ILearningRateSchedule schedule => new(type, Describe(typeof(LearningRateSchedule)), schedule.GetLearningRate, FindPlan(result.Description)),
+            BatchGrowthPlan growth => new(type, kind, growth.LearningRate.GetLearningRate, growth.Plan),
+            TrainingPlan own => new(type, kind, null, own),
+            DataParallelPlan parallel => new(type, kind, null, parallel.Plan),
+            ReduceLearningRateOnPlateau plateau => new(type, kind, plateau.GetLearningRate, FindPlan(result.Description)),
+            _ => new(type, kind, null, null),
+        };
+    }
 
-    /// <summary>The first training plan in the schedule's tree, depth first.</summary>
-    private static TrainingPlan? FindPlan(ILearningRateSchedule schedule) => schedule switch
+    /// <summary>
+    /// The first training plan in the description's tree, depth first, built from its own description (the built
+    /// schedule's inner types are internal to the core, so the plan is found through the description).
+    /// </summary>
+    private static TrainingPlan? FindPlan(object? value) => value switch
     {
-        TrainingClockSchedule s => s.Plan,
-        BatchScaledSchedule s => s.Plan,
-        WarmupSchedule s => FindPlan(s.Inner),
-        ScaledSchedule s => FindPlan(s.Inner),
-        ClampedSchedule s => FindPlan(s.Inner),
-        DelayedSchedule s => FindPlan(s.Inner),
-        EpochSchedule s => FindPlan(s.Inner),
-        JoinedSchedule s => s.Schedules.Select(FindPlan).FirstOrDefault(p => p is not null),
-        ProductSchedule s => s.Factors.Select(FindPlan).FirstOrDefault(p => p is not null),
+        ScheduleDescription { Type: { } type } description when ScheduleConfiguration.FindType(type)?.ResultType == typeof(TrainingPlan) =>
+            ScheduleConfiguration.Build<TrainingPlan>(description),
+        ScheduleDescription description => description.Parameters.Values.Select(FindPlan).FirstOrDefault(p => p is not null),
+        IEnumerable<object?> list => list.Select(FindPlan).FirstOrDefault(p => p is not null),
         _ => null,
     };
 
-    private static string Describe(ScheduleCategory category) => category switch
+    /// <summary>Where a kind comes in <c>lrs list</c>: what a training loop reaches for first, first.</summary>
+    public static int KindOrder(string kind) => Array.IndexOf(Kinds, kind) is var index and >= 0 ? index : Kinds.Length;
+
+    private static readonly string[] Kinds =
+    [
+        "learning-rate schedule", "batch-size schedule", "training plan", "batch growth plan", "data-parallel plan",
+        "scaling rule", "reduce-on-plateau schedule", "batch-size granularity",
+    ];
+
+    /// <summary>A configuration result type in words, as <c>lrs</c> names kinds.</summary>
+    private static string Describe(Type resultType) => resultType switch
     {
-        ScheduleCategory.LearningRate => "learning-rate schedule",
-        ScheduleCategory.BatchSize => "batch-size schedule",
-        ScheduleCategory.TrainingPlan => "training plan",
-        ScheduleCategory.ScalingRule => "scaling rule",
-        ScheduleCategory.BatchGrowthPlan => "batch growth plan",
-        ScheduleCategory.DataParallelPlan => "data-parallel plan",
-        ScheduleCategory.ReduceOnPlateau => "reduce-on-plateau schedule",
-        _ => category.ToString(),
+        _ when typeof(ILearningRateSchedule).IsAssignableFrom(resultType) && !typeof(ReduceLearningRateOnPlateau).IsAssignableFrom(resultType) => "learning-rate schedule",
+        _ when typeof(BatchSizeSchedule).IsAssignableFrom(resultType) => "batch-size schedule",
+        _ when resultType == typeof(TrainingPlan) => "training plan",
+        _ when typeof(BatchScalingRule).IsAssignableFrom(resultType) => "scaling rule",
+        _ when resultType == typeof(BatchGrowthPlan) => "batch growth plan",
+        _ when resultType == typeof(DataParallelPlan) => "data-parallel plan",
+        _ when resultType == typeof(ReduceLearningRateOnPlateau) => "reduce-on-plateau schedule",
+        _ when resultType == typeof(BatchSizeGranularity) => "batch-size granularity",
+        _ => resultType.Name,
     };
 }
 

@@ -91,7 +91,7 @@ public sealed class ChartCommandTests : LrsTestBase
 
         exitCode.Should().Be(ExitCodes.Usage);
         output.Should().BeEmpty();
-        error.Should().Be($"lrs: --x epochs needs a training plan, and {file} (LinearWarmup) has none; use --x steps.\n");
+        error.Should().Be($"lrs: --x epochs needs a training plan, and {file} (WithLinearWarmup) has none; use --x steps.\n");
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class ChartCommandTests : LrsTestBase
 
         exitCode.Should().Be(ExitCodes.Success, error);
         string[] lines = output.Split('\n');
-        lines[0].Should().Be("warmup-cosine.json (LinearWarmup), steps 0 to 999");
+        lines[0].Should().Be("warmup-cosine.json (WithLinearWarmup), steps 0 to 999");
         lines[1].Trim().Should().Be("learning rate");
         lines[2].TrimStart().Should().StartWith("0.1 ┤");
         lines[9].TrimStart().Should().StartWith("0 ┤");
@@ -158,7 +158,7 @@ public sealed class ChartCommandTests : LrsTestBase
     public void An_exponential_decay_settles_when_it_is_within_a_thousandth_of_its_peak_of_its_end()
     {
         // 0.1·0.5^(t/100) reaches 0 only by underflow; it is below 1e-4 from 0.1·0.5^10 on: step 1000 → 1100 steps.
-        string file = Write("exponential.json", """{ "Type": "Exponential", "InitialLearningRate": 0.1, "DecayRate": 0.5, "TransitionSteps": 100, "Staircase": true }""");
+        string file = Write("exponential.json", """{ "Type": "Exponential", "InitialLearningRate": 0.1, "DecayFactor": 0.5, "TransitionSteps": 100, "Staircase": true }""");
 
         (int exitCode, string output, _) = Run("show", file);
 
@@ -180,7 +180,7 @@ public sealed class ChartCommandTests : LrsTestBase
     [Fact]
     public void A_schedule_that_never_settles_is_drawn_over_ten_thousand_steps_and_says_so()
     {
-        string file = Write("wave.json", """{ "Type": "CosineWave", "InitialLearningRate": 0.1, "TotalSteps": 300 }""");
+        string file = Write("wave.json", """{ "Type": "CosineWave", "InitialLearningRate": 0.1, "FinalLearningRate": 0, "TotalSteps": 300 }""");
 
         (int exitCode, string output, string error) = Run("show", file);
 
@@ -249,7 +249,7 @@ public sealed class ChartCommandTests : LrsTestBase
     public void Compare_of_a_rate_and_a_plan_alone_has_nothing_in_common()
     {
         string plan = Write("plan.json", """
-            { "Type": "TrainingPlan", "DatasetSize": 100, "LastBatch": "Keep", "BatchSizeSchedule": { "Type": "ConstantBatchSize", "BatchSize": 30 } }
+            { "Type": "Plan", "DatasetSize": 100, "LastBatch": "Keep", "BatchSizeSchedule": { "Type": "ConstantBatchSize", "BatchSize": 30 } }
             """);
         string rate = Linear("rate.json", 0);
 
@@ -257,7 +257,7 @@ public sealed class ChartCommandTests : LrsTestBase
 
         exitCode.Should().Be(ExitCodes.Invalid);
         output.Should().BeEmpty();
-        error.Should().Be($"lrs: {rate} (Linear) and {plan} (TrainingPlan) have no quantity in common to compare (a learning rate, or a training plan's batch size).\n");
+        error.Should().Be($"lrs: {rate} (Linear) and {plan} (Plan) have no quantity in common to compare (a learning rate, or a training plan's batch size).\n");
     }
 
     [Fact]

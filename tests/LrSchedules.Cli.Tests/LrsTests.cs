@@ -1,4 +1,5 @@
 using System.Globalization;
+using LrSchedules.Batching;
 using LrSchedules.Configuration;
 
 namespace LrSchedules.Cli.Tests;
@@ -18,10 +19,10 @@ public sealed class LrsTests : LrsTestBase
     }
 
     [Fact]
-    public void The_samples_are_the_five_documented_configurations()
+    public void The_samples_are_the_seven_documented_configurations()
     {
         Directory.GetFiles(Configs, "*.json").Select(Path.GetFileName).Should().BeEquivalentTo(
-            ["goyal.json", "one-cycle.json", "smith-plan.json", "warmup-cosine.json", "wsd.json"]);
+            ["goyal.json", "megatron-wsd.json", "olmo-power.json", "one-cycle.json", "smith-plan.json", "warmup-cosine.json", "wsd.json"]);
     }
 
     [Theory]
@@ -45,7 +46,7 @@ public sealed class LrsTests : LrsTestBase
         exitCode.Should().Be(ExitCodes.Success, error);
         string[] lines = output.TrimEnd('\n').Split('\n');
         lines.Should().HaveCount(1 + ((2000 + 6) / 7));
-        object built = ScheduleConfiguration.Build(ScheduleConfiguration.FromJson(File.ReadAllText(path)));
+        object built = ScheduleConfiguration.Load(File.ReadAllText(path)).Built!;
         ILearningRateSchedule schedule = built as ILearningRateSchedule ?? ((BatchGrowthPlan)built).LearningRate;
         foreach (string line in lines.Skip(1))
         {
@@ -96,7 +97,7 @@ public sealed class LrsTests : LrsTestBase
               "Boundaries": [ 100 ],
               "Schedules": [
                 { "Type": "Linear", "InitialLearningRate": -1, "FinalLearningRate": 0.1, "TotalSteps": 100 },
-                { "Type": "Cosine", "InitialLearningRate": 0.1, "TotalSteps": 0, "Power": 2 }
+                { "Type": "Cosine", "InitialLearningRate": 0.1, "FinalLearningRate": 0, "TotalSteps": 0, "Power": 2 }
               ]
             }
             """);
@@ -108,7 +109,7 @@ public sealed class LrsTests : LrsTestBase
         output.Should().Be($"""
             {path}: 3 problems
               Schedules:0:InitialLearningRate must be a finite number >= 0 but was -1.
-              Schedules:1:Power is not a parameter of Cosine; its parameters are InitialLearningRate, TotalSteps, FinalLearningRate, Exponent.
+              Schedules:1:Power is not a parameter of Cosine; its parameters are InitialLearningRate, FinalLearningRate, TotalSteps, Exponent.
               Schedules:1:TotalSteps must be > 0 but was 0.
 
             """);
@@ -122,7 +123,7 @@ public sealed class LrsTests : LrsTestBase
         (int exitCode, string output, _) = Run("validate", path);
 
         exitCode.Should().Be(ExitCodes.Invalid);
-        output.Should().StartWith($"{path}: 1 problem\n  The text is not valid JSON at line 3, position 3:");
+        output.Should().StartWith($"{path}: 1 problem\n  The text is not valid JSON at line 3, position 3.");
     }
 
     [Fact]
@@ -134,7 +135,7 @@ public sealed class LrsTests : LrsTestBase
 
         exitCode.Should().Be(ExitCodes.Invalid);
         output.Should().BeEmpty();
-        error.Should().StartWith($"lrs: {path} is not a valid schedule (1 problem):\n  Type must be one of Constant, Step,");
+        error.Should().StartWith($"lrs: {path} is not a valid schedule (1 problem):\n  Type must be a type but was 'Cosinus' (did you mean 'Cosine'?); the types are ");
     }
 
     [Theory]
@@ -293,8 +294,8 @@ public sealed class LrsTests : LrsTestBase
 
         output.Should().Contain("== learning-rate schedule types\n");
         output.Should().Contain("== training plan types\n");
-        output.Should().Contain("\n  TotalSteps           integer (required; > 0)\n");
-        output.Should().Contain("\n  FinalLearningRate    number (default 0; a finite number >= 0)\n");
+        output.Should().Contain("\n  TotalSteps           integer (required; The number of steps from the initial to the final rate; > 0.)\n");
+        output.Should().Contain("\n  Exponent             number (default 1; ");
     }
 
     [Fact]
@@ -312,7 +313,7 @@ public sealed class LrsTests : LrsTestBase
     public void A_training_plan_alone_prints_its_batch_sizes()
     {
         string path = Write("plan.json", """
-            { "Type": "TrainingPlan", "DatasetSize": 100, "LastBatch": "Keep", "BatchSizeSchedule": { "Type": "ConstantBatchSize", "BatchSize": 30 } }
+            { "Type": "Plan", "DatasetSize": 100, "LastBatch": "Keep", "BatchSizeSchedule": { "Type": "ConstantBatchSize", "BatchSize": 30 } }
             """);
 
         (int exitCode, string output, _) = Run("table", path, "--steps", "5");

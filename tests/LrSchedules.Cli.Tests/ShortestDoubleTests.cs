@@ -61,7 +61,7 @@ public sealed class ShortestDoubleTests
     [Fact]
     public void Learning_rates_format_as_dotnet_formats_them()
     {
-        ILearningRateSchedule schedule = Schedule.Cosine(0.1, 990_000, 0.0001).WithLinearWarmup(10_000);
+        ILearningRateSchedule schedule = Schedule.Cosine(initialLearningRate: 0.1, finalLearningRate: 0.0001, totalSteps: 990_000).WithLinearWarmup(warmupSteps: 10_000);
         var random = new Random(7);
         IEnumerable<double> rates = Enumerable.Range(0, 1_000_000).Select(step => schedule.GetLearningRate(step));
         IEnumerable<double> uniform = Enumerable.Range(0, 1_000_000).Select(_ => random.NextDouble() * Math.Pow(10, random.Next(-12, 4)));

@@ -1,3 +1,5 @@
+using LrSchedules.Batching;
+
 namespace LrSchedules.Cli.Charts;
 
 /// <summary>

@@ -14,14 +14,14 @@ internal static class ListCommand
 
     private static int Run(TextWriter output)
     {
-        foreach (IGrouping<string, TypeEntry> group in Loaded.Types.GroupBy(t => t.Kind))
+        foreach (IGrouping<string, TypeEntry> group in Loaded.Types.GroupBy(t => t.Kind).OrderBy(g => Loaded.KindOrder(g.Key)))
         {
             output.WriteLine($"== {group.Key} types");
             foreach (TypeEntry type in group)
             {
                 output.WriteLine();
                 output.WriteLine($"{type.Name} — {type.Summary}");
-                int width = type.Parameters.Max(p => p.Name.Length);
+                int width = type.Parameters.Select(p => p.Name.Length).DefaultIfEmpty(0).Max();
                 foreach (ParameterEntry parameter in type.Parameters)
                 {
                     string presence = parameter.IsRequired ? "required" : parameter.DefaultValue is { } value ? $"default {value}" : "optional";

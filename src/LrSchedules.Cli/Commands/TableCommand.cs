@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using LrSchedules.Batching;
 using LrSchedules.Cli.Formatting;
 
 namespace LrSchedules.Cli.Commands;
