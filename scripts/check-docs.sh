@@ -84,5 +84,5 @@ echo "-- headless Chromium"
 # The navigation bar is drawn by the template's scripts from toc.json: its links prove the scripts ran.
 render index.html "Learning-rate and batch-size schedules for .NET" "Batch size is part of the schedule" \
   "/api/LrSchedules.html\">" "/gallery.html\">"
-render api/LrSchedules.Schedule.html "Class Schedule" "Cosine(" "ArgumentOutOfRangeException"
+render api/LrSchedules.Schedule.html "Class Schedule" "Cosine(" "ScheduleArgumentException"
 render gallery.html "Gallery" 'src="gallery/Cosine.svg"' 'src="gallery/IncreaseBatchSizeInsteadOfDecay.svg"'
