@@ -123,7 +123,7 @@ public class PublicSurfaceTests(ITestOutputHelper output)
             int previous = 0;
             foreach (ParameterInfo parameter in method.GetParameters().Where(p => !p.HasDefaultValue && !FactorySurface.IsSchedule(p.ParameterType) && !FactorySurface.IsScheduleSequence(p.ParameterType)))
             {
-                int rank = IsRate(parameter) ? 0 : IsLength(parameter) ? 1 : 2;
+                int rank = IsRate(parameter) || IsSeriesValue(parameter) ? 0 : IsLength(parameter) ? 1 : 2;
                 rank.Should().BeGreaterThanOrEqualTo(previous, $"{FactorySurface.Describe(method)} puts rates first, then lengths, then options ({parameter.Name})");
                 previous = rank;
             }
@@ -267,6 +267,11 @@ public class PublicSurfaceTests(ITestOutputHelper output)
     private static bool IsRate(ParameterInfo parameter) =>
         parameter.Name!.EndsWith("LearningRate", StringComparison.Ordinal) || parameter.Name!.EndsWith("LearningRates", StringComparison.Ordinal)
         || parameter.Name is "learningRate" or "learningRates";
+
+    /// <summary>A value of a momentum or weight-decay schedule: it stands where a rate stands.</summary>
+    private static bool IsSeriesValue(ParameterInfo parameter) =>
+        parameter.ParameterType == typeof(double)
+        && (parameter.Name!.EndsWith("Momentum", StringComparison.Ordinal) || parameter.Name!.EndsWith("WeightDecay", StringComparison.Ordinal));
 
     private static bool IsLength(ParameterInfo parameter) =>
         parameter.Name!.EndsWith("Steps", StringComparison.Ordinal)
