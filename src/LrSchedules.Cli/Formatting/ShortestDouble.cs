@@ -7,7 +7,8 @@ namespace LrSchedules.Cli.Formatting;
 /// The shortest decimal text that reads back as the same double, written exactly as .NET writes it
 /// (<c>double.TryFormat</c> with no format and the invariant culture: <c>0.0001</c>, <c>1E-05</c>, <c>1E+17</c>), about
 /// five times faster: Ryū (Ulf Adams, "Ryū: fast float-to-string conversion", PLDI 2018), ported from
-/// <c>ryu/d2s.c</c> of github.com/ulfjack/ryu (Apache-2.0 or Boost-1.0) with its 128-bit path, without the small-integer
+/// <c>ryu/d2s.c</c> of github.com/ulfjack/ryu (Copyright 2018 Ulf Adams; used under the Boost Software License 1.0,
+/// whose text is in THIRD-PARTY-NOTICES.md at the repository root) with its 128-bit path, without the small-integer
 /// shortcut (same digits, as the tests check).
 /// </summary>
 /// <remarks>
