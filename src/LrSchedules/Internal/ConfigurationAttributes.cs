@@ -17,13 +17,13 @@ namespace LrSchedules.Internal;
 internal sealed class ConfigurationFactoriesAttribute : Attribute
 {
     /// <summary>Gets or sets the origin's qualified module (<c>torch.optim.lr_scheduler</c>); null for the core's own names.</summary>
-    public string? Prefix { get; set; }
+    public string? Prefix { get; init; }
 
     /// <summary>Gets or sets a short prefix also accepted (<c>torch</c>, so <c>torch.OneCycleLR</c>); null for none.</summary>
-    public string? Alias { get; set; }
+    public string? Alias { get; init; }
 
     /// <summary>Gets or sets a value indicating whether the origin's names are functions in snake_case (<c>GetWsdSchedule</c> → <c>get_wsd_schedule</c>) rather than the C# (class) names.</summary>
-    public bool SnakeCaseNames { get; set; }
+    public bool SnakeCaseNames { get; init; }
 }
 
 /// <summary>
@@ -42,7 +42,7 @@ internal sealed class ConfigurationNameAttribute : Attribute
     public string Name { get; }
 
     /// <summary>Gets or sets a value indicating whether <see cref="Name"/> is the whole qualified name (no prefix, no alias).</summary>
-    public bool Qualified { get; set; }
+    public bool Qualified { get; init; }
 }
 
 /// <summary>
