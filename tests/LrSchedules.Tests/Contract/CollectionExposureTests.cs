@@ -27,6 +27,9 @@ public class CollectionExposureTests
         Plan,
         BatchSchedule.IncreaseBatchSizeInsteadOfDecay(Schedule.MultiStep(0.1, [30, 45, 55], 0.2), TrainingClock.Epochs, 1400, LastBatch.Drop, 10, 250, 60),
         BatchSchedule.DataParallel(Plan, 2, 32),
+        LrSchedules.RangeTest.RangeTestFinder.Replay([new(1e-3, 1.0), new(2e-3, 0.9)]),
+        new LrSchedules.RangeTest.FastaiRangeTest(10),
+        new LrSchedules.RangeTest.TorchLrFinderRangeTest(10),
     ];
 
     private static bool IsCollection(Type type) =>
