@@ -23,6 +23,11 @@ internal static class Lrs
                                                                draws the learning rate (and the batch size on a second axis)
           lrs validate <schedule.json>                        prints every problem with its path; exit code 0 when valid, 1 when not
           lrs list                                            lists the schedule types and their parameters
+          lrs suggest <sweep.csv>                             learning-rate range test: one line per method, METHOD,RATE
+                                                               (fastai.valley, fastai.slide, fastai.minimum, fastai.steep, torch_lr_finder.steepest)
+          lrs plot <sweep.csv> --out FILE.png|svg             draws a range-test sweep (log rate axis) with each suggestion marked
+
+        A sweep file is CSV: the header learning_rate,loss, then one row per step with its raw loss.
 
         A schedule file is one description: { "Type": "Cosine", "InitialLearningRate": 0.1, "TotalSteps": 1000 }; see lrs list.
         Exit codes: 0 success, 1 invalid schedule or JSON, 2 wrong usage or missing file.
@@ -45,8 +50,9 @@ internal static class Lrs
                 "plot" => Plot(Arguments.Parse(args[1..], ["--steps", "--every", "--out", "--width", "--height"]), output, error),
                 "validate" => Validate(Arguments.Parse(args[1..], []), output, error),
                 "list" => List(Arguments.Parse(args[1..], []), output),
+                "suggest" => Suggest(Arguments.Parse(args[1..], []), output, error),
                 "help" or "--help" or "-h" => PrintHelp(output),
-                _ => throw new UsageException($"unknown command '{args[0]}'; the commands are table, plot, validate and list."),
+                _ => throw new UsageException($"unknown command '{args[0]}'; the commands are table, plot, validate, list and suggest."),
             };
         }
         catch (UsageException exception)
@@ -117,9 +123,27 @@ internal static class Lrs
         return Success;
     }
 
+    private static int Suggest(Arguments arguments, TextWriter output, TextWriter error)
+    {
+        string file = arguments.SingleFile();
+        if (!File.Exists(file))
+        {
+            error.WriteLine($"lrs: file not found: {file}");
+            return Usage;
+        }
+
+        using var reader = new StreamReader(file);
+        return SuggestCommand.Run(reader, file, output, error);
+    }
+
     private static int Plot(Arguments arguments, TextWriter output, TextWriter error)
     {
         string file = arguments.SingleFile();
+        if (file.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+        {
+            return PlotSweep(file, arguments, output, error);
+        }
+
         long steps = arguments.Long("--steps", required: true, minimum: 1)!.Value;
         long? every = arguments.Long("--every", required: false, minimum: 1);
         string target = arguments.Text("--out") ?? throw new UsageException("plot needs --out FILE.png or FILE.svg.");
@@ -146,6 +170,47 @@ internal static class Lrs
         try
         {
             Plotter.Save(loaded, Path.GetFileName(file), steps, every, target, width, height);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"lrs: cannot write {target}: {exception.Message}");
+            return Usage;
+        }
+
+        output.WriteLine($"wrote {target}");
+        return Success;
+    }
+
+    private static int PlotSweep(string file, Arguments arguments, TextWriter output, TextWriter error)
+    {
+        string target = arguments.Text("--out") ?? throw new UsageException("plot needs --out FILE.png or FILE.svg.");
+        int width = (int)(arguments.Long("--width", required: false, minimum: 100) ?? 900);
+        int height = (int)(arguments.Long("--height", required: false, minimum: 100) ?? 500);
+        if (Path.GetExtension(target).ToLowerInvariant() is not (".png" or ".svg"))
+        {
+            throw new UsageException($"--out must end in .png or .svg but was '{target}'.");
+        }
+
+        if (!File.Exists(file))
+        {
+            error.WriteLine($"lrs: file not found: {file}");
+            return Usage;
+        }
+
+        RangeTest.RangeTestPoint[]? sweep;
+        using (var reader = new StreamReader(file))
+        {
+            sweep = RangeTestSweepFile.Read(reader, file, error);
+        }
+
+        if (sweep is null)
+        {
+            return Invalid;
+        }
+
+        try
+        {
+            RangeTestChart.Of($"{Path.GetFileName(file)} (learning-rate range test)", sweep, RangeTest.RangeTestFinder.Replay(sweep)).Save(target, width, height);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
