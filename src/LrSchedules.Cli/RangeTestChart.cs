@@ -31,7 +31,7 @@ internal sealed record RangeTestChart(string Title, IReadOnlyList<SweepCurve> Cu
             .. replay.Suggestions
                 .Where(s => s.LearningRate is not null)
                 .Select(s => new SweepMarker(
-                    $"{s.Method} {s.LearningRate!.Value.ToString("0.###e0", CultureInfo.InvariantCulture)}",
+                    $"{s.Method} {Rate(s.LearningRate!.Value)}{(s.MarkerLearningRate == s.LearningRate ? string.Empty : $" (marked at {Rate(s.MarkerLearningRate!.Value)})")}",
                     s.LearningRate.Value,
                     s.MarkerLearningRate!.Value,
                     s.MarkerLoss!.Value)),
@@ -80,7 +80,7 @@ internal sealed record RangeTestChart(string Title, IReadOnlyList<SweepCurve> Cu
         plot.Title(Title);
         plot.XLabel("learning rate (log scale)");
         plot.YLabel("loss");
-        plot.ShowLegend(Alignment.UpperLeft);
+        plot.ShowLegend(Alignment.LowerLeft);
         if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } directory)
         {
             Directory.CreateDirectory(directory);
@@ -95,6 +95,8 @@ internal sealed record RangeTestChart(string Title, IReadOnlyList<SweepCurve> Cu
             plot.SavePng(path, width, height);
         }
     }
+
+    private static string Rate(double rate) => rate.ToString("0.###e0", CultureInfo.InvariantCulture);
 
     private static SweepCurve Curve(string name, IReadOnlyList<RangeTestPoint> points) =>
         new(name, [.. points.Select(p => p.LearningRate)], [.. points.Select(p => p.Loss)]);
