@@ -6,7 +6,8 @@ namespace DigitsTraining.Training;
 /// <summary>What drives one training run: the learning rate of every step, and the batch plan (batch size of every step, steps of every epoch).</summary>
 /// <param name="LearningRate">Asked for the rate of each step, by the zero-based index of the update.</param>
 /// <param name="Batches">Asked for the batch size of each step and for the steps of each epoch.</param>
-internal sealed record RunDrivers(ILearningRateSchedule LearningRate, IBatchPlan Batches);
+/// <param name="Optimizer">Makes the run's optimizer from the model's parameters; null for momentum SGD with the trainer's momentum.</param>
+internal sealed record RunDrivers(ILearningRateSchedule LearningRate, IBatchPlan Batches, Func<IReadOnlyList<Parameter>, IOptimizer>? Optimizer = null);
 
 /// <summary>The state of a run after an epoch (epoch 0 is the state before training).</summary>
 /// <param name="Epoch">The number of epochs completed.</param>
@@ -91,7 +92,7 @@ internal sealed class Trainer
         int epochs = Math.Min(plan.Epochs, maxEpochs ?? int.MaxValue);
 
         var model = new Mlp(Training.FeatureCount, Hidden, Training.Classes, new Rng(seed, RngStreams.Initialisation));
-        var optimizer = new MomentumSgd(model.Parameters, Momentum);
+        IOptimizer optimizer = drivers.Optimizer?.Invoke(model.Parameters) ?? new MomentumSgd(model.Parameters, Momentum);
         var shuffle = new Rng(seed, RngStreams.Shuffle);
         int[] order = Enumerable.Range(0, Training.Count).ToArray();
 
