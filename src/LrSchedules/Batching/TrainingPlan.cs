@@ -34,18 +34,19 @@ namespace LrSchedules;
 /// <para>Every process that builds a plan from the same inputs gets the same plan: data-parallel workers need not
 /// communicate. Immutable and thread-safe.</para>
 /// </remarks>
-public sealed class TrainingPlan
+public sealed partial class TrainingPlan
 {
     private readonly TrainingPhase[] _phases;
     private readonly System.Collections.ObjectModel.ReadOnlyCollection<TrainingPhase> _phasesView;
     private readonly long[] _firstSteps;
     private readonly long[] _samplesSeen;
 
-    internal TrainingPlan(long datasetSize, BatchSizeSchedule batchSizeSchedule, LastBatch lastBatch)
+    internal TrainingPlan(long datasetSize, BatchSizeSchedule batchSizeSchedule, LastBatch lastBatch, SequenceLengths? sequenceLengths = null)
     {
         DatasetSize = datasetSize;
         BatchSizeSchedule = batchSizeSchedule;
         LastBatch = lastBatch;
+        _sequenceLengths = RequireTokensClock(batchSizeSchedule, sequenceLengths);
         _phases = BuildPhases();
         _phasesView = Array.AsReadOnly(_phases);
         _firstSteps = Array.ConvertAll(_phases, p => p.FirstStep);
@@ -163,7 +164,7 @@ public sealed class TrainingPlan
     /// <exception cref="ArgumentNullException"><paramref name="learningRate"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="clock"/> is not a defined <see cref="TrainingClock"/>.</exception>
     public TrainingClockSchedule PerStep(ILearningRateSchedule learningRate, TrainingClock clock) =>
-        new(this, LearningRateSchedule.From(learningRate, nameof(learningRate)), Preconditions.Defined(clock));
+        new(this, LearningRateSchedule.From(learningRate, nameof(learningRate)), RequireClock(clock));
 
     /// <summary>Scales a learning-rate schedule by a batch-size scaling rule at the batch size of every step, so the rate follows the batch.</summary>
     /// <param name="learningRate">The schedule, written for the rule's reference batch size, on <paramref name="clock"/>.</param>
@@ -365,6 +366,8 @@ public sealed class TrainingPlan
                 return Math.Max(threshold, phase.FirstStep);
             case TrainingClock.Samples:
                 return FirstStepWithSamplesSeen(phase, threshold);
+            case TrainingClock.Tokens:
+                return FirstStepWithSamplesSeen(phase, _sequenceLengths!.SamplesFor(threshold));
             default:
                 Int128 step = FirstStepOfEpoch(phase, threshold);
                 if (step > long.MaxValue)
