@@ -282,7 +282,7 @@ public sealed class LrsTests : IDisposable
         output.Should().Be("step,batch_size,epoch,samples_seen\n0,30,0,0\n1,30,0,30\n2,30,0,60\n3,10,0,90\n4,30,1,100\n");
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

@@ -119,6 +119,23 @@ public sealed class SuggestCommandTests : IDisposable
     }
 
     [Fact]
+    public void Suggest_on_the_committed_digits_sweep_prints_the_rates_docs_experiments_quotes()
+    {
+        string sweep = Path.Combine(LrsTests.RepositoryRoot(), "docs", "experiments", "lr-find", "lr-find-sweep.csv");
+
+        (int exitCode, string output, _) = Run("suggest", sweep);
+
+        // The same five as the plain-Python oracle (range_test_oracle.py) on this file.
+        exitCode.Should().Be(Lrs.Success);
+        output.Should().Be(
+            "fastai.valley,0.02290867641568184\n" +
+            "fastai.slide,0.04786301031708717\n" +
+            "fastai.minimum,0.05248074531555176\n" +
+            "fastai.steep,0.25118863582611084\n" +
+            "torch_lr_finder.steepest,0.3019951720402019\n");
+    }
+
+    [Fact]
     public void Sweep_chart_marks_minimum_at_the_rate_of_the_lowest_loss()
     {
         using var reader = new StringReader(BowlCsv());
