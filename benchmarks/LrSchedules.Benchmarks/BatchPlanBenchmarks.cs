@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using LrSchedules.Batching;
 
 namespace LrSchedules.Benchmarks;
 

@@ -18,18 +18,18 @@ public class CompositionBenchmarks : QueryBenchmarks
     public void Setup()
     {
         // The baseline's schedule, built the way the math reads.
-        _warmupCosine = Schedule.Cosine(Peak, TotalSteps, Final).WithLinearWarmup(WarmupSteps);
+        _warmupCosine = Schedule.Cosine(Peak, Final, TotalSteps).WithLinearWarmup(WarmupSteps);
 
         // Linear warmup, a stable phase, then a cosine: three schedules and two boundaries (optax join_schedules).
         _threePartJoin = Schedule.Join(
-            [Schedule.Linear(0.0, Peak, 200), Schedule.Constant(Peak), Schedule.Cosine(Peak, TotalSteps, Final)],
+            [Schedule.Linear(0.0, Peak, 200), Schedule.Constant(Peak), Schedule.Cosine(Peak, Final, TotalSteps)],
             [200, 600]);
 
         // A cosine modulated by a triangular multiplier between 0.5 and 1 (PyTorch ChainedScheduler style).
-        _product = Schedule.Product(Schedule.Cosine(Peak, TotalSteps, Final), Schedule.Cyclic(0.5, 1.0, stepsUp: 2_000));
+        _product = Schedule.Product(Schedule.Cosine(Peak, Final, TotalSteps), Schedule.Cyclic(0.5, 1.0, stepsUp: 2_000));
 
         // A cosine written in epochs (2,000 of them), read at optimizer steps with 500 steps per epoch.
-        _perEpoch = Schedule.Cosine(Peak, 2_000, Final).PerEpoch(stepsPerEpoch: 500);
+        _perEpoch = Schedule.Cosine(Peak, Final, 2_000).PerEpoch(stepsPerEpoch: 500);
 
         _baked = new BakedSchedule(_warmupCosine, BakedSteps);
 

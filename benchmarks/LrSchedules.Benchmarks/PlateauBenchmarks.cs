@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using LrSchedules.Plateau;
 
 namespace LrSchedules.Benchmarks;
 
@@ -24,7 +25,7 @@ public class PlateauBenchmarks : QueryBenchmarks
             _metrics[i] = (2.0 / (1.0 + (i / 64.0))) + (0.05 * random.NextDouble());
         }
 
-        _plateau = Schedule.Cosine(Peak, TotalSteps, Final).ReduceOnPlateau(
+        _plateau = Schedule.Cosine(Peak, Final, TotalSteps).ReduceOnPlateau(
             new ReduceOnPlateauOptions { Patience = 10, Cooldown = 2, Factor = 0.5 },
             new ReduceOnPlateauState(Start, double.PositiveInfinity, 0, 0, 0));
     }

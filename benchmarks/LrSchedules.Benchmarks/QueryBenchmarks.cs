@@ -43,7 +43,7 @@ public abstract class QueryBenchmarks
     /// The floor: linear warmup from 0 to <see cref="Peak"/> over <see cref="WarmupSteps"/> steps, then a cosine from
     /// <see cref="Peak"/> to <see cref="Final"/> over <see cref="TotalSteps"/> steps, written by hand as one inline
     /// expression with constants, no call and no object. It is the same arithmetic, in the same order, as
-    /// <c>Schedule.Cosine(Peak, TotalSteps, Final).WithLinearWarmup(WarmupSteps)</c> (checked bit for bit by
+    /// <c>Schedule.Cosine(Peak, Final, TotalSteps).WithLinearWarmup(WarmupSteps)</c> (checked bit for bit by
     /// <see cref="CompositionBenchmarks"/>), so a row's ratio is what the library adds to — or saves over — code
     /// written for one schedule by hand.
     /// </summary>

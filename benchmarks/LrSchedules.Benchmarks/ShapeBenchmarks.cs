@@ -36,33 +36,33 @@ public class ShapeBenchmarks : QueryBenchmarks
     public void Setup()
     {
         _constant = Schedule.Constant(Peak);
-        _step = Schedule.Step(Peak, stepSize: 100_000, decayRate: 0.5);
-        _multiStep = Schedule.MultiStep(Peak, Milestones, decayRate: 0.5);
+        _step = Schedule.Step(Peak, stepSize: 100_000, decayFactor: 0.5);
+        _multiStep = Schedule.MultiStep(Peak, Milestones, decayFactor: 0.5);
 
         // Decays by half every 10^11 steps, so it is still moving at 10^12 (a faster decay underflows to 0 there).
-        _exponential = Schedule.Exponential(Peak, decayRate: 0.5, transitionSteps: 100_000_000_000);
+        _exponential = Schedule.Exponential(Peak, decayFactor: 0.5, transitionSteps: 100_000_000_000);
         _linear = Schedule.Linear(Peak, Final, TotalSteps);
         _polynomial = Schedule.Polynomial(Peak, Final, TotalSteps, power: 2.0);
         _inverseTime = Schedule.InverseTime(Peak, decaySteps: 1_000, decayRate: 0.5);
         _inverseSquareRoot = Schedule.InverseSquareRoot(Peak, timescale: 10_000);
-        _cosine = Schedule.Cosine(Peak, TotalSteps, Final);
+        _cosine = Schedule.Cosine(Peak, Final, TotalSteps);
 
         // PyTorch CosineAnnealingLR: the wave goes on past T_max, so at 10^12 it is in its 500,000th period.
-        _cosineWave = Schedule.CosineWave(Peak, TotalSteps, Final);
+        _cosineWave = Schedule.CosineWave(Peak, Final, TotalSteps);
 
         // SGDR, T_0 = 1000, T_mult = 2: at 10^12 the schedule is in its 30th cycle.
-        _cosineWarmRestarts = Schedule.CosineWarmRestarts(Peak, periodSteps: 1_000, Final, periodMultiplier: 2.0);
+        _cosineWarmRestarts = Schedule.CosineWarmRestarts(Peak, Final, 1_000, 2.0);
 
         // timm's tanh with restarts every 10^4 steps (cycle_mul = 1), never stopping.
-        _tanh = Schedule.Tanh(Peak, periodSteps: 10_000, Final, cycleLimit: null);
+        _tanh = Schedule.Tanh(Peak, Final, 10_000, cycleLimit: null);
 
         // timm's poly with cycle_mul = 1.5 (the cycle is found with a logarithm), never stopping.
-        _polynomialWarmRestarts = Schedule.PolynomialWarmRestarts(Peak, periodSteps: 1_000, power: 0.5, Final, periodMultiplier: 1.5, cycleLimit: null);
+        _polynomialWarmRestarts = Schedule.PolynomialWarmRestarts(Peak, Final, 1_000, 0.5, 1.5, cycleLimit: null);
         _oneCycle = Schedule.OneCycle(Peak, TotalSteps);
         _cyclic = Schedule.Cyclic(Final, Peak, stepsUp: 2_000);
         _warmupStableDecay = Schedule.WarmupStableDecay(Peak, warmupSteps: 100, stableSteps: 100, decaySteps: TotalSteps - 200);
-        _piecewiseConstant = Schedule.PiecewiseConstant(Milestones, [0.1, 0.05, 0.02, 0.01, 0.005]);
-        _piecewiseInterpolated = Schedule.PiecewiseInterpolated([0, 500, 300_000, 600_000, TotalSteps], [0.0, 0.1, 0.05, 0.01, 0.001]);
+        _piecewiseConstant = Schedule.PiecewiseConstant([0.1, 0.05, 0.02, 0.01, 0.005], Milestones);
+        _piecewiseInterpolated = Schedule.PiecewiseInterpolated([0.0, 0.1, 0.05, 0.01, 0.001], [0, 500, 300_000, 600_000, TotalSteps]);
         _fromFunction = Schedule.FromFunction((long step) => Peak / (1.0 + (step * 1e-3)));
 
         // The hand-written rows must compute what the library computes, so that the two rows compare like with like.

@@ -5,11 +5,11 @@ using LrSchedules;
 const long TotalSteps = 1_000;
 
 // 100 steps of linear warmup from 0 to 0.1, then a cosine decay to 0.001 over the remaining 900 steps.
-ILearningRateSchedule warmupCosine = Schedule.Cosine(initialLearningRate: 0.1, totalSteps: 900, finalLearningRate: 0.001)
+ILearningRateSchedule warmupCosine = Schedule.Cosine(0.1, 0.001, 900)
     .WithLinearWarmup(warmupSteps: 100);
 
 // Step decay: 0.1, divided by 10 every 300 steps.
-ILearningRateSchedule stepDecay = Schedule.Step(initialLearningRate: 0.1, stepSize: 300, decayRate: 0.1);
+ILearningRateSchedule stepDecay = Schedule.Step(initialLearningRate: 0.1, stepSize: 300, decayFactor: 0.1);
 
 Console.WriteLine("Learning rate at chosen steps");
 Console.WriteLine($"{"step",14} {"warmup+cosine",15} {"step decay",12}");

@@ -46,7 +46,7 @@ int stepsPerEpoch = TrainingRows / BatchSize; // the last partial batch is dropp
 ILearningRateSchedule schedule = Schedule.MultiStep(
     InitialLearningRate,
     milestoneEpochs.Select(e => (long)e * stepsPerEpoch),
-    decayRate: 0.2);
+    decayFactor: 0.2);
 
 long step = 0;
 for (int epoch = 1; epoch <= Epochs; epoch++)

@@ -210,7 +210,7 @@ internal static class Lrs
 
         try
         {
-            RangeTestChart.Of($"{Path.GetFileName(file)} (learning-rate range test)", sweep, RangeTest.RangeTestFinder.Replay(sweep)).Save(target, width, height);
+            RangeTestChart.Of($"{Path.GetFileName(file)} (learning-rate range test)", sweep, SweepReplay.Of(sweep)).Save(target, width, height);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

@@ -18,7 +18,7 @@ internal sealed record SweepMarker(string Name, double LearningRate, double Mark
 internal sealed record RangeTestChart(string Title, IReadOnlyList<SweepCurve> Curves, IReadOnlyList<SweepMarker> Markers, (double Low, double High) LossRange)
 {
     /// <summary>The curves and markers of a sweep replayed through both origins.</summary>
-    public static RangeTestChart Of(string title, IReadOnlyList<RangeTestPoint> sweep, RangeTestReplay replay)
+    public static RangeTestChart Of(string title, IReadOnlyList<RangeTestPoint> sweep, SweepReplay replay)
     {
         SweepCurve[] curves =
         [

@@ -75,3 +75,13 @@ internal static class RangeTestSweepFile
         }
     }
 }
+
+/// <summary>A recorded sweep replayed through both origins' finders, and their suggestions in the order <c>lrs suggest</c> prints them.</summary>
+internal sealed record SweepReplay(FastaiRangeTest Fastai, TorchLrFinderRangeTest TorchLrFinder)
+{
+    /// <summary><c>fastai.valley</c>, <c>fastai.slide</c>, <c>fastai.minimum</c>, <c>fastai.steep</c>, <c>torch_lr_finder.steepest</c>.</summary>
+    public IReadOnlyList<RangeTestSuggestion> Suggestions { get; } = [.. Fastai.Suggest(), .. TorchLrFinder.Suggest()];
+
+    public static SweepReplay Of(IReadOnlyList<RangeTestPoint> sweep) =>
+        new(FastaiRangeTest.Replay(sweep), TorchLrFinderRangeTest.Replay(sweep));
+}

@@ -24,7 +24,7 @@ internal static class SuggestCommand
             return Lrs.Invalid;
         }
 
-        RangeTestReplay replay = RangeTestFinder.Replay(sweep);
+        SweepReplay replay = SweepReplay.Of(sweep);
         int status = Lrs.Success;
         foreach (RangeTestSuggestion suggestion in replay.Suggestions)
         {

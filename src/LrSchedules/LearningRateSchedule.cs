@@ -19,6 +19,7 @@ namespace LrSchedules;
 /// A user implementation of <see cref="ILearningRateSchedule"/> used inside a combinator is read as piecewise constant
 /// between whole steps.
 /// </para>
+/// <para>Public because every factory returns it: the one type a training loop holds, queryable at whole steps and at fractional positions. The shapes themselves are internal.</para>
 /// </remarks>
 public abstract class LearningRateSchedule : ILearningRateSchedule
 {

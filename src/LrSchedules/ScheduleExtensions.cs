@@ -5,7 +5,7 @@ namespace LrSchedules;
 
 /// <summary>
 /// Fluent combinators: each wraps a schedule in a new immutable, thread-safe, allocation-free schedule, so that a
-/// composition reads like the formula, e.g. <c>Schedule.Cosine(0.1, 900, 0.001).WithLinearWarmup(100)</c>.
+/// composition reads like the formula, e.g. <c>Schedule.Cosine(0.1, 0.001, 900).WithLinearWarmup(100)</c>.
 /// </summary>
 /// <remarks>
 /// Every method validates its arguments once, here, and throws naming the parameter and the bad value. A user
@@ -20,77 +20,55 @@ public static class ScheduleExtensions
     /// <param name="initialLearningRate">The learning rate at step 0; finite and ≥ 0. Defaults to 0.</param>
     /// <param name="placement">Whether <paramref name="schedule"/> starts after the warmup (<see cref="WarmupPlacement.Prefix"/>, the default) or keeps its own step count under it (<see cref="WarmupPlacement.Overlay"/>).</param>
     /// <param name="targetLearningRate">The rate reached at step <paramref name="warmupSteps"/>; finite and ≥ 0. Defaults to (null) the schedule's rate at its own step 0.</param>
-    /// <returns>A <see cref="WarmupSchedule"/>: <c>a + (b − a) · t / W</c> for <c>t &lt; W</c> with <c>b</c> the target, then the schedule.</returns>
+    /// <returns>The warmed-up schedule: <c>a + (b − a) · t / W</c> for <c>t &lt; W</c> with <c>b</c> the target, then the schedule.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="schedule"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An argument is outside the range given for it.</exception>
-    public static WarmupSchedule WithLinearWarmup(this ILearningRateSchedule schedule, long warmupSteps, double initialLearningRate = 0.0, WarmupPlacement placement = WarmupPlacement.Prefix, double? targetLearningRate = null) =>
-        new(
+    /// <exception cref="ScheduleArgumentException">An argument is outside the range given for it.</exception>
+    public static LearningRateSchedule WithLinearWarmup(this ILearningRateSchedule schedule, long warmupSteps, double initialLearningRate = 0.0, WarmupPlacement placement = WarmupPlacement.Prefix, double? targetLearningRate = null) =>
+        new WarmupSchedule(
             LearningRateSchedule.From(schedule, nameof(schedule)),
             Preconditions.NonNegative(warmupSteps),
             WarmupShape.Linear,
             Preconditions.NonNegative(initialLearningRate),
             Preconditions.Defined(placement),
-            targetLearningRate is { } target ? Preconditions.NonNegative(target, nameof(targetLearningRate)) : null);
+            targetLearningRate is { } target ? Preconditions.NonNegative(target, nameof(targetLearningRate)) : null)
+            .Declared(nameof(WithLinearWarmup), schedule, warmupSteps, initialLearningRate, placement, targetLearningRate);
 
     /// <summary>Holds <paramref name="learningRate"/> for <paramref name="warmupSteps"/> steps in front of (or over) the schedule.</summary>
     /// <param name="schedule">The schedule that follows the warmup.</param>
-    /// <param name="warmupSteps">The number of warmup steps; ≥ 0. 0 means no warmup: the result equals <paramref name="schedule"/> at every step.</param>
     /// <param name="learningRate">The learning rate held during the warmup; finite and ≥ 0.</param>
+    /// <param name="warmupSteps">The number of warmup steps; ≥ 0. 0 means no warmup: the result equals <paramref name="schedule"/> at every step.</param>
     /// <param name="placement">Whether <paramref name="schedule"/> starts after the warmup (<see cref="WarmupPlacement.Prefix"/>, the default) or keeps its own step count under it (<see cref="WarmupPlacement.Overlay"/>, PyTorch <c>ConstantLR</c>).</param>
-    /// <returns>A <see cref="WarmupSchedule"/>: <paramref name="learningRate"/> for <c>t &lt; W</c>, then the schedule.</returns>
+    /// <returns>The warmed-up schedule: <paramref name="learningRate"/> for <c>t &lt; W</c>, then the schedule.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="schedule"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An argument is outside the range given for it.</exception>
-    public static WarmupSchedule WithConstantWarmup(this ILearningRateSchedule schedule, long warmupSteps, double learningRate, WarmupPlacement placement = WarmupPlacement.Prefix) =>
-        new(
-            LearningRateSchedule.From(schedule, nameof(schedule)),
-            Preconditions.NonNegative(warmupSteps),
-            WarmupShape.Constant,
-            Preconditions.NonNegative(learningRate),
-            Preconditions.Defined(placement));
-
-    /// <summary>Uses the schedule before <paramref name="boundary"/> and <paramref name="next"/>, from its own step 0, from <paramref name="boundary"/> on.</summary>
-    /// <param name="schedule">The schedule used for steps 0 to <paramref name="boundary"/> − 1.</param>
-    /// <param name="boundary">The step at which <paramref name="next"/> takes over; &gt; 0.</param>
-    /// <param name="next">The schedule used from <paramref name="boundary"/> on, read at <c>t − boundary</c>.</param>
-    /// <returns>A <see cref="JoinedSchedule"/> (optax <c>join_schedules</c>, PyTorch <c>SequentialLR</c>).</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="schedule"/> or <paramref name="next"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="boundary"/> is not positive.</exception>
-    public static JoinedSchedule Then(this ILearningRateSchedule schedule, long boundary, ILearningRateSchedule next)
+    /// <exception cref="ScheduleArgumentException">An argument is outside the range given for it.</exception>
+    public static LearningRateSchedule WithConstantWarmup(this ILearningRateSchedule schedule, double learningRate, long warmupSteps, WarmupPlacement placement = WarmupPlacement.Prefix)
     {
-        LearningRateSchedule first = LearningRateSchedule.From(schedule, nameof(schedule));
-        LearningRateSchedule second = LearningRateSchedule.From(next, nameof(next));
-        return JoinedSchedule.Create([first, second], [Preconditions.Positive(boundary)]);
-    }
-
-    /// <summary>Multiplies the schedule by another, step by step.</summary>
-    /// <param name="schedule">The first factor.</param>
-    /// <param name="other">The second factor; a schedule starting at 1 acts as a multiplier (PyTorch <c>ChainedScheduler</c>).</param>
-    /// <returns>A <see cref="ProductSchedule"/>: <c>s(t) · other(t)</c>.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="schedule"/> or <paramref name="other"/> is null.</exception>
-    public static ProductSchedule Multiply(this ILearningRateSchedule schedule, ILearningRateSchedule other)
-    {
-        LearningRateSchedule first = LearningRateSchedule.From(schedule, nameof(schedule));
-        LearningRateSchedule second = LearningRateSchedule.From(other, nameof(other));
-        return ProductSchedule.Create([first, second]);
+        LearningRateSchedule inner = LearningRateSchedule.From(schedule, nameof(schedule));
+        Preconditions.NonNegative(learningRate);
+        Preconditions.NonNegative(warmupSteps);
+        Preconditions.Defined(placement);
+        return new WarmupSchedule(inner, warmupSteps, WarmupShape.Constant, learningRate, placement)
+            .Declared(nameof(WithConstantWarmup), schedule, learningRate, warmupSteps, placement);
     }
 
     /// <summary>Multiplies every value of the schedule by a constant factor.</summary>
     /// <param name="schedule">The schedule to scale.</param>
     /// <param name="factor">The factor; finite and ≥ 0.</param>
-    /// <returns>A <see cref="ScaledSchedule"/>: <c>factor · s(t)</c>.</returns>
+    /// <returns>The scaled schedule: <c>factor · s(t)</c>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="schedule"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="factor"/> is negative, NaN or infinite.</exception>
-    public static ScaledSchedule Scale(this ILearningRateSchedule schedule, double factor) =>
-        new(LearningRateSchedule.From(schedule, nameof(schedule)), Preconditions.NonNegative(factor));
+    /// <exception cref="ScheduleArgumentException"><paramref name="factor"/> is negative, NaN or infinite.</exception>
+    public static LearningRateSchedule Scale(this ILearningRateSchedule schedule, double factor) =>
+        new ScaledSchedule(LearningRateSchedule.From(schedule, nameof(schedule)), Preconditions.NonNegative(factor))
+            .Declared(nameof(Scale), schedule, factor);
 
     /// <summary>Keeps the schedule between <paramref name="minimum"/> and <paramref name="maximum"/>.</summary>
     /// <param name="schedule">The schedule to clamp.</param>
     /// <param name="minimum">The lowest value returned; finite, ≥ 0 and ≤ <paramref name="maximum"/>.</param>
     /// <param name="maximum">The highest value returned; finite and ≥ 0.</param>
-    /// <returns>A <see cref="ClampedSchedule"/>: <c>min(max(s(t), minimum), maximum)</c>.</returns>
+    /// <returns>The clamped schedule: <c>min(max(s(t), minimum), maximum)</c>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="schedule"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A bound is negative, NaN or infinite, or <paramref name="minimum"/> &gt; <paramref name="maximum"/>.</exception>
-    public static ClampedSchedule Clamp(this ILearningRateSchedule schedule, double minimum, double maximum)
+    /// <exception cref="ScheduleArgumentException">A bound is negative, NaN or infinite, or <paramref name="minimum"/> &gt; <paramref name="maximum"/>.</exception>
+    public static LearningRateSchedule Clamp(this ILearningRateSchedule schedule, double minimum, double maximum)
     {
         LearningRateSchedule inner = LearningRateSchedule.From(schedule, nameof(schedule));
         Preconditions.NonNegative(minimum);
@@ -100,54 +78,59 @@ public static class ScheduleExtensions
             throw Preconditions.OutOfRange(nameof(minimum), minimum, $"<= maximum ({Preconditions.Format(maximum)})");
         }
 
-        return ClampedSchedule.Create(inner, minimum, maximum);
+        return ClampedSchedule.Create(inner, minimum, maximum)
+            .Declared(nameof(Clamp), schedule, minimum, maximum);
     }
 
     /// <summary>Keeps the schedule at or above <paramref name="minimum"/>.</summary>
     /// <param name="schedule">The schedule to floor.</param>
     /// <param name="minimum">The lowest value returned; finite and ≥ 0.</param>
-    /// <returns>A <see cref="ClampedSchedule"/>: <c>max(s(t), minimum)</c>, with <see cref="ClampedSchedule.Maximum"/> = +∞.</returns>
+    /// <returns>The floored schedule: <c>max(s(t), minimum)</c>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="schedule"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="minimum"/> is negative, NaN or infinite.</exception>
-    public static ClampedSchedule WithFloor(this ILearningRateSchedule schedule, double minimum) =>
+    /// <exception cref="ScheduleArgumentException"><paramref name="minimum"/> is negative, NaN or infinite.</exception>
+    public static LearningRateSchedule WithFloor(this ILearningRateSchedule schedule, double minimum) =>
         ClampedSchedule.Create(
             LearningRateSchedule.From(schedule, nameof(schedule)),
             Preconditions.NonNegative(minimum),
-            double.PositiveInfinity);
+            double.PositiveInfinity)
+            .Declared(nameof(WithFloor), schedule, minimum);
 
     /// <summary>Keeps the schedule at or below <paramref name="maximum"/>.</summary>
     /// <param name="schedule">The schedule to cap.</param>
     /// <param name="maximum">The highest value returned; finite and ≥ 0.</param>
-    /// <returns>A <see cref="ClampedSchedule"/>: <c>min(s(t), maximum)</c>, with <see cref="ClampedSchedule.Minimum"/> = 0.</returns>
+    /// <returns>The capped schedule: <c>min(s(t), maximum)</c>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="schedule"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maximum"/> is negative, NaN or infinite.</exception>
-    public static ClampedSchedule WithCeiling(this ILearningRateSchedule schedule, double maximum) =>
+    /// <exception cref="ScheduleArgumentException"><paramref name="maximum"/> is negative, NaN or infinite.</exception>
+    public static LearningRateSchedule WithCeiling(this ILearningRateSchedule schedule, double maximum) =>
         ClampedSchedule.Create(
             LearningRateSchedule.From(schedule, nameof(schedule)),
             0.0,
-            Preconditions.NonNegative(maximum));
+            Preconditions.NonNegative(maximum))
+            .Declared(nameof(WithCeiling), schedule, maximum);
 
     /// <summary>Starts the schedule <paramref name="steps"/> steps late, holding its initial value until then (optax's <c>transition_begin</c>).</summary>
     /// <param name="schedule">The schedule to delay.</param>
     /// <param name="steps">The delay; ≥ 0. 0 means no delay.</param>
-    /// <returns>A <see cref="DelayedSchedule"/>: <c>s(0)</c> for <c>t &lt; steps</c>, then <c>s(t − steps)</c>.</returns>
+    /// <returns>The delayed schedule: <c>s(0)</c> for <c>t &lt; steps</c>, then <c>s(t − steps)</c>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="schedule"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="steps"/> is negative.</exception>
-    public static DelayedSchedule Delay(this ILearningRateSchedule schedule, long steps) =>
-        new(LearningRateSchedule.From(schedule, nameof(schedule)), Preconditions.NonNegative(steps));
+    /// <exception cref="ScheduleArgumentException"><paramref name="steps"/> is negative.</exception>
+    public static LearningRateSchedule Delay(this ILearningRateSchedule schedule, long steps) =>
+        new DelayedSchedule(LearningRateSchedule.From(schedule, nameof(schedule)), Preconditions.NonNegative(steps))
+            .Declared(nameof(Delay), schedule, steps);
 
     /// <summary>Reads a schedule written in epochs at optimizer steps.</summary>
     /// <param name="schedule">The schedule, whose step is an epoch.</param>
     /// <param name="stepsPerEpoch">The number of optimizer steps in one epoch; &gt; 0.</param>
     /// <param name="progress">Whether the epoch is read whole (<see cref="EpochProgress.Staircase"/>, the default) or fractional (<see cref="EpochProgress.Fractional"/>).</param>
-    /// <returns>An <see cref="EpochSchedule"/>: <c>s(floor(t / stepsPerEpoch))</c> or <c>s(t / stepsPerEpoch)</c>.</returns>
+    /// <returns>The schedule on the step clock: <c>s(floor(t / stepsPerEpoch))</c> or <c>s(t / stepsPerEpoch)</c>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="schedule"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An argument is outside the range given for it.</exception>
-    public static EpochSchedule PerEpoch(this ILearningRateSchedule schedule, long stepsPerEpoch, EpochProgress progress = EpochProgress.Staircase) =>
-        new(
+    /// <exception cref="ScheduleArgumentException">An argument is outside the range given for it.</exception>
+    public static LearningRateSchedule PerEpoch(this ILearningRateSchedule schedule, long stepsPerEpoch, EpochProgress progress = EpochProgress.Staircase) =>
+        new EpochSchedule(
             LearningRateSchedule.From(schedule, nameof(schedule)),
             Preconditions.Positive(stepsPerEpoch),
-            Preconditions.Defined(progress));
+            Preconditions.Defined(progress))
+            .Declared(nameof(PerEpoch), schedule, stepsPerEpoch, progress);
 
     /// <summary>
     /// Puts the schedule under reduce-on-plateau control: a <b>mutable, not thread-safe</b> object, one per training run,
@@ -165,6 +148,7 @@ public static class ScheduleExtensions
         LearningRateSchedule inner = LearningRateSchedule.From(schedule, nameof(schedule));
         options ??= ReduceOnPlateauOptions.Default;
         options.Validate(nameof(options));
-        return new ReduceLearningRateOnPlateau(inner, options, state);
+        return new ReduceLearningRateOnPlateau(inner, options, state)
+            .Declared(nameof(ReduceOnPlateau), schedule, options, state);
     }
 }

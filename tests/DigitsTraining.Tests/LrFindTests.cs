@@ -47,7 +47,7 @@ public class LrFindTests
                 "hand-tuned", "fastai.valley", "fastai.slide", "fastai.minimum", "fastai.steep", "torch_lr_finder.steepest");
             RunDrivers drivers = experiment.Variants[1].CreateDrivers(Training.Value.Count);
             drivers.LearningRate.GetLearningRate(0).Should().Be(
-                RangeTestFinder.Replay(LrFindExperiment.RunSweep(Training.Value, 0)).Suggestions[0].LearningRate!.Value);
+                FastaiRangeTest.Replay(LrFindExperiment.RunSweep(Training.Value, 0)).Suggest()[0].LearningRate!.Value);
         }
         finally
         {

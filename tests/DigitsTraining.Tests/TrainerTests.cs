@@ -1,6 +1,7 @@
 using DigitsTraining.Experiments;
 using DigitsTraining.Training;
 using LrSchedules;
+using LrSchedules.Batching;
 
 namespace DigitsTraining.Tests;
 
@@ -152,7 +153,7 @@ public class TrainerTests
     private static RunDrivers Drivers(ILearningRateSchedule schedule, IBatchPlan plan) => new(schedule, plan);
 
     private static TrainingPlanBatches Fixed(int batchSize, int trainingSize, int epochs) =>
-        new(BatchSchedule.Plan(trainingSize, BatchSchedule.Constant(batchSize), LastBatch.Drop), epochs);
+        new(BatchSchedule.Plan(trainingSize, BatchSchedule.ConstantBatchSize(batchSize), LastBatch.Drop), epochs);
 
     /// <summary>A plan with a batch size that changes every step, recording the steps it is asked about.</summary>
     private sealed class RecordingPlan(int epochs, int stepsPerEpoch, Func<long, int> batchOfStep) : IBatchPlan

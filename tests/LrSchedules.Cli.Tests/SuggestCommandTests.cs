@@ -141,7 +141,7 @@ public sealed class SuggestCommandTests : IDisposable
         using var reader = new StringReader(BowlCsv());
         RangeTest.RangeTestPoint[] sweep = RangeTestSweepFile.Read(reader, "sweep.csv", TextWriter.Null)!;
 
-        RangeTestChart chart = RangeTestChart.Of("t", sweep, RangeTest.RangeTestFinder.Replay(sweep));
+        RangeTestChart chart = RangeTestChart.Of("t", sweep, SweepReplay.Of(sweep));
 
         chart.Curves.Select(c => c.Losses.Length).Should().Equal(100, 94, 92);
         chart.Markers.Should().HaveCount(5);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using DigitsTraining.Training;
 using LrSchedules;
+using LrSchedules.Batching;
 using LrSchedules.RangeTest;
 
 namespace DigitsTraining.Experiments;
@@ -13,8 +14,8 @@ namespace DigitsTraining.Experiments;
 /// </summary>
 /// <remarks>
 /// The sweep always runs its 100 planned steps, so that the recorded <c>lr-find-sweep.csv</c> is a complete sweep for
-/// <c>lrs suggest</c> and <c>lrs plot</c>; the suggestions come from <see cref="RangeTestFinder.Replay"/>, in which
-/// each origin's finder stops reading where that origin stops the test.
+/// <c>lrs suggest</c> and <c>lrs plot</c>; the suggestions come from <see cref="FastaiRangeTest.Replay"/> and
+/// <see cref="TorchLrFinderRangeTest.Replay"/>, each of which stops reading where its origin stops the test.
 /// </remarks>
 internal static class LrFindExperiment
 {
@@ -44,11 +45,12 @@ internal static class LrFindExperiment
         Directory.CreateDirectory(outputDirectory);
         string file = Path.Combine(outputDirectory, SweepFile);
         File.WriteAllText(file, ToCsv(sweep));
-        RangeTestReplay replay = RangeTestFinder.Replay(sweep);
-        console.WriteLine(Invariant($"   range test: {sweep.Length} steps written to {file}; fastai read {replay.Fastai.Points.Count} (diverged: {replay.Fastai.HasDiverged}), torch-lr-finder {replay.TorchLrFinder.Points.Count} (diverged: {replay.TorchLrFinder.HasDiverged})"));
+        FastaiRangeTest fastai = FastaiRangeTest.Replay(sweep);
+        TorchLrFinderRangeTest torch = TorchLrFinderRangeTest.Replay(sweep);
+        console.WriteLine(Invariant($"   range test: {sweep.Length} steps written to {file}; fastai read {fastai.Points.Count} (diverged: {fastai.HasDiverged}), torch-lr-finder {torch.Points.Count} (diverged: {torch.HasDiverged})"));
 
         var variants = new List<Variant> { QuickAt("hand-tuned", QuickExperiment.InitialLearningRate) };
-        foreach (RangeTestSuggestion suggestion in replay.Suggestions)
+        foreach (RangeTestSuggestion suggestion in fastai.Suggest().Concat(torch.Suggest()))
         {
             console.WriteLine(Invariant($"   {suggestion.Method}: {(suggestion.LearningRate is { } r ? r.ToString("G6", CultureInfo.InvariantCulture) : "none (" + suggestion.Failure + ")")}"));
             if (suggestion.LearningRate is { } rate)
@@ -107,11 +109,11 @@ internal static class LrFindExperiment
     private static Variant QuickAt(string name, double rate) => new(
         name,
         null,
-        Invariant($"batch {QuickExperiment.BatchSize}; Schedule.Cosine({rate:G6}, total steps of {QuickExperiment.Epochs} epochs)"),
+        Invariant($"batch {QuickExperiment.BatchSize}; Schedule.Cosine({rate:G6}, 0.0, total steps of {QuickExperiment.Epochs} epochs)"),
         trainingSize =>
         {
-            TrainingPlan plan = BatchSchedule.Plan(trainingSize, BatchSchedule.Constant(QuickExperiment.BatchSize), LastBatch.Drop);
-            return new RunDrivers(Schedule.Cosine(rate, plan.GetFirstStepOfEpoch(QuickExperiment.Epochs)), new TrainingPlanBatches(plan, QuickExperiment.Epochs));
+            TrainingPlan plan = BatchSchedule.Plan(trainingSize, BatchSchedule.ConstantBatchSize(QuickExperiment.BatchSize), LastBatch.Drop);
+            return new RunDrivers(Schedule.Cosine(rate, 0.0, plan.GetFirstStepOfEpoch(QuickExperiment.Epochs)), new TrainingPlanBatches(plan, QuickExperiment.Epochs));
         });
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -1,5 +1,6 @@
 using DigitsTraining.Training;
 using LrSchedules;
+using LrSchedules.Batching;
 
 namespace DigitsTraining.Experiments;
 
@@ -19,11 +20,11 @@ internal static class QuickExperiment
             new Variant(
                 "cosine",
                 null,
-                $"batch {BatchSize}; Schedule.Cosine({InitialLearningRate}, total steps of {Epochs} epochs)",
+                $"batch {BatchSize}; Schedule.Cosine({InitialLearningRate}, 0.0, total steps of {Epochs} epochs)",
                 trainingSize =>
                 {
-                    TrainingPlan plan = BatchSchedule.Plan(trainingSize, BatchSchedule.Constant(BatchSize), LastBatch.Drop);
-                    var schedule = Schedule.Cosine(InitialLearningRate, plan.GetFirstStepOfEpoch(Epochs));
+                    TrainingPlan plan = BatchSchedule.Plan(trainingSize, BatchSchedule.ConstantBatchSize(BatchSize), LastBatch.Drop);
+                    var schedule = Schedule.Cosine(InitialLearningRate, 0.0, plan.GetFirstStepOfEpoch(Epochs));
                     return new RunDrivers(schedule, new TrainingPlanBatches(plan, Epochs));
                 }),
         ],

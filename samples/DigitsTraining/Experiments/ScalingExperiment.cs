@@ -1,5 +1,6 @@
 using DigitsTraining.Training;
 using LrSchedules;
+using LrSchedules.Batching;
 
 namespace DigitsTraining.Experiments;
 
@@ -11,7 +12,7 @@ namespace DigitsTraining.Experiments;
 /// <remarks>
 /// Clean labels; 60 epochs; base rate 0.05 at batch 10, divided by 5 at epochs 30, 45 and 55 (<see cref="Decay"/>,
 /// written in epochs, so the milestones stay at those epochs whatever the batch). Every variant trains on
-/// <c>BatchSchedule.Plan(N, BatchSchedule.Constant(10·k), LastBatch.Drop)</c>; the rules come from
+/// <c>BatchSchedule.Plan(N, BatchSchedule.ConstantBatchSize(10·k), LastBatch.Drop)</c>; the rules come from
 /// <see cref="BatchScaling"/>.
 /// </remarks>
 internal static class ScalingExperiment
@@ -40,12 +41,12 @@ internal static class ScalingExperiment
         ]);
 
     /// <summary>The experiment's decay, written in epochs for batch 10: 0.05, divided by 5 at the start of epochs 30, 45 and 55.</summary>
-    internal static MultiStepSchedule Decay() =>
+    internal static LearningRateSchedule Decay() =>
         Schedule.MultiStep(BaseLearningRate, MilestoneEpochs.Select(e => (long)e), 1.0 / DecayFactor);
 
     /// <summary>The plan of every run at batch 10·k: a constant batch, the last partial batch of each epoch dropped.</summary>
     internal static TrainingPlan Plan(int k, int trainingSize) =>
-        BatchSchedule.Plan(trainingSize, BatchSchedule.Constant(BaseBatchSize * k), LastBatch.Drop);
+        BatchSchedule.Plan(trainingSize, BatchSchedule.ConstantBatchSize(BaseBatchSize * k), LastBatch.Drop);
 
     /// <summary>No scaling: batch 10·k with the base rate 0.05 and the same epoch milestones.</summary>
     internal static Variant NoScaling(int k) => new(
@@ -66,7 +67,7 @@ internal static class ScalingExperiment
         trainingSize =>
         {
             TrainingPlan plan = Plan(k, trainingSize);
-            WarmupSchedule rate = BatchScaling.LinearScalingWithWarmup(Decay(), BaseBatchSize, plan, WarmupEpochs, TrainingClock.Epochs);
+            LearningRateSchedule rate = BatchScaling.LinearScalingWithWarmup(Decay(), BaseBatchSize, plan, WarmupEpochs, TrainingClock.Epochs);
             return new RunDrivers(rate, new TrainingPlanBatches(plan, Epochs));
         });
 
@@ -74,13 +75,13 @@ internal static class ScalingExperiment
     internal static Variant SquareRootWithWarmup(int k) => new(
         "sqrt-warmup",
         k,
-        $"square-root rule (rate ×√k) with the same warmup: plan.ScaleLearningRate(the same decay, BatchScaling.SquareRoot({BaseBatchSize}), TrainingClock.Epochs).WithLinearWarmup(first step of epoch {WarmupEpochs}, {BaseLearningRate}, WarmupPlacement.Overlay, its rate there)",
+        $"square-root rule (rate ×√k) with the same warmup: plan.ScaleLearningRate(the same decay, BatchScaling.SquareRootScaling({BaseBatchSize}), TrainingClock.Epochs).WithLinearWarmup(first step of epoch {WarmupEpochs}, {BaseLearningRate}, WarmupPlacement.Overlay, its rate there)",
         trainingSize =>
         {
             TrainingPlan plan = Plan(k, trainingSize);
-            BatchScaledSchedule scaled = plan.ScaleLearningRate(Decay(), BatchScaling.SquareRoot(BaseBatchSize), TrainingClock.Epochs);
+            LearningRateSchedule scaled = plan.ScaleLearningRate(Decay(), BatchScaling.SquareRootScaling(BaseBatchSize), TrainingClock.Epochs);
             long warmupSteps = plan.GetFirstStepOfEpoch(WarmupEpochs);
-            WarmupSchedule rate = scaled.WithLinearWarmup(
+            LearningRateSchedule rate = scaled.WithLinearWarmup(
                 warmupSteps,
                 BaseLearningRate,
                 WarmupPlacement.Overlay,

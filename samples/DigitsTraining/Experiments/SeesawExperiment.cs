@@ -1,5 +1,6 @@
 using DigitsTraining.Training;
 using LrSchedules;
+using LrSchedules.Batching;
 
 namespace DigitsTraining.Experiments;
 
@@ -28,14 +29,14 @@ internal static class SeesawExperiment
                 $"Adam; plan.PerStep(Schedule.MultiStep({InitialLearningRate}, [{string.Join(", ", MilestoneEpochs)}], 0.5), TrainingClock.Epochs) at batch {InitialBatchSize}",
                 trainingSize =>
                 {
-                    TrainingPlan plan = BatchSchedule.Plan(trainingSize, BatchSchedule.Constant(InitialBatchSize), LastBatch.Drop);
+                    TrainingPlan plan = BatchSchedule.Plan(trainingSize, BatchSchedule.ConstantBatchSize(InitialBatchSize), LastBatch.Drop);
                     return new RunDrivers(plan.PerStep(Decay(), TrainingClock.Epochs), new TrainingPlanBatches(plan, Epochs), AdamFor);
                 }),
             Transformed("seesaw", 80),
             Transformed("seesaw-cap-40", 40),
         ]);
 
-    internal static MultiStepSchedule Decay() => Schedule.MultiStep(InitialLearningRate, MilestoneEpochs, 0.5);
+    internal static LearningRateSchedule Decay() => Schedule.MultiStep(InitialLearningRate, MilestoneEpochs, 0.5);
 
     private static Variant Transformed(string name, int maximumBatchSize) => new(
         name,

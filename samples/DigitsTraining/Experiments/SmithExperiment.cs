@@ -1,5 +1,6 @@
 using DigitsTraining.Training;
 using LrSchedules;
+using LrSchedules.Batching;
 
 namespace DigitsTraining.Experiments;
 
@@ -49,17 +50,17 @@ internal static class SmithExperiment
         [DecayLearningRate(initialLearningRate), IncreaseBatchSize(initialLearningRate)]);
 
     /// <summary>The experiment's decay, written in epochs for batch 10: the initial rate (0.1), divided by 5 at the start of epochs 15, 27 and 37.</summary>
-    internal static MultiStepSchedule Decay(double initialLearningRate = InitialLearningRate) =>
+    internal static LearningRateSchedule Decay(double initialLearningRate = InitialLearningRate) =>
         Schedule.MultiStep(initialLearningRate, MilestoneEpochs.Select(e => (long)e), 1.0 / DecayFactor);
 
     /// <summary>The baseline: batch 10 throughout; the rate divided by 5 at the milestone epochs.</summary>
     internal static Variant DecayLearningRate(double initialLearningRate = InitialLearningRate) => new(
         "decay-lr",
         null,
-        $"plan.PerStep(Schedule.MultiStep({initialLearningRate}, [{string.Join(", ", MilestoneEpochs)}], 1/{DecayFactor}), TrainingClock.Epochs) over BatchSchedule.Plan(N, BatchSchedule.Constant({InitialBatchSize}), LastBatch.Drop)",
+        $"plan.PerStep(Schedule.MultiStep({initialLearningRate}, [{string.Join(", ", MilestoneEpochs)}], 1/{DecayFactor}), TrainingClock.Epochs) over BatchSchedule.Plan(N, BatchSchedule.ConstantBatchSize({InitialBatchSize}), LastBatch.Drop)",
         trainingSize =>
         {
-            TrainingPlan plan = BatchSchedule.Plan(trainingSize, BatchSchedule.Constant(InitialBatchSize), LastBatch.Drop);
+            TrainingPlan plan = BatchSchedule.Plan(trainingSize, BatchSchedule.ConstantBatchSize(InitialBatchSize), LastBatch.Drop);
             return new RunDrivers(plan.PerStep(Decay(initialLearningRate), TrainingClock.Epochs), new TrainingPlanBatches(plan, Epochs));
         });
 

@@ -1,4 +1,5 @@
 using LrSchedules;
+using LrSchedules.Batching;
 
 namespace DigitsTraining.Training;
 
@@ -8,7 +9,7 @@ namespace DigitsTraining.Training;
 /// training stops (a plan itself never ends).
 /// </summary>
 /// <remarks>
-/// <para>A fixed batch is <c>BatchSchedule.Plan(trainingSize, BatchSchedule.Constant(batchSize), LastBatch.Drop)</c>;
+/// <para>A fixed batch is <c>BatchSchedule.Plan(trainingSize, BatchSchedule.ConstantBatchSize(batchSize), LastBatch.Drop)</c>;
 /// a growing one is, for instance, the <see cref="BatchGrowthPlan.Plan"/> of
 /// <see cref="BatchSchedule.IncreaseBatchSizeInsteadOfDecay"/>. The trainer drops the examples an epoch's steps leave
 /// unused, so the plan should be built with <see cref="LastBatch.Drop"/>.</para>

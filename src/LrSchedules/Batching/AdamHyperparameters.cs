@@ -1,7 +1,7 @@
-namespace LrSchedules;
+namespace LrSchedules.Batching;
 
 /// <summary>The four hyper-parameters of Adam that depend on the batch size, as returned by <see cref="BatchScaling.ScaleAdam"/>.</summary>
-/// <remarks>Immutable.</remarks>
+/// <remarks>Immutable. Public because it is the result a caller sets on the optimizer.</remarks>
 public readonly struct AdamHyperparameters : IEquatable<AdamHyperparameters>
 {
     internal AdamHyperparameters(double learningRate, double beta1, double beta2, double epsilon)

@@ -1,6 +1,6 @@
 using LrSchedules.Internal;
 
-namespace LrSchedules;
+namespace LrSchedules.Batching;
 
 /// <summary>
 /// "Don't decay the learning rate, increase the batch size": a training plan in which the batch grows wherever a source
@@ -25,14 +25,15 @@ namespace LrSchedules;
 /// <c>B ∝ 1 / (1 − m)</c> (<see cref="IncreasedMomentum"/> &gt; <see cref="Momentum"/>).</para>
 /// <para>The batch sizes are computed at the first <see cref="Epochs"/> epochs; after them the last batch size is kept
 /// and the rate alone follows the source, so the identity still holds. Immutable and thread-safe.</para>
+/// <para>Public because a loop reads both the batch sizes (<see cref="Plan"/>) and the rates (<see cref="LearningRate"/>) from it.</para>
 /// </remarks>
 public sealed class BatchGrowthPlan
 {
-    private readonly LearningRateSchedule _source;
     private readonly TrainingClockSchedule _sourcePerStep;
     private readonly long _sourceStepsPerEpoch;
 
     internal BatchGrowthPlan(
+        ILearningRateSchedule sourceAsGiven,
         LearningRateSchedule source,
         TrainingClock clock,
         TrainingPlan plan,
@@ -44,7 +45,7 @@ public sealed class BatchGrowthPlan
         double momentum,
         double increasedMomentum)
     {
-        _source = source;
+        SourceLearningRate = sourceAsGiven;
         Clock = clock;
         Plan = plan;
         InitialBatchSize = initialBatchSize;
@@ -54,10 +55,10 @@ public sealed class BatchGrowthPlan
         LearningRateScale = learningRateScale;
         Momentum = momentum;
         IncreasedMomentum = increasedMomentum;
-        _sourcePerStep = plan.PerStep(source, clock);
+        _sourcePerStep = plan.PerStepUnrecorded(source, clock);
         LearningRate = new BatchScaledSchedule(
             _sourcePerStep,
-            BatchScaling.Linear(initialBatchSize),
+            new PowerBatchScalingRule(initialBatchSize, 1.0),
             (1.0 - increasedMomentum) / (1.0 - momentum));
         _sourceStepsPerEpoch = StepsPerEpoch(plan, initialBatchSize);
     }
@@ -66,10 +67,10 @@ public sealed class BatchGrowthPlan
     public TrainingPlan Plan { get; }
 
     /// <summary>Gets the learning rate of every step: <c>lr(x(t)) · B(t) / B0 · (1 − m1) / (1 − m0)</c>.</summary>
-    public BatchScaledSchedule LearningRate { get; }
+    public LearningRateSchedule LearningRate { get; }
 
-    /// <summary>Gets the schedule that was transformed, written on <see cref="Clock"/> for <see cref="InitialBatchSize"/>.</summary>
-    public ILearningRateSchedule SourceLearningRate => _source;
+    /// <summary>Gets the schedule that was transformed, written on <see cref="Clock"/> for <see cref="InitialBatchSize"/>: the very object passed to <see cref="BatchSchedule.IncreaseBatchSizeInsteadOfDecay"/>.</summary>
+    public ILearningRateSchedule SourceLearningRate { get; }
 
     /// <summary>Gets the clock <see cref="SourceLearningRate"/> is written on: epochs or samples seen.</summary>
     public TrainingClock Clock { get; }

@@ -1,6 +1,6 @@
 using LrSchedules.Internal;
 
-namespace LrSchedules;
+namespace LrSchedules.Batching;
 
 /// <summary>A learning-rate schedule scaled at every step by a batch-size scaling rule at that step's batch size.</summary>
 /// <remarks>
@@ -12,7 +12,7 @@ namespace LrSchedules;
 /// <para>The scale of each phase is computed once, at construction: a query is one binary search, O(log phases),
 /// allocation-free. Immutable and thread-safe.</para>
 /// </remarks>
-public sealed class BatchScaledSchedule : LearningRateSchedule
+internal sealed class BatchScaledSchedule : LearningRateSchedule
 {
     private readonly TrainingClockSchedule _source;
     private readonly double[] _scales;

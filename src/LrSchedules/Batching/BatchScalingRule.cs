@@ -1,18 +1,19 @@
 using LrSchedules.Internal;
 
-namespace LrSchedules;
+namespace LrSchedules.Batching;
 
 /// <summary>
 /// How the learning rate changes with the batch size, relative to a reference batch size: a factor
 /// <see cref="GetScale"/> that multiplies the rate tuned at <see cref="ReferenceBatchSize"/>.
 /// </summary>
 /// <remarks>
-/// <para>Create rules with <see cref="BatchScaling"/>: <see cref="BatchScaling.Linear"/>, <see cref="BatchScaling.SquareRoot"/>,
-/// <see cref="BatchScaling.Power"/> (<see cref="PowerBatchScalingRule"/>) and <see cref="BatchScaling.Saturating"/>
-/// (<see cref="SaturatingBatchScalingRule"/>). Apply one to a whole schedule against a plan's batch sizes with
+/// <para>Create rules with <see cref="BatchScaling"/>: <see cref="BatchScaling.LinearScaling"/>, <see cref="BatchScaling.SquareRootScaling"/>,
+/// <see cref="BatchScaling.PowerScaling"/> and <see cref="BatchScaling.SaturatingScaling"/>.
+/// Apply one to a whole schedule against a plan's batch sizes with
 /// <see cref="TrainingPlan.ScaleLearningRate"/>. The reference rate is the rate you tuned at the reference batch size:
 /// pass it to <see cref="GetLearningRate"/>, or let it be the value of the schedule being scaled.</para>
 /// <para>Immutable and thread-safe.</para>
+/// <para>Public because it is what the <see cref="BatchScaling"/> rules return and what <see cref="TrainingPlan.ScaleLearningRate"/> takes; its concrete forms are internal.</para>
 /// </remarks>
 public abstract class BatchScalingRule
 {

@@ -1,7 +1,7 @@
-namespace LrSchedules;
+namespace LrSchedules.Batching;
 
 /// <summary>A change of batch size at a threshold on a <see cref="TrainingClock"/>: from the first step at or past <see cref="Threshold"/>, the batch size is <see cref="BatchSize"/>.</summary>
-/// <remarks>Immutable. Used both to describe a <see cref="PiecewiseBatchSizeSchedule"/> and to list the changes of any <see cref="BatchSizeSchedule"/>.</remarks>
+/// <remarks>Immutable. Used both to describe the changes of <see cref="BatchSchedule.Piecewise"/> and to list the changes of any <see cref="BatchSizeSchedule"/>. Public because a caller writes the changes of <see cref="BatchSchedule.Piecewise"/> with it and reads them back.</remarks>
 public readonly struct BatchSizeChange : IEquatable<BatchSizeChange>
 {
     /// <summary>Initializes a change; the values are checked by the factory that receives it.</summary>

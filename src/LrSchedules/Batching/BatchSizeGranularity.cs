@@ -1,7 +1,7 @@
 using System.Numerics;
 using LrSchedules.Internal;
 
-namespace LrSchedules;
+namespace LrSchedules.Batching;
 
 /// <summary>The batch sizes a schedule may use: every multiple of a number, or every power of two.</summary>
 /// <remarks>
@@ -12,6 +12,7 @@ namespace LrSchedules;
 /// for powers of two, the nearest in ratio (the boundary between <c>2^n</c> and <c>2^(n+1)</c> is <c>2^n·√2</c>), so the
 /// relative error is at most <c>√2</c> either way. The result is never below the smallest allowed size.</para>
 /// <para>Immutable and thread-safe.</para>
+/// <para>Public because a caller passes it to say which batch sizes the hardware or loader accepts.</para>
 /// </remarks>
 public sealed class BatchSizeGranularity
 {

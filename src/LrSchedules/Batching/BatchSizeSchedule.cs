@@ -1,7 +1,7 @@
 using System.Globalization;
 using LrSchedules.Internal;
 
-namespace LrSchedules;
+namespace LrSchedules.Batching;
 
 /// <summary>
 /// A batch size that is piecewise constant on one <see cref="TrainingClock"/>, with finitely many changes: the batch
@@ -16,6 +16,7 @@ namespace LrSchedules;
 /// <c>n</c> samples have been seen (Megatron-LM reads <c>consumed_samples</c> before each step the same way).</para>
 /// <para>Build schedules with the factories on <see cref="BatchSchedule"/>. Each query is a binary search over the
 /// changes: O(log n), allocation-free. Immutable and thread-safe.</para>
+/// <para>Public because it is what the batch-size factories return and what <see cref="BatchSchedule.Plan"/> takes; its concrete forms are internal.</para>
 /// </remarks>
 public abstract class BatchSizeSchedule
 {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using LrSchedules.Internal;
 
-namespace LrSchedules;
+namespace LrSchedules.Batching;
 
 /// <summary>
 /// A training plan split over data-parallel workers: for every step, the global batch as
@@ -17,6 +17,7 @@ namespace LrSchedules;
 /// <para>The split depends only on the plan and the three numbers: every worker that builds the plan from the same
 /// inputs computes the same split at every step, without communicating. Each query is one binary search, O(log phases),
 /// allocation-free. Immutable and thread-safe.</para>
+/// <para>Public because each worker asks it for the split of its step.</para>
 /// </remarks>
 public sealed class DataParallelPlan
 {
@@ -164,10 +165,10 @@ public sealed class DataParallelPlan
             Int128 perPass = (Int128)Workers * MaximumMicroBatchSize;
             if (batchSize % perPass != 0)
             {
-                throw new ArgumentOutOfRangeException(
+                throw Preconditions.OutOfRange(
                     "maximumMicroBatchSize",
                     MaximumMicroBatchSize,
-                    $"workers x maximumMicroBatchSize = {Preconditions.Format(Workers)} x {Preconditions.Format(MaximumMicroBatchSize)} = {perPass.ToString(CultureInfo.InvariantCulture)} must divide every batch of the plan when the micro-batch size is fixed, but {where} is not a multiple of {perPass.ToString(CultureInfo.InvariantCulture)}. The batches of the plan have greatest common divisor {Preconditions.Format(divisor)}.");
+                    $"such that workers x maximumMicroBatchSize = {Preconditions.Format(Workers)} x {Preconditions.Format(MaximumMicroBatchSize)} = {perPass.ToString(CultureInfo.InvariantCulture)} divides every batch of the plan when the micro-batch size is fixed ({where} is not a multiple of it; the batches of the plan have greatest common divisor {Preconditions.Format(divisor)})");
             }
 
             return new DataParallelSplit(batchSize, Workers, (long)(batchSize / perPass), MaximumMicroBatchSize);
@@ -175,10 +176,10 @@ public sealed class DataParallelPlan
 
         if (batchSize % Workers != 0)
         {
-            throw new ArgumentOutOfRangeException(
+            throw Preconditions.OutOfRange(
                 "workers",
                 Workers,
-                $"workers must divide every batch of the plan, but {where} is not a multiple of {Preconditions.Format(Workers)}. Valid worker counts divide {Preconditions.Format(divisor)}, the greatest common divisor of the plan's batches.");
+                $"a divisor of every batch of the plan ({where} is not a multiple of it; valid worker counts divide {Preconditions.Format(divisor)}, the greatest common divisor of the plan's batches)");
         }
 
         long perWorker = batchSize / Workers;

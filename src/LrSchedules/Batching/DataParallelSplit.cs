@@ -1,7 +1,7 @@
-namespace LrSchedules;
+namespace LrSchedules.Batching;
 
 /// <summary>How one step's global batch is split over data-parallel workers and gradient-accumulation steps: <c>BatchSize = Workers · AccumulationSteps · MicroBatchSize</c>, exactly.</summary>
-/// <remarks>Returned by <see cref="DataParallelPlan.GetSplit"/> without allocating. Immutable.</remarks>
+/// <remarks>Returned by <see cref="DataParallelPlan.GetSplit"/> without allocating. Immutable. Public because each worker sizes its micro-batches and accumulation loop from it.</remarks>
 public readonly struct DataParallelSplit : IEquatable<DataParallelSplit>
 {
     internal DataParallelSplit(long batchSize, int workers, long accumulationSteps, long microBatchSize)

@@ -1,4 +1,4 @@
-namespace LrSchedules;
+namespace LrSchedules.Batching;
 
 /// <summary>What an epoch does with the samples left over when fewer than a batch size remain.</summary>
 /// <remarks>The two choices of PyTorch's <c>DataLoader(drop_last=...)</c>; they give different steps-per-epoch and so different clocks.</remarks>

@@ -1,4 +1,4 @@
-namespace LrSchedules;
+namespace LrSchedules.Batching;
 
 /// <summary>
 /// Megatron-LM's batch-size ramp-up: the batch grows from an initial to a final size in equal increments spread evenly over a
@@ -17,7 +17,7 @@ namespace LrSchedules;
 /// are found once, at construction. GPT-3 ramped its batch this way.</para>
 /// <para>Immutable and thread-safe.</para>
 /// </remarks>
-public sealed class LinearRampBatchSizeSchedule : BatchSizeSchedule
+internal sealed class LinearRampBatchSizeSchedule : BatchSizeSchedule
 {
     internal LinearRampBatchSizeSchedule(long initialBatchSize, long batchSizeIncrement, long rampSamples, long finalBatchSize)
         : base(TrainingClock.Samples, initialBatchSize, Ramp(initialBatchSize, batchSizeIncrement, rampSamples, finalBatchSize))

@@ -1,4 +1,4 @@
-namespace LrSchedules;
+namespace LrSchedules.Batching;
 
 /// <summary>Every clock of one step, as the plan computes it in one binary search.</summary>
 internal readonly record struct Located(

@@ -1,4 +1,4 @@
-namespace LrSchedules;
+namespace LrSchedules.Batching;
 
 /// <summary>How a <see cref="DataParallelPlan"/> chooses the micro-batch size of each step.</summary>
 public enum MicroBatchSizing

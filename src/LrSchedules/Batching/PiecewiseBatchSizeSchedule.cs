@@ -1,4 +1,4 @@
-namespace LrSchedules;
+namespace LrSchedules.Batching;
 
 /// <summary>An explicit list of batch sizes: an initial batch size, then a new batch size at each threshold on one clock.</summary>
 /// <remarks>
@@ -7,7 +7,7 @@ namespace LrSchedules;
 /// <para>The batch-size counterpart of optax <c>piecewise_constant_schedule</c> with absolute values.</para>
 /// <para>Immutable and thread-safe.</para>
 /// </remarks>
-public sealed class PiecewiseBatchSizeSchedule : BatchSizeSchedule
+internal sealed class PiecewiseBatchSizeSchedule : BatchSizeSchedule
 {
     internal PiecewiseBatchSizeSchedule(long initialBatchSize, BatchSizeChange[] changes, TrainingClock clock)
         : base(clock, initialBatchSize, changes)

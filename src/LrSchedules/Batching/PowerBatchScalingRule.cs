@@ -1,4 +1,4 @@
-namespace LrSchedules;
+namespace LrSchedules.Batching;
 
 /// <summary>The learning rate grows as a power of the batch size: linear (exponent 1), square root (exponent ½), or any other exponent.</summary>
 /// <remarks>
@@ -10,7 +10,7 @@ namespace LrSchedules;
 /// they are exact to the last bit.</para>
 /// <para>Immutable and thread-safe.</para>
 /// </remarks>
-public sealed class PowerBatchScalingRule : BatchScalingRule
+internal sealed class PowerBatchScalingRule : BatchScalingRule
 {
     internal PowerBatchScalingRule(long referenceBatchSize, double exponent)
         : base(referenceBatchSize) => Exponent = exponent;

@@ -1,6 +1,6 @@
 using LrSchedules.Internal;
 
-namespace LrSchedules;
+namespace LrSchedules.Batching;
 
 /// <summary>The learning rate grows linearly with small batches and levels off past the gradient noise scale (McCandlish et al. 2018).</summary>
 /// <remarks>
@@ -11,7 +11,7 @@ namespace LrSchedules;
 /// <c>scale(B) = (1 + B_noise / referenceBatchSize) / (1 + B_noise / B)</c>.</para>
 /// <para>Immutable and thread-safe.</para>
 /// </remarks>
-public sealed class SaturatingBatchScalingRule : BatchScalingRule
+internal sealed class SaturatingBatchScalingRule : BatchScalingRule
 {
     internal SaturatingBatchScalingRule(long referenceBatchSize, double gradientNoiseScale)
         : base(referenceBatchSize) => GradientNoiseScale = gradientNoiseScale;

@@ -1,6 +1,6 @@
 using LrSchedules.Internal;
 
-namespace LrSchedules;
+namespace LrSchedules.Batching;
 
 /// <summary>
 /// Seesaw: a training plan in which, wherever a source schedule for Adam multiplies the rate by <c>α &lt; 1</c>, the
@@ -14,7 +14,7 @@ namespace LrSchedules;
 /// <c>e</c> on the source's clock, <c>round</c> is <see cref="Granularity"/> and <c>Bmax = </c><see cref="MaximumBatchSize"/>
 /// (the critical batch size) — the batch plan of <see cref="BatchSchedule.IncreaseBatchSizeInsteadOfDecay"/>, built by the
 /// same code, so the three clocks (steps, samples seen, epochs) are exact in the same way. The learning rate of step
-/// <c>t</c> is <c>lr'(t) = lr(x(t)) · √(B(t) / B0)</c> (<see cref="BatchScaling.SquareRoot"/> over the source read per
+/// <c>t</c> is <c>lr'(t) = lr(x(t)) · √(B(t) / B0)</c> (<see cref="BatchScaling.SquareRootScaling"/> over the source read per
 /// step).</para>
 /// <para><b>The invariant:</b> <c>lr'(t) / √B(t) = lr(x(t)) / √B0</c> at every step, the rounding of the batch size
 /// included (<see cref="GetRatePerRootBatch"/> equals <see cref="GetSourceRatePerRootBatch"/>). That is the step size
@@ -32,21 +32,20 @@ namespace LrSchedules;
 /// </remarks>
 public sealed class SeesawPlan
 {
-    private readonly LearningRateSchedule _source;
     private readonly TrainingClockSchedule _sourcePerStep;
     private readonly long _sourceStepsPerEpoch;
 
-    internal SeesawPlan(LearningRateSchedule source, TrainingClock clock, TrainingPlan plan, long initialBatchSize, long maximumBatchSize, long epochs, BatchSizeGranularity granularity)
+    internal SeesawPlan(ILearningRateSchedule sourceAsGiven, LearningRateSchedule source, TrainingClock clock, TrainingPlan plan, long initialBatchSize, long maximumBatchSize, long epochs, BatchSizeGranularity granularity)
     {
-        _source = source;
+        SourceLearningRate = sourceAsGiven;
         Clock = clock;
         Plan = plan;
         InitialBatchSize = initialBatchSize;
         MaximumBatchSize = maximumBatchSize;
         Epochs = epochs;
         Granularity = granularity;
-        _sourcePerStep = plan.PerStep(source, clock);
-        LearningRate = new BatchScaledSchedule(_sourcePerStep, BatchScaling.SquareRoot(initialBatchSize), 1.0);
+        _sourcePerStep = plan.PerStepUnrecorded(source, clock);
+        LearningRate = new BatchScaledSchedule(_sourcePerStep, new PowerBatchScalingRule(initialBatchSize, 0.5), 1.0);
         _sourceStepsPerEpoch = BatchGrowthPlan.StepsPerEpoch(plan, initialBatchSize);
     }
 
@@ -54,10 +53,10 @@ public sealed class SeesawPlan
     public TrainingPlan Plan { get; }
 
     /// <summary>Gets the learning rate of every step: <c>lr(x(t)) · √(B(t) / B0)</c>.</summary>
-    public BatchScaledSchedule LearningRate { get; }
+    public LearningRateSchedule LearningRate { get; }
 
     /// <summary>Gets the schedule that was transformed, written on <see cref="Clock"/> for <see cref="InitialBatchSize"/>.</summary>
-    public ILearningRateSchedule SourceLearningRate => _source;
+    public ILearningRateSchedule SourceLearningRate { get; }
 
     /// <summary>Gets the clock <see cref="SourceLearningRate"/> is written on: epochs or samples seen.</summary>
     public TrainingClock Clock { get; }

@@ -1,4 +1,4 @@
-namespace LrSchedules;
+namespace LrSchedules.Batching;
 
 /// <summary>A change of sequence length at a number of samples seen: from the first sample at or past <see cref="SamplesSeen"/>, every sample has <see cref="SequenceLength"/> tokens.</summary>
 /// <param name="SamplesSeen">The samples seen at which the change takes effect; ≥ 1 and strictly increasing across changes.</param>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using LrSchedules.Internal;
 
-namespace LrSchedules;
+namespace LrSchedules.Batching;
 
 /// <summary>
 /// The tokens clock of a plan: a sequence length per run of samples, and the exact maps between samples seen and

@@ -1,4 +1,4 @@
-namespace LrSchedules;
+namespace LrSchedules.Batching;
 
 /// <summary>Multiplies the batch size by a growth factor at each of a list of milestones, rounded to a granularity and capped by a maximum.</summary>
 /// <remarks>
@@ -10,7 +10,7 @@ namespace LrSchedules;
 /// Once the batch reaches <see cref="MaximumBatchSize"/>, later milestones change nothing.</para>
 /// <para>Immutable and thread-safe.</para>
 /// </remarks>
-public sealed class StepGrowthBatchSizeSchedule : BatchSizeSchedule
+internal sealed class StepGrowthBatchSizeSchedule : BatchSizeSchedule
 {
     private readonly long[] _milestones;
     private readonly System.Collections.ObjectModel.ReadOnlyCollection<long> _milestonesView;

@@ -1,4 +1,4 @@
-namespace LrSchedules;
+namespace LrSchedules.Batching;
 
 /// <summary>The clocks of a training run. With a changing batch size they advance at different rates, so a schedule says which one it is written in.</summary>
 /// <remarks>

@@ -1,6 +1,6 @@
 using LrSchedules.Internal;
 
-namespace LrSchedules;
+namespace LrSchedules.Batching;
 
 /// <summary>A learning-rate schedule written in epochs or in samples seen, read at every step of a <see cref="TrainingPlan"/>.</summary>
 /// <remarks>
@@ -12,7 +12,7 @@ namespace LrSchedules;
 /// right when the batch size, and so the number of steps per epoch, changes. Each query is one binary search over the
 /// plan's phases: O(log phases), allocation-free. Immutable and thread-safe.</para>
 /// </remarks>
-public sealed class TrainingClockSchedule : LearningRateSchedule
+internal sealed class TrainingClockSchedule : LearningRateSchedule
 {
     private readonly LearningRateSchedule _schedule;
 
@@ -27,7 +27,7 @@ public sealed class TrainingClockSchedule : LearningRateSchedule
     public TrainingPlan Plan { get; }
 
     /// <summary>Gets the schedule that is read, written on <see cref="Clock"/>.</summary>
-    public ILearningRateSchedule Schedule => _schedule;
+    public ILearningRateSchedule Schedule => Children.Original(_schedule);
 
     /// <summary>Gets the clock <see cref="Schedule"/> is written on.</summary>
     public TrainingClock Clock { get; }

@@ -1,4 +1,4 @@
-namespace LrSchedules;
+namespace LrSchedules.Batching;
 
 /// <summary>
 /// A run of consecutive steps of a <see cref="TrainingPlan"/> at one scheduled batch size, with the clocks at its first step.
@@ -8,6 +8,7 @@ namespace LrSchedules;
 /// runs whole epochs of <see cref="StepsPerEpoch"/> steps each, until the next phase starts. A phase that starts at the
 /// first step of an epoch has a head that is a whole epoch.</para>
 /// <para>Immutable.</para>
+/// <para>Public because a loop that sizes its data loader reads the plan phase by phase (<see cref="TrainingPlan.Phases"/>).</para>
 /// </remarks>
 public readonly struct TrainingPhase : IEquatable<TrainingPhase>
 {

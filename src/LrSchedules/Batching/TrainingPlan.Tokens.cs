@@ -1,7 +1,7 @@
 using System.Collections.ObjectModel;
 using LrSchedules.Internal;
 
-namespace LrSchedules;
+namespace LrSchedules.Batching;
 
 /// <content>
 /// The tokens clock: tokens seen before a step are the samples seen times their sequence length, exact in 128-bit

@@ -1,7 +1,7 @@
 using System.Globalization;
 using LrSchedules.Internal;
 
-namespace LrSchedules;
+namespace LrSchedules.Batching;
 
 /// <summary>
 /// A dataset size, a batch-size schedule and a last-batch policy, resolved into the clocks of every optimizer step: its
@@ -33,6 +33,7 @@ namespace LrSchedules;
 /// whose changes lie past <see cref="long.MaxValue"/> steps or samples.</para>
 /// <para>Every process that builds a plan from the same inputs gets the same plan: data-parallel workers need not
 /// communicate. Immutable and thread-safe.</para>
+/// <para>Public because a training loop asks it for each step's batch size, epoch and samples seen.</para>
 /// </remarks>
 public sealed partial class TrainingPlan
 {
@@ -159,12 +160,13 @@ public sealed partial class TrainingPlan
 
     /// <summary>Reads a learning-rate schedule written in epochs or in samples seen at every step of this plan.</summary>
     /// <param name="learningRate">The schedule, whose positions are on <paramref name="clock"/>.</param>
-    /// <param name="clock">The clock <paramref name="learningRate"/> is written on: <see cref="TrainingClock.Epochs"/> reads it at the fractional epoch of each step, <see cref="TrainingClock.Samples"/> at the samples seen before it, <see cref="TrainingClock.Steps"/> at the step itself.</param>
+    /// <param name="clock">The clock <paramref name="learningRate"/> is written on: <see cref="TrainingClock.Epochs"/> reads it at the fractional epoch of each step, <see cref="TrainingClock.Samples"/> at the samples seen before it, <see cref="TrainingClock.Tokens"/> at the tokens seen before it (a plan that counts tokens), <see cref="TrainingClock.Steps"/> at the step itself.</param>
     /// <returns>A schedule of the step that composes with every other schedule.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="learningRate"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="clock"/> is not a defined <see cref="TrainingClock"/>.</exception>
-    public TrainingClockSchedule PerStep(ILearningRateSchedule learningRate, TrainingClock clock) =>
-        new(this, LearningRateSchedule.From(learningRate, nameof(learningRate)), RequireClock(clock));
+    /// <exception cref="ScheduleArgumentException"><paramref name="clock"/> is not a defined <see cref="TrainingClock"/>, or is <see cref="TrainingClock.Tokens"/> on a plan that does not count tokens.</exception>
+    public LearningRateSchedule PerStep(ILearningRateSchedule learningRate, TrainingClock clock) =>
+        PerStepUnrecorded(learningRate, clock)
+            .Declared(nameof(PerStep), this, learningRate, clock);
 
     /// <summary>Scales a learning-rate schedule by a batch-size scaling rule at the batch size of every step, so the rate follows the batch.</summary>
     /// <param name="learningRate">The schedule, written for the rule's reference batch size, on <paramref name="clock"/>.</param>
@@ -172,13 +174,18 @@ public sealed partial class TrainingPlan
     /// <param name="clock">The clock <paramref name="learningRate"/> is written on; steps by default.</param>
     /// <returns>The schedule <c>lr'(t) = lr(position of t) · rule.GetScale(B(t))</c> with <c>B(t)</c> the scheduled batch size of step <c>t</c>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="learningRate"/> or <paramref name="rule"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="clock"/> is not a defined <see cref="TrainingClock"/>.</exception>
-    public BatchScaledSchedule ScaleLearningRate(ILearningRateSchedule learningRate, BatchScalingRule rule, TrainingClock clock = TrainingClock.Steps)
+    /// <exception cref="ScheduleArgumentException"><paramref name="clock"/> is not a defined <see cref="TrainingClock"/>.</exception>
+    public LearningRateSchedule ScaleLearningRate(ILearningRateSchedule learningRate, BatchScalingRule rule, TrainingClock clock = TrainingClock.Steps)
     {
-        TrainingClockSchedule perStep = PerStep(learningRate, clock);
+        TrainingClockSchedule perStep = PerStepUnrecorded(learningRate, clock);
         Preconditions.NotNull(rule);
-        return new BatchScaledSchedule(perStep, rule, 1.0);
+        return new BatchScaledSchedule(perStep, rule, 1.0)
+            .Declared(nameof(ScaleLearningRate), this, learningRate, rule, clock);
     }
+
+    /// <summary>The schedule of <see cref="PerStep"/>, without a factory call record (for the plans built on it).</summary>
+    internal TrainingClockSchedule PerStepUnrecorded(ILearningRateSchedule learningRate, TrainingClock clock) =>
+        new(this, LearningRateSchedule.From(learningRate, nameof(learningRate)), RequireClock(clock));
 
     /// <summary>The index of the phase that contains a step ≥ 0.</summary>
     internal int PhaseOf(long step) => SortedSearch.CountAtOrBelow(_firstSteps, step) - 1;
@@ -344,10 +351,10 @@ public sealed partial class TrainingPlan
         Int128 samplesSeen = at.SamplesSeen + at.BatchSize;
         if (samplesSeen > long.MaxValue)
         {
-            throw new ArgumentOutOfRangeException(
+            throw Preconditions.OutOfRange(
                 "batchSizeSchedule",
                 BatchSizeSchedule,
-                $"batchSizeSchedule must change batch size before long.MaxValue samples are seen, but {samplesSeen.ToString(CultureInfo.InvariantCulture)} samples are seen by step {(lastStep + 1).ToString(CultureInfo.InvariantCulture)}.");
+                $"a schedule that changes batch size before long.MaxValue samples are seen ({samplesSeen.ToString(CultureInfo.InvariantCulture)} are seen by step {(lastStep + 1).ToString(CultureInfo.InvariantCulture)})");
         }
 
         // A change on the epoch clock comes at the first step of an epoch: what the last epoch left is dropped (or was all drawn).
@@ -372,10 +379,10 @@ public sealed partial class TrainingPlan
                 Int128 step = FirstStepOfEpoch(phase, threshold);
                 if (step > long.MaxValue)
                 {
-                    throw new ArgumentOutOfRangeException(
+                    throw Preconditions.OutOfRange(
                         "batchSizeSchedule",
                         BatchSizeSchedule,
-                        $"batchSizeSchedule must change batch size at epochs that start before step long.MaxValue, but epoch {threshold.ToString(CultureInfo.InvariantCulture)} starts at step {step.ToString(CultureInfo.InvariantCulture)}.");
+                        $"a schedule that changes batch size at epochs starting before step long.MaxValue (epoch {threshold.ToString(CultureInfo.InvariantCulture)} starts at step {step.ToString(CultureInfo.InvariantCulture)})");
                 }
 
                 return (long)step;

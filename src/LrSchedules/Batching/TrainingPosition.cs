@@ -1,7 +1,7 @@
-namespace LrSchedules;
+namespace LrSchedules.Batching;
 
 /// <summary>Where one optimizer step of a <see cref="TrainingPlan"/> is, on every clock at once.</summary>
-/// <remarks>Returned by <see cref="TrainingPlan.GetPosition"/> without allocating. Immutable.</remarks>
+/// <remarks>Returned by <see cref="TrainingPlan.GetPosition"/> without allocating. Immutable. Public because a loop needs the epoch, the step within it and the samples seen of a step in one call.</remarks>
 public readonly struct TrainingPosition : IEquatable<TrainingPosition>
 {
     internal TrainingPosition(

@@ -1,4 +1,4 @@
-namespace LrSchedules;
+namespace LrSchedules.Combinators;
 
 /// <summary>A schedule kept between a minimum and a maximum learning rate.</summary>
 /// <remarks>
@@ -10,7 +10,7 @@ namespace LrSchedules;
 /// A clamp of a clamp whose ranges overlap is merged into one when it is built, which changes no value:
 /// <c>s.WithFloor(0.001).WithCeiling(0.1)</c> is <c>s.Clamp(0.001, 0.1)</c>. Immutable and thread-safe.</para>
 /// </remarks>
-public sealed class ClampedSchedule : LearningRateSchedule
+internal sealed class ClampedSchedule : LearningRateSchedule
 {
     private readonly LearningRateSchedule _inner;
 

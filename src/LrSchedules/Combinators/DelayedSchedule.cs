@@ -1,4 +1,4 @@
-namespace LrSchedules;
+namespace LrSchedules.Combinators;
 
 /// <summary>A schedule that starts late, holding its initial value until it starts.</summary>
 /// <remarks>
@@ -8,7 +8,7 @@ namespace LrSchedules;
 /// <c>decreased_count &lt;= 0</c>): e.g. optax <c>linear_schedule(a, b, n, transition_begin=k)</c> is a linear schedule
 /// delayed by <c>k</c>. With <c>steps = 0</c> every value is exactly the wrapped schedule's. Immutable and thread-safe.</para>
 /// </remarks>
-public sealed class DelayedSchedule : LearningRateSchedule
+internal sealed class DelayedSchedule : LearningRateSchedule
 {
     private readonly LearningRateSchedule _inner;
     private readonly double _steps;

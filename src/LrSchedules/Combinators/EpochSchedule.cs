@@ -1,6 +1,6 @@
 using LrSchedules.Internal;
 
-namespace LrSchedules;
+namespace LrSchedules.Combinators;
 
 /// <summary>A schedule written in epochs, read at optimizer steps.</summary>
 /// <remarks>
@@ -11,7 +11,7 @@ namespace LrSchedules;
 /// <see cref="ILearningRateSchedule"/> is defined at whole epochs only, so it reads as a staircase either way.
 /// Immutable and thread-safe.</para>
 /// </remarks>
-public sealed class EpochSchedule : LearningRateSchedule
+internal sealed class EpochSchedule : LearningRateSchedule
 {
     private readonly LearningRateSchedule _inner;
     private readonly bool _fractional;

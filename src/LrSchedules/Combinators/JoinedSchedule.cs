@@ -1,7 +1,7 @@
 using System.Collections.ObjectModel;
 using LrSchedules.Internal;
 
-namespace LrSchedules;
+namespace LrSchedules.Combinators;
 
 /// <summary>Schedules used one after another, each from its own step 0, switching at boundary steps.</summary>
 /// <remarks>
@@ -14,10 +14,10 @@ namespace LrSchedules;
 /// makes its initial step; in <c>step()</c>, <c>idx = bisect_right(self._milestones, self.last_epoch)</c> and, exactly at
 /// a milestone, <c>scheduler._update_lr(0)</c> restarts the next scheduler at its epoch 0).</para>
 /// <para>A join whose first schedule is itself a join is flattened into one list when it is built, which changes no
-/// value: <c>a.Then(10, b).Then(50, c)</c> holds three schedules and two boundaries. Each query is a binary search over
+/// value: <c>Schedule.Join([Schedule.Join([a, b], [10]), c], [50])</c> holds three schedules and two boundaries. Each query is a binary search over
 /// the boundaries: O(log n), allocation-free. Immutable and thread-safe.</para>
 /// </remarks>
-public sealed class JoinedSchedule : LearningRateSchedule
+internal sealed class JoinedSchedule : LearningRateSchedule
 {
     private readonly LearningRateSchedule[] _schedules;
     private readonly long[] _boundaries;

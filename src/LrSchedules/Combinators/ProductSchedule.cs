@@ -1,6 +1,6 @@
 using System.Collections.ObjectModel;
 
-namespace LrSchedules;
+namespace LrSchedules.Combinators;
 
 /// <summary>The pointwise product of schedules.</summary>
 /// <remarks>
@@ -15,7 +15,7 @@ namespace LrSchedules;
 /// multiplications happen in the same order). A product that would overflow saturates at <see cref="double.MaxValue"/>,
 /// so the rate stays finite. Immutable and thread-safe.</para>
 /// </remarks>
-public sealed class ProductSchedule : LearningRateSchedule
+internal sealed class ProductSchedule : LearningRateSchedule
 {
     private readonly LearningRateSchedule[] _factors;
 

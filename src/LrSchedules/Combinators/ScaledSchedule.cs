@@ -1,4 +1,4 @@
-namespace LrSchedules;
+namespace LrSchedules.Combinators;
 
 /// <summary>A schedule multiplied by a constant factor.</summary>
 /// <remarks>
@@ -7,7 +7,7 @@ namespace LrSchedules;
 /// <c>torch/optim/lr_scheduler.py</c>) and optax's <c>scale_by_schedule</c> with a constant: write a shape with initial
 /// rate 1 and scale it by the base rate. Immutable and thread-safe.</para>
 /// </remarks>
-public sealed class ScaledSchedule : LearningRateSchedule
+internal sealed class ScaledSchedule : LearningRateSchedule
 {
     private readonly LearningRateSchedule _inner;
 

@@ -1,4 +1,4 @@
-namespace LrSchedules;
+namespace LrSchedules.Combinators;
 
 /// <summary>A warmup in front of (or over the start of) another schedule.</summary>
 /// <remarks>
@@ -21,12 +21,12 @@ namespace LrSchedules;
 /// [warmup_steps])</c>) and timm with <c>warmup_prefix=True</c>. With <see cref="WarmupPlacement.Overlay"/>: timm's
 /// default <c>warmup_prefix=False</c> (<c>timm/scheduler/cosine_lr.py</c>:
 /// <c>self.warmup_lr_init + t * s</c> with <c>s = (v - warmup_lr_init) / self.warmup_t</c>) and, as a constant warmup,
-/// PyTorch <c>ConstantLR(factor, total_iters)</c> = <c>Schedule.Constant(base).WithConstantWarmup(total_iters, base * factor)</c>
+/// PyTorch <c>ConstantLR(factor, total_iters)</c> = <c>Schedule.Constant(base).WithConstantWarmup(base * factor, total_iters)</c>
 /// (<c>torch/optim/lr_scheduler.py</c>: <c>base_lr * (self.factor + (self.last_epoch &gt;= self.total_iters) * (1 - self.factor))</c>).
 /// The four libraries round <c>a + (b − a) · t / W</c> in different orders; the values agree to within an ulp or two.</para>
 /// <para>Immutable and thread-safe.</para>
 /// </remarks>
-public sealed class WarmupSchedule : LearningRateSchedule
+internal sealed class WarmupSchedule : LearningRateSchedule
 {
     private readonly LearningRateSchedule _inner;
     private readonly double _warmupSteps;

@@ -1,7 +1,7 @@
-namespace LrSchedules;
+namespace LrSchedules.Combinators;
 
 /// <summary>How a <see cref="WarmupSchedule"/> moves during its warmup steps.</summary>
-public enum WarmupShape
+internal enum WarmupShape
 {
     /// <summary>A straight line from the initial learning rate towards the wrapped schedule's rate at its own step 0.</summary>
     Linear = 0,

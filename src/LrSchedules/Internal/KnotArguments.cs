@@ -4,23 +4,11 @@ using System.Runtime.CompilerServices;
 namespace LrSchedules.Internal;
 
 /// <summary>
-/// Validation of the multi-part arguments of the piecewise shapes: matching counts, the <see cref="Interpolation"/>
-/// enum, and optax's <c>boundaries_and_scales</c> dictionaries turned into boundaries and cumulative values.
+/// Validation of the multi-part arguments of the piecewise shapes: finite gaps between knots, and optax's <c>boundaries_and_scales</c> dictionaries turned into boundaries and cumulative values.
 /// Like <see cref="Preconditions"/>, every exception names the parameter, the bad value and what is valid.
 /// </summary>
 internal static class KnotArguments
 {
-    /// <summary>Requires <paramref name="actual"/> items where <paramref name="expected"/> are needed, naming both counts.</summary>
-    public static void Count(int actual, int expected, string paramName, string why)
-    {
-        if (actual != expected)
-        {
-            throw new ArgumentException(
-                $"{paramName} must hold {expected.ToString(CultureInfo.InvariantCulture)} values ({why}) but holds {actual.ToString(CultureInfo.InvariantCulture)}.",
-                paramName);
-        }
-    }
-
     /// <summary>Requires the gaps between consecutive (finite, increasing) knots to be finite, so that progress is never ∞/∞.</summary>
     public static void FiniteGaps(double[] positions, string paramName)
     {
@@ -28,10 +16,11 @@ internal static class KnotArguments
         {
             if (!double.IsFinite(positions[i] - positions[i - 1]))
             {
-                throw new ArgumentOutOfRangeException(
+                throw Preconditions.OutOfRange(
                     paramName,
                     positions[i],
-                    $"{paramName}[{i}] - {paramName}[{i - 1}] must be a finite number but {Preconditions.Format(positions[i])} - {Preconditions.Format(positions[i - 1])} overflows.");
+                    $"close enough to {paramName}[{i - 1}] = {Preconditions.Format(positions[i - 1])} that their difference is finite",
+                    i);
             }
         }
     }
@@ -49,18 +38,12 @@ internal static class KnotArguments
             string key = entry.Key.ToString(CultureInfo.InvariantCulture);
             if (entry.Key < 0)
             {
-                throw new ArgumentOutOfRangeException(
-                    paramName,
-                    entry.Key,
-                    $"{paramName} boundaries must be >= 0 (a boundary at 0 scales from step 0) but boundary {key} was given.");
+                throw Preconditions.OutOfRange(paramName, entry.Key, "a boundary >= 0 (a boundary at 0 scales from step 0)");
             }
 
             if (!(entry.Value >= 0.0) || double.IsPositiveInfinity(entry.Value))
             {
-                throw new ArgumentOutOfRangeException(
-                    paramName,
-                    entry.Value,
-                    $"{paramName}[{key}] (the scale at boundary {key}) must be a finite number >= 0 but was {Preconditions.Format(entry.Value)}.");
+                throw Preconditions.OutOfRange(paramName, entry.Value, $"a finite scale >= 0 (the scale at boundary {key})");
             }
         }
 
@@ -74,18 +57,16 @@ internal static class KnotArguments
             boundaries[i] = entries[i].Key;
             if (i > 0 && boundaries[i] == boundaries[i - 1])
             {
-                throw new ArgumentException(
-                    $"{paramName} must not repeat a boundary (optax takes a dict) but boundary {boundaries[i].ToString(CultureInfo.InvariantCulture)} appears more than once.",
-                    paramName);
+                throw Preconditions.OutOfRange(paramName, boundaries[i], "a boundary that appears once (optax takes a dict)");
             }
 
             values[i + 1] = values[i] * entries[i].Value;
             if (!double.IsFinite(values[i + 1]))
             {
-                throw new ArgumentOutOfRangeException(
+                throw Preconditions.OutOfRange(
                     paramName,
                     entries[i].Value,
-                    $"{paramName} scales must keep the learning rate finite but initialLearningRate times the scales up to boundary {boundaries[i].ToString(CultureInfo.InvariantCulture)} overflows.");
+                    $"a scale that keeps the learning rate finite (initialLearningRate times the scales up to boundary {boundaries[i].ToString(CultureInfo.InvariantCulture)} overflows)");
             }
         }
 

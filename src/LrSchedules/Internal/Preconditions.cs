@@ -135,17 +135,12 @@ internal static class Preconditions
         {
             if (copy[i] < minimum)
             {
-                throw new ArgumentOutOfRangeException(
-                    paramName,
-                    copy[i],
-                    $"{paramName}[{i}] must be >= {minimum.ToString(CultureInfo.InvariantCulture)} but was {copy[i].ToString(CultureInfo.InvariantCulture)}.");
+                throw OutOfRange(paramName, copy[i], $">= {minimum.ToString(CultureInfo.InvariantCulture)}", i);
             }
 
             if (i > 0 && copy[i] <= copy[i - 1])
             {
-                throw new ArgumentException(
-                    $"{paramName} must be strictly increasing but {paramName}[{i}] = {copy[i].ToString(CultureInfo.InvariantCulture)} follows {copy[i - 1].ToString(CultureInfo.InvariantCulture)}.",
-                    paramName);
+                throw OutOfRange(paramName, copy[i], $"> {paramName}[{i - 1}] = {Format(copy[i - 1])} (strictly increasing)", i);
             }
         }
 
@@ -160,17 +155,12 @@ internal static class Preconditions
         {
             if (!double.IsFinite(copy[i]))
             {
-                throw new ArgumentOutOfRangeException(
-                    paramName,
-                    copy[i],
-                    $"{paramName}[{i}] must be a finite number but was {Format(copy[i])}.");
+                throw OutOfRange(paramName, copy[i], "a finite number", i);
             }
 
             if (i > 0 && copy[i] <= copy[i - 1])
             {
-                throw new ArgumentException(
-                    $"{paramName} must be strictly increasing but {paramName}[{i}] = {Format(copy[i])} follows {Format(copy[i - 1])}.",
-                    paramName);
+                throw OutOfRange(paramName, copy[i], $"> {paramName}[{i - 1}] = {Format(copy[i - 1])} (strictly increasing)", i);
             }
         }
 
@@ -185,14 +175,32 @@ internal static class Preconditions
         {
             if (!(copy[i] >= 0.0) || double.IsPositiveInfinity(copy[i]))
             {
-                throw new ArgumentOutOfRangeException(
-                    paramName,
-                    copy[i],
-                    $"{paramName}[{i}] must be a finite number >= 0 but was {Format(copy[i])}.");
+                throw OutOfRange(paramName, copy[i], "a finite number >= 0", i);
             }
         }
 
         return copy;
+    }
+
+    /// <summary>Requires one of the <paramref name="allowed"/> members of <typeparamref name="TEnum"/>: a factory that implements only some of them.</summary>
+    public static TEnum OneOf<TEnum>(TEnum value, TEnum[] allowed, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+        where TEnum : struct, Enum
+    {
+        if (Array.IndexOf(allowed, value) < 0)
+        {
+            throw OutOfRange(paramName, value, $"one of {string.Join(", ", allowed)}");
+        }
+
+        return value;
+    }
+
+    /// <summary>Requires a collection of <paramref name="expected"/> elements where <paramref name="actual"/> were given.</summary>
+    public static void Count(int actual, int expected, string paramName, string why)
+    {
+        if (actual != expected)
+        {
+            throw OutOfRange(paramName, actual, $"{expected.ToString(CultureInfo.InvariantCulture)} elements long ({why})");
+        }
     }
 
     /// <summary>The exception for a value outside what the parameter accepts.</summary>

@@ -84,7 +84,7 @@ internal readonly struct RestartCycles
     public int? CycleLimit { get; }
 
     /// <summary>Validates the cycle parameters (naming each bad one) and builds the arithmetic.</summary>
-    public static RestartCycles Create(double periodSteps, double periodMultiplier, double restartDecay, int? cycleLimit)
+    public static RestartCycles Create(long periodSteps, double periodMultiplier, double restartDecay, int? cycleLimit)
     {
         Preconditions.Positive(periodSteps);
         if (!(periodMultiplier >= 1.0) || double.IsPositiveInfinity(periodMultiplier))

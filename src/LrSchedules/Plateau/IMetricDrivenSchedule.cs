@@ -1,4 +1,4 @@
-namespace LrSchedules;
+namespace LrSchedules.Plateau;
 
 /// <summary>
 /// A learning-rate schedule that also depends on a metric reported during training, such as the validation loss.
@@ -12,6 +12,7 @@ namespace LrSchedules;
 /// <para>Its clock counts reports: after <c>n</c> calls to <see cref="Report(double)"/> the current step is <c>n</c>.
 /// The usual loop reads <see cref="CurrentLearningRate"/>, trains one step (or one epoch) at that rate, measures the
 /// metric and reports it.</para>
+/// <para>Public because a training loop reports its metric through it, whatever controller sits behind it.</para>
 /// </remarks>
 public interface IMetricDrivenSchedule
 {

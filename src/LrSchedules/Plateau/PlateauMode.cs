@@ -1,4 +1,4 @@
-namespace LrSchedules;
+namespace LrSchedules.Plateau;
 
 /// <summary>Which direction of a reported metric counts as an improvement (PyTorch <c>ReduceLROnPlateau(mode=…)</c>).</summary>
 public enum PlateauMode

@@ -1,4 +1,4 @@
-namespace LrSchedules;
+namespace LrSchedules.Plateau;
 
 /// <summary>How <see cref="ReduceOnPlateauOptions.Threshold"/> defines a significant improvement (PyTorch <c>threshold_mode</c>).</summary>
 public enum PlateauThresholdMode

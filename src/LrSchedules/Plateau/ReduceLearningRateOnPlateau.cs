@@ -1,7 +1,7 @@
 using System.Globalization;
 using LrSchedules.Internal;
 
-namespace LrSchedules;
+namespace LrSchedules.Plateau;
 
 /// <summary>
 /// Reduces the learning rate by a factor when a reported metric stops improving: PyTorch <c>ReduceLROnPlateau</c>
@@ -44,7 +44,7 @@ namespace LrSchedules;
 /// reported (step <see cref="ReportCount"/> − 1 after the call, i.e. the rate that was in effect when the metric was
 /// measured, PyTorch's <c>old_lr</c>) by more than <see cref="ReduceOnPlateauOptions.Epsilon"/>; otherwise it is
 /// skipped, but the cooldown still starts and the count of bad reports is still reset, as in PyTorch.</para>
-/// <para><b>PyTorch equality.</b> With a <see cref="ConstantSchedule"/> underneath (PyTorch's situation, base rate
+/// <para><b>PyTorch equality.</b> With a <see cref="Schedule.Constant"/> schedule underneath (PyTorch's situation, base rate
 /// <c>b</c>) the rate is kept exactly as PyTorch keeps the optimizer's <c>lr</c> — the reductions are applied one by one to
 /// the rate — so every value equals PyTorch's bit for bit. Over other schedules the multiplier <c>fᵏ</c> is applied to
 /// <c>s(t)</c> at each query.</para>
@@ -255,7 +255,7 @@ public sealed class ReduceLearningRateOnPlateau : IMetricDrivenSchedule
 
         if (errors.Count > 0)
         {
-            throw new ArgumentException(string.Join(" ", errors), nameof(state));
+            throw Preconditions.OutOfRange(nameof(state), state, $"a state this schedule can resume from ({string.Join(" ", errors)})");
         }
 
         _reportCount = state.ReportCount;

@@ -2,14 +2,14 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using LrSchedules.Internal;
 
-namespace LrSchedules;
+namespace LrSchedules.Plateau;
 
 /// <summary>The settings of <see cref="ReduceLearningRateOnPlateau"/>, with PyTorch <c>ReduceLROnPlateau</c>'s defaults.</summary>
 /// <remarks>
 /// <para>An immutable record: derive variants with <c>with</c>, e.g.
 /// <c>ReduceOnPlateauOptions.Default with { Factor = 0.5, Patience = 3 }</c>. The options are validated when they are
 /// used (<see cref="ScheduleExtensions.ReduceOnPlateau"/>); every value out of range is reported in one
-/// <see cref="ArgumentException"/> that names the option and the value. The <see cref="RangeAttribute"/>s state the same
+/// <see cref="ScheduleArgumentException"/> whose requirement names each option and its value. The <see cref="RangeAttribute"/>s state the same
 /// ranges for configuration binding (<c>ValidateDataAnnotations</c>).</para>
 /// <para>The names map onto PyTorch's arguments (<c>torch/optim/lr_scheduler.py</c>): <c>mode</c> →
 /// <see cref="Mode"/>, <c>factor</c> → <see cref="Factor"/>, <c>patience</c> → <see cref="Patience"/>,
@@ -109,7 +109,7 @@ public sealed record ReduceOnPlateauOptions
 
         if (errors.Count > 0)
         {
-            throw new ArgumentException(string.Join(" ", errors), paramName);
+            throw Preconditions.OutOfRange(paramName, this, $"options with every value in range ({string.Join(" ", errors)})");
         }
     }
 

@@ -1,4 +1,4 @@
-namespace LrSchedules;
+namespace LrSchedules.Plateau;
 
 /// <summary>
 /// The complete state of a <see cref="ReduceLearningRateOnPlateau"/>, to save with a checkpoint and resume from
@@ -11,6 +11,7 @@ namespace LrSchedules;
 /// options of the instance that exported it. Restoring replays the reductions in order, so the restored rates equal the
 /// original's bit for bit; a report makes at most one reduction, so the replay is never more work than the reports that
 /// produced the state (and it stops early once the rate sits on its floor).
+/// <para>Public because a checkpoint saves it and a resumed run passes it back.</para>
 /// </remarks>
 /// <param name="ReportCount">The number of metrics reported so far (PyTorch <c>last_epoch</c>); ≥ 0.</param>
 /// <param name="Best">The best metric so far; +∞ (<see cref="PlateauMode.Min"/>) or −∞ (<see cref="PlateauMode.Max"/>) before the first report (PyTorch <c>best</c>, initially <c>mode_worse</c>). Never NaN.</param>

@@ -75,6 +75,17 @@ public sealed class FastaiRangeTest : ILearningRateRangeTest
         _view = _points.AsReadOnly();
     }
 
+    /// <summary>Replays a recorded sweep — each step's learning rate and raw loss, in order — through this origin's smoothing, stopping rule and suggestions; the number of steps is the planned number.</summary>
+    /// <param name="sweep">The steps in order: the learning rate each used (finite and &gt; 0) and its raw loss (any value; NaN is a diverged step). At least one.</param>
+    /// <returns>The test after the origin stopped reading (diverged, or the steps ran out); its <see cref="Points"/> are the smoothed curve and <see cref="Suggest"/> its suggestions.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="sweep"/> is null.</exception>
+    /// <exception cref="ScheduleArgumentException"><paramref name="sweep"/> is empty, or a learning rate is not finite and &gt; 0.</exception>
+    public static FastaiRangeTest Replay(IEnumerable<RangeTestPoint> sweep)
+    {
+        RangeTestPoint[] steps = RecordedSweep.Validate(sweep);
+        return RecordedSweep.Feed(new FastaiRangeTest(steps.Length), steps);
+    }
+
     /// <inheritdoc />
     public int PlannedSteps { get; }
 

@@ -1,14 +1,14 @@
-namespace LrSchedules;
+namespace LrSchedules.Shapes;
 
 /// <summary>The same learning rate at every step.</summary>
 /// <remarks>
 /// <para><c>lr(t) = learningRate</c>.</para>
 /// <para>Matches optax <c>constant_schedule</c> (<c>optax/schedules/_schedule.py</c>) and Keras' constant learning rate.
 /// PyTorch's <c>ConstantLR</c>, which holds a reduced rate for a number of steps, is
-/// <c>Schedule.Constant(baseLr).WithConstantWarmup(totalIters, baseLr * factor)</c>.</para>
+/// <c>Schedule.Constant(baseLr).WithConstantWarmup(baseLr * factor, totalIters)</c>.</para>
 /// <para>Immutable and thread-safe.</para>
 /// </remarks>
-public sealed class ConstantSchedule : LearningRateSchedule
+internal sealed class ConstantSchedule : LearningRateSchedule
 {
     internal ConstantSchedule(double learningRate) => LearningRate = learningRate;
 

@@ -1,4 +1,4 @@
-namespace LrSchedules;
+namespace LrSchedules.Shapes;
 
 /// <summary>Half a cosine wave from an initial to a final learning rate, then the final rate.</summary>
 /// <remarks>
@@ -10,7 +10,7 @@ namespace LrSchedules;
 /// past the end use <c>Schedule.CosineWave</c>.</para>
 /// <para>Immutable and thread-safe.</para>
 /// </remarks>
-public sealed class CosineSchedule : LearningRateSchedule
+internal sealed class CosineSchedule : LearningRateSchedule
 {
     internal CosineSchedule(double initialLearningRate, long totalSteps, double finalLearningRate, double exponent)
     {

@@ -1,6 +1,6 @@
 using LrSchedules.Internal;
 
-namespace LrSchedules;
+namespace LrSchedules.Shapes;
 
 /// <summary>Cosine annealing with warm restarts (SGDR): a cosine wave per cycle, cycles growing longer and peaks lower.</summary>
 /// <remarks>
@@ -11,13 +11,13 @@ namespace LrSchedules;
 /// <para>Matches:</para>
 /// <list type="bullet">
 /// <item><description>PyTorch <c>CosineAnnealingWarmRestarts(T_0, T_mult, eta_min)</c> (<c>torch/optim/lr_scheduler.py</c>) as
-/// <c>CosineWarmRestarts(base_lr, T_0, eta_min, T_mult)</c>, stepped with <c>scheduler.step()</c>: its integer
+/// <c>CosineWarmRestarts(base_lr, eta_min, T_0, T_mult)</c>, stepped with <c>scheduler.step()</c>: its integer
 /// <c>T_cur</c> counter (<c>if self.T_cur &gt;= self.T_i: self.T_cur = self.T_cur % self.T_i; self.T_i = self.T_i * self.T_mult</c>)
 /// restarts exactly at <c>T_0 · (T_mult^n − 1) / (T_mult − 1)</c>, and so does this schedule, at every whole step below 2^53.
 /// PyTorch's <c>step(epoch)</c> path finds the cycle with <c>int(math.log(epoch / T_0 * (T_mult - 1) + 1, T_mult))</c> and can
 /// land one cycle short exactly on a restart (e.g. <c>T_0 = 1, T_mult = 3</c> at epoch 121); this schedule does not.</description></item>
 /// <item><description>timm <c>CosineLRScheduler(t_initial, lr_min, cycle_mul, cycle_decay, cycle_limit, k_decay)</c>
-/// (<c>timm/scheduler/cosine_lr.py</c>) as <c>CosineWarmRestarts(base_lr, t_initial, lr_min, cycle_mul, cycle_decay,
+/// (<c>timm/scheduler/cosine_lr.py</c>) as <c>CosineWarmRestarts(base_lr, lr_min, t_initial, cycle_mul, cycle_decay,
 /// cycle_limit, k_decay)</c>; timm's default <c>cycle_limit</c> is 1, so pass it. Its warmup is
 /// <c>.WithLinearWarmup(warmup_t, warmup_lr_init, warmup_prefix ? Prefix : Overlay)</c>; its noise is not modelled.
 /// timm locates a cycle with <c>i = math.floor(math.log(1 - t / self.t_initial * (1 - self.cycle_mul), self.cycle_mul))</c>,
@@ -30,16 +30,18 @@ namespace LrSchedules;
 /// are timm's expressions bit for bit.</description></item>
 /// <item><description>Hugging Face <c>get_cosine_with_hard_restarts_schedule_with_warmup(num_warmup_steps, num_training_steps, num_cycles)</c>
 /// (<c>src/transformers/optimization.py</c>) as
-/// <c>CosineWarmRestarts(base_lr, (double)(num_training_steps − num_warmup_steps) / num_cycles, 0, cycleLimit: num_cycles)
+/// <c>CosineWarmRestarts(base_lr, 0, (num_training_steps − num_warmup_steps) / num_cycles, cycleLimit: num_cycles)
 /// .WithLinearWarmup(num_warmup_steps, 0, Prefix)</c>: its lambda returns <c>0.0</c> once <c>progress &gt;= 1.0</c>, which is
 /// the final rate 0 after <c>num_cycles</c> cycles. Hugging Face computes the phase as
-/// <c>(float(num_cycles) * progress) % 1.0</c>; the two agree to a few ulps.</description></item>
+/// <c>(float(num_cycles) * progress) % 1.0</c>; the two agree to a few ulps. The period is a whole number of steps, so
+/// this holds when <c>num_cycles</c> divides <c>num_training_steps − num_warmup_steps</c>; otherwise Hugging Face's
+/// cycles are fractional and have no exact form here (a divergence of issue 10's "every step count is a long").</description></item>
 /// </list>
 /// <para>Between whole steps the wave is continuous inside a cycle and restarts at the exact cycle start. Beyond 2^53 steps
 /// positions are doubles, so cycle boundaries are as exact as the doubles allow (PyTorch keeps Python integers).</para>
 /// <para>Each query is O(1) (closed-form cycle index), allocation-free. Immutable and thread-safe.</para>
 /// </remarks>
-public sealed class CosineWarmRestartsSchedule : LearningRateSchedule
+internal sealed class CosineWarmRestartsSchedule : LearningRateSchedule
 {
     private readonly RestartCycles _cycles;
 

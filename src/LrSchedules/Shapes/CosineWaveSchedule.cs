@@ -1,4 +1,4 @@
-namespace LrSchedules;
+namespace LrSchedules.Shapes;
 
 /// <summary>A periodic cosine between an initial and a final learning rate that keeps oscillating past its nominal end.</summary>
 /// <remarks>
@@ -8,12 +8,12 @@ namespace LrSchedules;
 /// <para>Matches:</para>
 /// <list type="bullet">
 /// <item><description>PyTorch <c>CosineAnnealingLR(T_max, eta_min)</c> (<c>torch/optim/lr_scheduler.py</c>) at every
-/// step, past <c>T_max</c> too: <c>Schedule.CosineWave(baseLr, tMax, etaMin)</c>. Its closed form is
+/// step, past <c>T_max</c> too: <c>Schedule.CosineWave(baseLr, etaMin, tMax)</c>. Its closed form is
 /// <c>eta_min + (base_lr − eta_min) · (1 + cos(π · last_epoch / T_max)) / 2</c>, and its recursive form follows the
 /// same wave (the branch <c>(last_epoch − 1 − T_max) % (2 · T_max) == 0</c> climbs out of the trough).</description></item>
 /// <item><description>Hugging Face <c>get_cosine_schedule_with_warmup(num_warmup_steps, num_training_steps,
 /// num_cycles)</c> (<c>src/transformers/optimization.py</c>) after its warmup:
-/// <c>Schedule.CosineWave(lr, numTrainingSteps - numWarmupSteps, 0, numCycles)</c> behind
+/// <c>Schedule.CosineWave(lr, 0, numTrainingSteps - numWarmupSteps, numCycles)</c> behind
 /// <c>WithLinearWarmup(numWarmupSteps, 0)</c>. Its <c>progress = (step − num_warmup_steps) / max(1,
 /// num_training_steps − num_warmup_steps)</c> is not clamped, so its rate too rises again past
 /// <c>num_training_steps</c>.</description></item>
@@ -26,7 +26,7 @@ namespace LrSchedules;
 /// </list>
 /// <para>Immutable and thread-safe.</para>
 /// </remarks>
-public sealed class CosineWaveSchedule : LearningRateSchedule
+internal sealed class CosineWaveSchedule : LearningRateSchedule
 {
     internal CosineWaveSchedule(double initialLearningRate, long totalSteps, double finalLearningRate, double cycles)
     {

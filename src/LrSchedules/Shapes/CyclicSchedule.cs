@@ -1,6 +1,6 @@
 using LrSchedules.Internal;
 
-namespace LrSchedules;
+namespace LrSchedules.Shapes;
 
 /// <summary>A cyclical learning rate: triangles between an initial and a peak rate (PyTorch's <c>CyclicLR</c>).</summary>
 /// <remarks>
@@ -8,12 +8,12 @@ namespace LrSchedules;
 /// <para><c>cycle = floor(1 + t / N)</c>, <c>x = 1 + t / N − cycle</c>, <c>s = x / ρ</c> if <c>x ≤ ρ</c> else
 /// <c>(x − 1) / (ρ − 1)</c>, and <c>lr(t) = initial + (peak − initial) · s · scale</c>, where <c>scale</c> is 1
 /// (<see cref="CyclicMode.Triangular"/>), <c>1 / 2^(cycle − 1)</c> (<see cref="CyclicMode.Triangular2"/>, a function of
-/// the cycle) or <c>decayRate^t</c> (<see cref="CyclicMode.ExponentialRange"/>, a function of the step: PyTorch's
+/// the cycle) or <c>decayFactor^t</c> (<see cref="CyclicMode.ExponentialRange"/>, a function of the step: PyTorch's
 /// <c>scale_mode = "iterations"</c>).</para>
 /// <para>Matches PyTorch <c>CyclicLR(base_lr, max_lr, step_size_up, step_size_down, mode, gamma)</c>
 /// (<c>torch/optim/lr_scheduler.py</c>, <c>get_lr</c>) as <c>Cyclic(base_lr, max_lr, step_size_up, step_size_down, mode, gamma)</c>,
 /// in the same floating-point order (<c>total_size</c> and <c>step_ratio</c> are computed from the step sizes as floats, as
-/// PyTorch does). <c>decayRate</c> is used only by <see cref="CyclicMode.ExponentialRange"/>. PyTorch's custom
+/// PyTorch does). <c>decayFactor</c> is used only by <see cref="CyclicMode.ExponentialRange"/>. PyTorch's custom
 /// <c>scale_fn</c>/<c>scale_mode</c> and momentum cycling are not modelled. Past cycle 1024, PyTorch's
 /// <c>1 / (2.0 ** (x - 1))</c> raises <c>OverflowError</c> in <see cref="CyclicMode.Triangular2"/>; here the scale is 0 there
 /// (the true value is below 2^−1023) and the rate is the initial rate. Past about 2^53 / N cycles the position within a cycle
@@ -22,27 +22,27 @@ namespace LrSchedules;
 /// the two rates.</para>
 /// <para>Each query is O(1), allocation-free. Immutable and thread-safe.</para>
 /// </remarks>
-public sealed class CyclicSchedule : LearningRateSchedule
+internal sealed class CyclicSchedule : LearningRateSchedule
 {
     private readonly double _totalSize;
     private readonly double _stepRatio;
     private readonly SaturatingPower _two = new(2.0);
     private readonly SaturatingPower _decay;
 
-    internal CyclicSchedule(double initialLearningRate, double peakLearningRate, long stepsUp, long stepsDown, CyclicMode mode, double decayRate)
+    internal CyclicSchedule(double initialLearningRate, double peakLearningRate, long stepsUp, long stepsDown, CyclicMode mode, double decayFactor)
     {
         InitialLearningRate = initialLearningRate;
         PeakLearningRate = peakLearningRate;
         StepsUp = stepsUp;
         StepsDown = stepsDown;
         Mode = mode;
-        DecayRate = decayRate;
+        DecayFactor = decayFactor;
 
         // PyTorch: step_size_up = float(step_size_up); self.total_size = step_size_up + step_size_down;
         // self.step_ratio = step_size_up / self.total_size.
         _totalSize = (double)stepsUp + (double)stepsDown;
         _stepRatio = stepsUp / _totalSize;
-        _decay = new SaturatingPower(decayRate);
+        _decay = new SaturatingPower(decayFactor);
     }
 
     /// <summary>Gets the rate at the start and end of every cycle (PyTorch's <c>base_lr</c>).</summary>
@@ -61,7 +61,7 @@ public sealed class CyclicSchedule : LearningRateSchedule
     public CyclicMode Mode { get; }
 
     /// <summary>Gets the per-step amplitude factor of <see cref="CyclicMode.ExponentialRange"/> (PyTorch's <c>gamma</c>).</summary>
-    public double DecayRate { get; }
+    public double DecayFactor { get; }
 
     internal override double Evaluate(double position)
     {

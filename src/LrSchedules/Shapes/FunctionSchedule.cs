@@ -1,6 +1,6 @@
 using LrSchedules.Internal;
 
-namespace LrSchedules;
+namespace LrSchedules.Shapes;
 
 /// <summary>A schedule computed by a delegate the user supplies.</summary>
 /// <remarks>
@@ -11,7 +11,7 @@ namespace LrSchedules;
 /// when one fits, because it is validated, documented and cheaper to call.</para>
 /// <para>Immutable and thread-safe if the delegate is.</para>
 /// </remarks>
-public sealed class FunctionSchedule : LearningRateSchedule
+internal sealed class FunctionSchedule : LearningRateSchedule
 {
     private readonly Func<long, double>? _ofStep;
     private readonly Func<double, double>? _ofPosition;

@@ -1,4 +1,4 @@
-namespace LrSchedules;
+namespace LrSchedules.Shapes;
 
 /// <summary>An inverse square-root decay: the rate falls as <c>1 / √(1 + t / timescale)</c>.</summary>
 /// <remarks>
@@ -14,7 +14,7 @@ namespace LrSchedules;
 /// timescale is <c>num_warmup_steps or 10_000</c> (10 000 when there is no warmup).</para>
 /// <para>Immutable and thread-safe.</para>
 /// </remarks>
-public sealed class InverseSquareRootSchedule : LearningRateSchedule
+internal sealed class InverseSquareRootSchedule : LearningRateSchedule
 {
     internal InverseSquareRootSchedule(double initialLearningRate, long timescale)
     {

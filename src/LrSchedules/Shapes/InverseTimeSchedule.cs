@@ -1,4 +1,4 @@
-namespace LrSchedules;
+namespace LrSchedules.Shapes;
 
 /// <summary>An inverse time decay: the rate falls as <c>1 / (1 + decayRate · t / decaySteps)</c>.</summary>
 /// <remarks>
@@ -11,7 +11,7 @@ namespace LrSchedules;
 /// accepts a fractional <c>decay_steps</c>, which has no equivalent here.</para>
 /// <para>Immutable and thread-safe.</para>
 /// </remarks>
-public sealed class InverseTimeSchedule : LearningRateSchedule
+internal sealed class InverseTimeSchedule : LearningRateSchedule
 {
     internal InverseTimeSchedule(double initialLearningRate, long decaySteps, double decayRate, bool staircase)
     {

@@ -1,4 +1,4 @@
-namespace LrSchedules;
+namespace LrSchedules.Shapes;
 
 /// <summary>A straight line from an initial to a final learning rate over a number of steps, then the final rate.</summary>
 /// <remarks>
@@ -11,7 +11,7 @@ namespace LrSchedules;
 /// total_iters)</c>) is <c>Schedule.Linear(baseLr * startFactor, baseLr * endFactor, totalIters)</c>.</para>
 /// <para>Immutable and thread-safe.</para>
 /// </remarks>
-public sealed class LinearSchedule : LearningRateSchedule
+internal sealed class LinearSchedule : LearningRateSchedule
 {
     internal LinearSchedule(double initialLearningRate, double finalLearningRate, long totalSteps)
     {

@@ -1,4 +1,4 @@
-namespace LrSchedules;
+namespace LrSchedules.Shapes;
 
 /// <summary>The 1cycle policy: up from a low rate to a peak, then down far below the start (PyTorch's <c>OneCycleLR</c>).</summary>
 /// <remarks>
@@ -11,7 +11,7 @@ namespace LrSchedules;
 /// </list>
 /// <para>A step <c>t</c> belongs to the first phase whose end is ≥ <c>t</c> (the last phase otherwise), and inside a phase
 /// from <c>s</c> to <c>e</c> the rate moves from its start to its end rate with progress <c>(t − s) / (e − s)</c>, along
-/// <see cref="Interpolation"/>: cosine <c>end + (start − end) / 2 · (cos(π · pct) + 1)</c>, linear
+/// <see cref="Curve"/>: cosine <c>end + (start − end) / 2 · (cos(π · pct) + 1)</c>, linear
 /// <c>(end − start) · pct + start</c>. From step <c>T − 1</c> on the schedule holds its value at <c>T − 1</c> (normally
 /// <c>min</c>).</para>
 /// <para>Matches PyTorch <c>OneCycleLR(max_lr, total_steps, pct_start, anneal_strategy, div_factor, final_div_factor, three_phase)</c>
@@ -34,7 +34,7 @@ namespace LrSchedules;
 /// <para>optax's <c>cosine_onecycle_schedule</c> places its phases differently; it is not this shape.</para>
 /// <para>Each query checks at most three phases: O(1), allocation-free. Immutable and thread-safe.</para>
 /// </remarks>
-public sealed class OneCycleSchedule : LearningRateSchedule
+internal sealed class OneCycleSchedule : LearningRateSchedule
 {
     private readonly double[] _phaseEnds;
     private readonly double[] _phaseStartRates;
@@ -46,7 +46,7 @@ public sealed class OneCycleSchedule : LearningRateSchedule
         double peakLearningRate,
         long totalSteps,
         double warmupFraction,
-        Interpolation interpolation,
+        Curve curve,
         double initialDivisor,
         double finalDivisor,
         bool threePhase,
@@ -56,7 +56,7 @@ public sealed class OneCycleSchedule : LearningRateSchedule
         PeakLearningRate = peakLearningRate;
         TotalSteps = totalSteps;
         WarmupFraction = warmupFraction;
-        Interpolation = interpolation;
+        Curve = curve;
         InitialDivisor = initialDivisor;
         FinalDivisor = finalDivisor;
         ThreePhase = threePhase;
@@ -90,7 +90,7 @@ public sealed class OneCycleSchedule : LearningRateSchedule
     public double WarmupFraction { get; }
 
     /// <summary>Gets how the rate moves inside each phase (PyTorch's <c>anneal_strategy</c>).</summary>
-    public Interpolation Interpolation { get; }
+    public Curve Curve { get; }
 
     /// <summary>Gets the divisor of the peak that gives the initial rate (PyTorch's <c>div_factor</c>).</summary>
     public double InitialDivisor { get; }
@@ -122,7 +122,7 @@ public sealed class OneCycleSchedule : LearningRateSchedule
                 // PyTorch divides by zero on a phase of zero length (only the first phase at step 0 can be one);
                 // such a phase is complete.
                 double progress = end == start ? 1.0 : (position - start) / (end - start);
-                return Interpolation == Interpolation.Cosine
+                return Curve == Curve.Cosine
                     ? _phaseEndRates[i] + ((_phaseStartRates[i] - _phaseEndRates[i]) / 2.0 * (Math.Cos(Math.PI * progress) + 1))
                     : ((_phaseEndRates[i] - _phaseStartRates[i]) * progress) + _phaseStartRates[i];
             }

@@ -1,7 +1,7 @@
 using System.Collections.ObjectModel;
 using LrSchedules.Internal;
 
-namespace LrSchedules;
+namespace LrSchedules.Shapes;
 
 /// <summary>A learning rate that is constant between boundaries and jumps at each one.</summary>
 /// <remarks>
@@ -15,10 +15,10 @@ namespace LrSchedules;
 /// Keras <c>PiecewiseConstantDecay(boundaries, values)</c> (<c>keras/src/optimizers/schedules/learning_rate_schedule.py</c>)
 /// switches one step later (<c>values[0]</c> while <c>step ≤ boundaries[0]</c>, <c>values[i]</c> for
 /// <c>boundaries[i − 1] &lt; step ≤ boundaries[i]</c>): port it with every boundary plus one,
-/// <c>Schedule.PiecewiseConstant(boundaries.Select(b =&gt; b + 1), values)</c>.</para>
+/// <c>Schedule.PiecewiseConstant(values, boundaries.Select(b =&gt; b + 1))</c>.</para>
 /// <para>Each query is a binary search over the boundaries: O(log n), allocation-free. Immutable and thread-safe.</para>
 /// </remarks>
-public sealed class PiecewiseConstantSchedule : LearningRateSchedule
+internal sealed class PiecewiseConstantSchedule : LearningRateSchedule
 {
     private readonly double[] _positions;
     private readonly double[] _learningRates;

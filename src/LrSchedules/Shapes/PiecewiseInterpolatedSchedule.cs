@@ -1,20 +1,20 @@
 using System.Collections.ObjectModel;
 using LrSchedules.Internal;
 
-namespace LrSchedules;
+namespace LrSchedules.Shapes;
 
 /// <summary>A learning rate through a list of knots, interpolated linearly or along half a cosine between them.</summary>
 /// <remarks>
 /// <para>For knots <c>(x_i, y_i)</c> with <c>x</c> strictly increasing: <c>lr(t) = y_0</c> for <c>t &lt; x_0</c>;
 /// for <c>x_i ≤ t &lt; x_{i+1}</c>, with <c>p = (t − x_i) / (x_{i+1} − x_i)</c>,
-/// <c>lr(t) = (y_{i+1} − y_i) · p + y_i</c> (<see cref="Interpolation.Linear"/>) or
-/// <c>y_{i+1} + (y_i − y_{i+1}) / 2 · (cos(π · p) + 1)</c> (<see cref="Interpolation.Cosine"/>); and
+/// <c>lr(t) = (y_{i+1} − y_i) · p + y_i</c> (<see cref="Curve.Linear"/>) or
+/// <c>y_{i+1} + (y_i − y_{i+1}) / 2 · (cos(π · p) + 1)</c> (<see cref="Curve.Cosine"/>); and
 /// <c>lr(t) = y_last</c> for <c>t ≥ x_last</c>. These are optax's <c>_linear_interpolate</c> and
 /// <c>_cosine_interpolate</c> evaluated in the same order, which is why the cosine form at a knot can differ from
 /// <c>y_i</c> in the last bit, as optax's does.</para>
 /// <para>Matches optax <c>piecewise_interpolate_schedule(interpolate_type, init_value, boundaries_and_scales)</c>
 /// (<c>optax/schedules/_schedule.py</c>, version 0.2.7 and later) through
-/// <c>Schedule.PiecewiseInterpolated(interpolation, initialLearningRate, boundariesAndScales)</c>. optax's first interval
+/// <c>Schedule.PiecewiseInterpolated(initialLearningRate, boundariesAndScales, curve)</c>. optax's first interval
 /// starts at 0 (<c>bounds = (0,) + boundaries</c>, no −1 offset): the knots are <c>(0, init_value)</c> and
 /// <c>(b_i, init_value · s_1 · … · s_i)</c> for the sorted boundaries, so each scaled value is reached <i>at</i> its
 /// boundary and approached from the previous one. A boundary at 0 replaces the knot <c>(0, init_value)</c> (optax's
@@ -23,32 +23,32 @@ namespace LrSchedules;
 /// (<c>int(…)</c> truncates toward zero; write it <c>(long)(pctStart * transitionSteps)</c>):</para>
 /// <list type="bullet">
 /// <item><description><c>linear_onecycle_schedule(transition_steps, peak_value, pct_start, pct_final, div_factor,
-/// final_div_factor)</c> is <c>PiecewiseInterpolated(Interpolation.Linear, peakValue / divFactor, {
+/// final_div_factor)</c> is <c>PiecewiseInterpolated(peakValue / divFactor, {
 /// (long)(pctStart * transitionSteps): divFactor, (long)(pctFinal * transitionSteps): 1.0 / divFactor,
-/// transitionSteps: 1.0 / finalDivFactor })</c>: up to the peak, back down to <c>peak / div</c>, then to
+/// transitionSteps: 1.0 / finalDivFactor }, Curve.Linear)</c>: up to the peak, back down to <c>peak / div</c>, then to
 /// <c>peak / div / final_div</c>.</description></item>
 /// <item><description><c>cosine_onecycle_schedule(transition_steps, peak_value, pct_start, div_factor,
-/// final_div_factor)</c> is <c>PiecewiseInterpolated(Interpolation.Cosine, peakValue / divFactor, {
-/// (long)(pctStart * transitionSteps): divFactor, transitionSteps: 1.0 / (divFactor * finalDivFactor) })</c>.</description></item>
+/// final_div_factor)</c> is <c>PiecewiseInterpolated(peakValue / divFactor, {
+/// (long)(pctStart * transitionSteps): divFactor, transitionSteps: 1.0 / (divFactor * finalDivFactor) }, Curve.Cosine)</c>.</description></item>
 /// </list>
 /// <para>optax builds those dictionaries from literals, so two boundaries that truncate to the same step collapse into
 /// the later entry; this library rejects a repeated boundary, so pass only the surviving one.</para>
 /// <para>Each query is a binary search over the knots: O(log n), allocation-free. Immutable and thread-safe.</para>
 /// </remarks>
-public sealed class PiecewiseInterpolatedSchedule : LearningRateSchedule
+internal sealed class PiecewiseInterpolatedSchedule : LearningRateSchedule
 {
     private readonly double[] _positions;
     private readonly double[] _learningRates;
     private readonly ReadOnlyCollection<double> _positionsView;
     private readonly ReadOnlyCollection<double> _learningRatesView;
 
-    internal PiecewiseInterpolatedSchedule(double[] positions, double[] learningRates, Interpolation interpolation)
+    internal PiecewiseInterpolatedSchedule(double[] positions, double[] learningRates, Curve curve)
     {
         _positions = positions;
         _learningRates = learningRates;
         _positionsView = Array.AsReadOnly(positions);
         _learningRatesView = Array.AsReadOnly(learningRates);
-        Interpolation = interpolation;
+        Curve = curve;
     }
 
     /// <summary>Gets the positions of the knots, finite and strictly increasing.</summary>
@@ -58,7 +58,7 @@ public sealed class PiecewiseInterpolatedSchedule : LearningRateSchedule
     public IReadOnlyList<double> LearningRates => _learningRatesView;
 
     /// <summary>Gets how the rate moves between two knots.</summary>
-    public Interpolation Interpolation { get; }
+    public Curve Curve { get; }
 
     internal override double Evaluate(double position)
     {
@@ -77,7 +77,7 @@ public sealed class PiecewiseInterpolatedSchedule : LearningRateSchedule
         double progress = (position - start) / (_positions[next] - start);
         double from = _learningRates[next - 1];
         double to = _learningRates[next];
-        return Interpolation == Interpolation.Linear
+        return Curve == Curve.Linear
             ? ((to - from) * progress) + from
             : to + ((from - to) / 2.0 * (Math.Cos(Math.PI * progress) + 1.0));
     }

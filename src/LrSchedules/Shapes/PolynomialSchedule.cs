@@ -1,4 +1,4 @@
-namespace LrSchedules;
+namespace LrSchedules.Shapes;
 
 /// <summary>A polynomial decay from an initial to a final learning rate over a number of steps, then the final rate.</summary>
 /// <remarks>
@@ -21,7 +21,7 @@ namespace LrSchedules;
 /// </list>
 /// <para>The final rate may also be above the initial one (a polynomial rise). Immutable and thread-safe.</para>
 /// </remarks>
-public sealed class PolynomialSchedule : LearningRateSchedule
+internal sealed class PolynomialSchedule : LearningRateSchedule
 {
     internal PolynomialSchedule(double initialLearningRate, double finalLearningRate, long totalSteps, double power)
     {

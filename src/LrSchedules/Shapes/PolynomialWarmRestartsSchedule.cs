@@ -1,6 +1,6 @@
 using LrSchedules.Internal;
 
-namespace LrSchedules;
+namespace LrSchedules.Shapes;
 
 /// <summary>Polynomial decay with optional restarts (timm's <c>PolyLRScheduler</c>).</summary>
 /// <remarks>
@@ -11,14 +11,14 @@ namespace LrSchedules;
 /// <para>from the end of cycle <c>cycleLimit − 1</c> on (never, when <see cref="CycleLimit"/> is null) <c>lr(t) = final</c>.</para>
 /// <para>Matches timm <c>PolyLRScheduler(t_initial, power, lr_min, cycle_mul, cycle_decay, cycle_limit, k_decay)</c>
 /// (<c>timm/scheduler/poly_lr.py</c>) as
-/// <c>PolynomialWarmRestarts(base_lr, t_initial, power, lr_min, cycle_mul, cycle_decay, cycle_limit, k_decay)</c>, bit for
+/// <c>PolynomialWarmRestarts(base_lr, lr_min, t_initial, power, cycle_mul, cycle_decay, cycle_limit, k_decay)</c>, bit for
 /// bit away from cycle boundaries (see <see cref="CosineWarmRestartsSchedule"/> for where timm's <c>math.log</c> cycle index
 /// falls one short). timm's default <c>power</c> is 0.5 and its default <c>cycle_limit</c> 1. Its warmup is
 /// <c>.WithLinearWarmup(warmup_t, warmup_lr_init, warmup_prefix ? Prefix : Overlay)</c> (it ramps to
 /// <c>base_values</c>, the value at step 0); its noise is not modelled.</para>
 /// <para>Each query is O(1), allocation-free. Immutable and thread-safe.</para>
 /// </remarks>
-public sealed class PolynomialWarmRestartsSchedule : LearningRateSchedule
+internal sealed class PolynomialWarmRestartsSchedule : LearningRateSchedule
 {
     private readonly RestartCycles _cycles;
 

@@ -1,4 +1,4 @@
-namespace LrSchedules;
+namespace LrSchedules.Shapes;
 
 /// <summary>
 /// The learning rate of a range test (Smith 2015): a rise from a tiny to a huge rate over a fixed number of steps,

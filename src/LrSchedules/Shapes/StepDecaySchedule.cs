@@ -1,26 +1,26 @@
 using LrSchedules.Internal;
 
-namespace LrSchedules;
+namespace LrSchedules.Shapes;
 
 /// <summary>Multiplies the learning rate by a decay rate every fixed number of steps.</summary>
 /// <remarks>
-/// <para><c>lr(t) = initialLearningRate · decayRate^floor(t / stepSize)</c>.</para>
+/// <para><c>lr(t) = initialLearningRate · decayFactor^floor(t / stepSize)</c>.</para>
 /// <para>Matches PyTorch <c>StepLR(step_size, gamma)</c> (<c>torch/optim/lr_scheduler.py</c>, <c>_get_closed_form_lr</c>)
 /// and, behind its warmup, timm <c>StepLRScheduler(decay_t, decay_rate)</c> (<c>timm/scheduler/step_lr.py</c>).</para>
 /// <para>Immutable and thread-safe.</para>
 /// </remarks>
-public sealed class StepDecaySchedule : LearningRateSchedule
+internal sealed class StepDecaySchedule : LearningRateSchedule
 {
     private readonly double _stepSize;
     private readonly SaturatingPower _decay;
 
-    internal StepDecaySchedule(double initialLearningRate, long stepSize, double decayRate)
+    internal StepDecaySchedule(double initialLearningRate, long stepSize, double decayFactor)
     {
         InitialLearningRate = initialLearningRate;
         StepSize = stepSize;
-        DecayRate = decayRate;
+        DecayFactor = decayFactor;
         _stepSize = stepSize;
-        _decay = new SaturatingPower(decayRate);
+        _decay = new SaturatingPower(decayFactor);
     }
 
     /// <summary>Gets the learning rate of steps 0 to <see cref="StepSize"/> − 1.</summary>
@@ -30,7 +30,7 @@ public sealed class StepDecaySchedule : LearningRateSchedule
     public long StepSize { get; }
 
     /// <summary>Gets the factor applied at each decay, in (0, 1].</summary>
-    public double DecayRate { get; }
+    public double DecayFactor { get; }
 
     internal override double Evaluate(double position) =>
         InitialLearningRate * _decay.Pow(Math.Floor(position / _stepSize));

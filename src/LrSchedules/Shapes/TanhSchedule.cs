@@ -1,6 +1,6 @@
 using LrSchedules.Internal;
 
-namespace LrSchedules;
+namespace LrSchedules.Shapes;
 
 /// <summary>Hyperbolic-tangent decay with optional restarts (timm's <c>TanhLRScheduler</c>).</summary>
 /// <remarks>
@@ -12,7 +12,7 @@ namespace LrSchedules;
 /// <para>The curve never quite reaches its end points: at step 0 it is <c>final + (peak − final) · (1 − tanh(−7)) / 2</c>,
 /// about <c>peak − 8.3e−7 · (peak − final)</c> with the default bounds, and it drops to <c>final</c> only at the cycle limit.</para>
 /// <para>Matches timm <c>TanhLRScheduler(t_initial, lb, ub, lr_min, cycle_mul, cycle_decay, cycle_limit)</c>
-/// (<c>timm/scheduler/tanh_lr.py</c>) as <c>Tanh(base_lr, t_initial, lr_min, lb, ub, cycle_mul, cycle_decay, cycle_limit)</c>,
+/// (<c>timm/scheduler/tanh_lr.py</c>) as <c>Tanh(base_lr, lr_min, t_initial, lb, ub, cycle_mul, cycle_decay, cycle_limit)</c>,
 /// bit for bit away from cycle boundaries (see <see cref="CosineWarmRestartsSchedule"/> for where timm's
 /// <c>math.log</c> cycle index falls one short). Its noise is not modelled. Its warmup with <c>warmup_prefix=True</c> is
 /// <c>.WithLinearWarmup(warmup_t, warmup_lr_init, Prefix)</c>. With <c>warmup_prefix=False</c> (the default) timm ramps
@@ -22,7 +22,7 @@ namespace LrSchedules;
 /// is therefore about 1e−6 relative off timm's during the warmup steps.</para>
 /// <para>Each query is O(1), allocation-free. Immutable and thread-safe.</para>
 /// </remarks>
-public sealed class TanhSchedule : LearningRateSchedule
+internal sealed class TanhSchedule : LearningRateSchedule
 {
     private readonly RestartCycles _cycles;
 

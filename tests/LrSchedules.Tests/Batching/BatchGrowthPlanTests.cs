@@ -7,7 +7,7 @@ namespace LrSchedules.Tests.Batching;
 public class BatchGrowthPlanTests
 {
     /// <summary>Smith et al. 2017: rate 0.1 divided by 5 at epochs 30, 45 and 55.</summary>
-    private static readonly MultiStepSchedule StepDecay = Schedule.MultiStep(0.1, [30, 45, 55], 0.2);
+    private static readonly MultiStepSchedule StepDecay = (MultiStepSchedule)Schedule.MultiStep(0.1, [30, 45, 55], 0.2);
 
     public static TheoryData<LastBatch, long, long> SmithCases() => new()
     {
@@ -60,7 +60,7 @@ public class BatchGrowthPlanTests
     public void A_rising_source_shrinks_the_batch_below_the_initial_one_with_the_same_noise_scale()
     {
         // Rate doubles at epoch 2: the batch halves, as B(e) = B0 · lr(0) / lr(e) says.
-        var rising = Schedule.PiecewiseConstant([2], [0.1, 0.2]);
+        var rising = Schedule.PiecewiseConstant([0.1, 0.2], [2]);
         BatchGrowthPlan growth = BatchSchedule.IncreaseBatchSizeInsteadOfDecay(
             rising, TrainingClock.Epochs, datasetSize: 1000, LastBatch.Drop, initialBatchSize: 100, maximumBatchSize: 400, epochs: 4);
 
@@ -76,7 +76,7 @@ public class BatchGrowthPlanTests
     {
         long epochs = 2 + (totalEpochs.Get % 60);
         double initialRate = 0.4;
-        CosineSchedule cosine = Schedule.Cosine(initialRate, epochs, initialRate * (finalPercent % 20) / 100.0);
+        CosineSchedule cosine = (CosineSchedule)Schedule.Cosine(initialRate, initialRate * (finalPercent % 20) / 100.0, epochs);
         CheckIdentity(cosine, TrainingClock.Epochs, epochs, batch.Get, growthLimit.Get, datasetExtra.Get, keep, granularityChoice);
     }
 
@@ -85,7 +85,7 @@ public class BatchGrowthPlanTests
     {
         long epochs = 2 + (totalEpochs.Get % 60);
         double gamma = 0.5 + ((decayPercent % 50) / 100.0);
-        ExponentialSchedule exponential = Schedule.Exponential(0.1, gamma);
+        ExponentialSchedule exponential = (ExponentialSchedule)Schedule.Exponential(0.1, gamma);
         CheckIdentity(exponential, TrainingClock.Epochs, epochs, batch.Get, growthLimit.Get, datasetExtra.Get, keep, granularityChoice);
     }
 
@@ -97,7 +97,7 @@ public class BatchGrowthPlanTests
         // At least 1,000 samples per decay: the plans below see at most ~10^6 samples, so the source stays above
         // 0.1 · 0.5^1000 > 0 (a source that underflows to 0 is rejected by the transform, correctly).
         long samplesPerDecay = 1_000 + (datasetExtra.Get % 5_000);
-        ExponentialSchedule exponential = Schedule.Exponential(0.1, gamma, transitionSteps: samplesPerDecay);
+        ExponentialSchedule exponential = (ExponentialSchedule)Schedule.Exponential(0.1, gamma, transitionSteps: samplesPerDecay);
         CheckIdentity(exponential, TrainingClock.Samples, epochs, batch.Get, growthLimit.Get, datasetExtra.Get, keep, granularityChoice);
     }
 
@@ -162,7 +162,7 @@ public class BatchGrowthPlanTests
     public void Source_in_samples_grows_the_batch_at_the_epoch_the_samples_are_reached()
     {
         // Rate halves every 2 800 samples (two epochs of 1 400); kept last batch, so epoch e starts at 1 400 · e samples.
-        FunctionSchedule halving = Schedule.FromFunction((double samples) => 0.1 * Math.Pow(0.5, Math.Floor(samples / 2_800)));
+        FunctionSchedule halving = (FunctionSchedule)Schedule.FromFunction((double samples) => 0.1 * Math.Pow(0.5, Math.Floor(samples / 2_800)));
         BatchGrowthPlan growth = BatchSchedule.IncreaseBatchSizeInsteadOfDecay(halving, TrainingClock.Samples, 1_400, LastBatch.Keep, 10, 80, 10);
         Enumerable.Range(0, 10).Select(e => growth.Plan.BatchSizeSchedule.GetBatchSize(e)).Should().Equal(10, 10, 20, 20, 40, 40, 80, 80, 80, 80);
         growth.LearningRate.ShouldHaveRate(growth.Plan.GetFirstStepOfEpoch(8), 0.1 * 0.0625 * 8);
@@ -208,7 +208,7 @@ public class BatchGrowthPlanTests
         (growth.SourceLearningRate, growth.Clock, growth.InitialBatchSize, growth.MaximumBatchSize, growth.Epochs, growth.LearningRateScale)
             .Should().Be((StepDecay, TrainingClock.Epochs, 10L, 250L, 60L, 1.0));
         growth.Granularity.Multiple.Should().Be(10);
-        (growth.LearningRate.Rule.ReferenceBatchSize, growth.LearningRate.Multiplier).Should().Be((10L, 1.0));
+        (((BatchScaledSchedule)growth.LearningRate).Rule.ReferenceBatchSize, ((BatchScaledSchedule)growth.LearningRate).Multiplier).Should().Be((10L, 1.0));
         ScheduleContract.Holds(growth.LearningRate, [4_199, 4_200, 4_619, 4_620]);
     }
 
@@ -224,9 +224,9 @@ public class BatchGrowthPlanTests
     [Fact]
     public void Transform_rejects_a_schedule_that_reaches_zero_where_it_divides_by_it()
     {
-        FunctionSchedule toZero = Schedule.FromFunction((double epoch) => epoch < 10 ? 0.1 : 0.0);
+        FunctionSchedule toZero = (FunctionSchedule)Schedule.FromFunction((double epoch) => epoch < 10 ? 0.1 : 0.0);
         FluentActions.Invoking(() => BatchSchedule.IncreaseBatchSizeInsteadOfDecay(toZero, TrainingClock.Epochs, 1_400, LastBatch.Drop, 10, 250, 20))
-            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("learningRate").WithMessage("*> 0*divides by it, but was 0 at epoch 10 (position 10).*");
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("learningRate").WithMessage("*> 0*divides by it; its rate at epoch 10 (position 10) is shown but was 0.");
         BatchSchedule.IncreaseBatchSizeInsteadOfDecay(toZero, TrainingClock.Epochs, 1_400, LastBatch.Drop, 10, 250, 10).GetTotalSteps(10).Should().Be(1_400, "a horizon that stops before the zero is fine");
     }
 

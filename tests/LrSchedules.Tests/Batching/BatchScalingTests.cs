@@ -7,7 +7,7 @@ public class BatchScalingTests
     [Fact]
     public void Linear_multiplies_the_rate_by_the_batch_ratio()
     {
-        PowerBatchScalingRule rule = BatchScaling.Linear(256);
+        PowerBatchScalingRule rule = (PowerBatchScalingRule)BatchScaling.LinearScaling(256);
         rule.GetScale(256).Should().Be(1.0);
         rule.GetScale(8192).Should().Be(32.0);
         rule.GetScale(64).Should().Be(0.25);
@@ -18,7 +18,7 @@ public class BatchScalingTests
     [Fact]
     public void SquareRoot_multiplies_the_rate_by_the_root_of_the_batch_ratio()
     {
-        PowerBatchScalingRule rule = BatchScaling.SquareRoot(256);
+        PowerBatchScalingRule rule = (PowerBatchScalingRule)BatchScaling.SquareRootScaling(256);
         rule.GetScale(1024).Should().Be(2.0);
         rule.GetScale(512).Should().Be(Math.Sqrt(2.0));
         rule.Exponent.Should().Be(0.5);
@@ -26,12 +26,12 @@ public class BatchScalingTests
 
     [Fact]
     public void Power_raises_the_batch_ratio_to_the_exponent() =>
-        BatchScaling.Power(100, 0.75).GetScale(1_600).Should().Be(Math.Pow(16.0, 0.75));
+        BatchScaling.PowerScaling(100, 0.75).GetScale(1_600).Should().Be(Math.Pow(16.0, 0.75));
 
     [Fact]
     public void Saturating_is_linear_for_small_batches_and_flat_past_the_noise_scale()
     {
-        SaturatingBatchScalingRule rule = BatchScaling.Saturating(256, 1_024);
+        SaturatingBatchScalingRule rule = (SaturatingBatchScalingRule)BatchScaling.SaturatingScaling(256, 1_024);
         rule.GetScale(256).Should().Be(1.0);
         rule.GetScale(1_024).Should().Be(5.0 / 2.0);
         rule.GetScale(16).Should().Be(5.0 / 65.0);
@@ -51,10 +51,10 @@ public class BatchScalingTests
     [InlineData(-256)]
     public void Rules_reject_a_reference_batch_size_that_is_not_positive(long referenceBatchSize)
     {
-        FluentActions.Invoking(() => BatchScaling.Linear(referenceBatchSize)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("referenceBatchSize");
-        FluentActions.Invoking(() => BatchScaling.SquareRoot(referenceBatchSize)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("referenceBatchSize");
-        FluentActions.Invoking(() => BatchScaling.Power(referenceBatchSize, 1.0)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("referenceBatchSize");
-        FluentActions.Invoking(() => BatchScaling.Saturating(referenceBatchSize, 1.0)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("referenceBatchSize");
+        FluentActions.Invoking(() => BatchScaling.LinearScaling(referenceBatchSize)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("referenceBatchSize");
+        FluentActions.Invoking(() => BatchScaling.SquareRootScaling(referenceBatchSize)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("referenceBatchSize");
+        FluentActions.Invoking(() => BatchScaling.PowerScaling(referenceBatchSize, 1.0)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("referenceBatchSize");
+        FluentActions.Invoking(() => BatchScaling.SaturatingScaling(referenceBatchSize, 1.0)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("referenceBatchSize");
     }
 
     [Theory]
@@ -64,16 +64,16 @@ public class BatchScalingTests
     [InlineData(double.PositiveInfinity)]
     public void Rules_reject_a_bad_exponent_or_noise_scale(double value)
     {
-        FluentActions.Invoking(() => BatchScaling.Power(256, value)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("exponent");
-        FluentActions.Invoking(() => BatchScaling.Saturating(256, value)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("gradientNoiseScale");
+        FluentActions.Invoking(() => BatchScaling.PowerScaling(256, value)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("exponent");
+        FluentActions.Invoking(() => BatchScaling.SaturatingScaling(256, value)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("gradientNoiseScale");
     }
 
     [Fact]
     public void Rules_reject_bad_queries()
     {
-        BatchScaling.Linear(256).Invoking(r => r.GetScale(0)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("batchSize");
-        BatchScaling.Linear(256).Invoking(r => r.GetLearningRate(-0.1, 256)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("referenceLearningRate");
-        BatchScaling.Saturating(256, 10).Invoking(r => r.GetMaximumLearningRate(double.NaN)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("referenceLearningRate");
+        BatchScaling.LinearScaling(256).Invoking(r => r.GetScale(0)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("batchSize");
+        BatchScaling.LinearScaling(256).Invoking(r => r.GetLearningRate(-0.1, 256)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("referenceLearningRate");
+        ((SaturatingBatchScalingRule)BatchScaling.SaturatingScaling(256, 10)).Invoking(r => r.GetMaximumLearningRate(double.NaN)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("referenceLearningRate");
     }
 
     [Fact]
@@ -156,10 +156,10 @@ public class BatchScalingTests
     public void Scaled_schedule_follows_the_batch_step_by_step()
     {
         TrainingPlan plan = BatchSchedule.Plan(100_000, BatchSchedule.Piecewise(256, [new(10, 1_024)], TrainingClock.Steps), LastBatch.Drop);
-        BatchScaledSchedule linear = plan.ScaleLearningRate(Schedule.Constant(0.1), BatchScaling.Linear(256));
+        BatchScaledSchedule linear = (BatchScaledSchedule)plan.ScaleLearningRate(Schedule.Constant(0.1), BatchScaling.LinearScaling(256));
         linear.ShouldHaveRate(9, 0.1);
         linear.ShouldHaveRate(10, 0.1 * 4.0);
-        plan.ScaleLearningRate(Schedule.Constant(0.1), BatchScaling.SquareRoot(256)).ShouldHaveRate(10, 0.1 * 2.0);
+        plan.ScaleLearningRate(Schedule.Constant(0.1), BatchScaling.SquareRootScaling(256)).ShouldHaveRate(10, 0.1 * 2.0);
         (linear.Plan, linear.Clock, linear.Multiplier).Should().Be((plan, TrainingClock.Steps, 1.0));
     }
 
@@ -168,7 +168,7 @@ public class BatchScalingTests
     {
         // N = 100, kept last batch: epoch 0 draws 32, 32, 32, 4; epoch 1 (batch 64) draws 64, 36.
         TrainingPlan plan = BatchSchedule.Plan(100, BatchSchedule.Piecewise(32, [new(1, 64)], TrainingClock.Epochs), LastBatch.Keep);
-        BatchScaledSchedule scaled = plan.ScaleLearningRate(Schedule.MultiStep(1.0, [2], 0.5), BatchScaling.Linear(32), TrainingClock.Epochs);
+        BatchScaledSchedule scaled = (BatchScaledSchedule)plan.ScaleLearningRate(Schedule.MultiStep(1.0, [2], 0.5), BatchScaling.LinearScaling(32), TrainingClock.Epochs);
         scaled.ShouldHaveRate(3, 1.0);
         scaled.ShouldHaveRate(4, 2.0);
         scaled.ShouldHaveRate(5, 2.0);
@@ -182,14 +182,14 @@ public class BatchScalingTests
     public void Scaled_schedule_keeps_the_contract(TrainingClock clock)
     {
         TrainingPlan plan = BatchSchedule.Plan(1_000, BatchSchedule.LinearRamp(32, 32, 5_000, 256), LastBatch.Keep);
-        ScheduleContract.Holds(plan.ScaleLearningRate(Schedule.Cosine(0.1, 100_000, 0.001), BatchScaling.Saturating(32, 512), clock));
+        ScheduleContract.Holds(plan.ScaleLearningRate(Schedule.Cosine(0.1, 0.001, 100_000), BatchScaling.SaturatingScaling(32, 512), clock));
     }
 
     [Fact]
     public void ScaleLearningRate_rejects_null_input()
     {
-        TrainingPlan plan = BatchSchedule.Plan(100, BatchSchedule.Constant(10), LastBatch.Keep);
-        plan.Invoking(p => p.ScaleLearningRate(null!, BatchScaling.Linear(10))).Should().Throw<ArgumentNullException>().WithParameterName("learningRate");
+        TrainingPlan plan = BatchSchedule.Plan(100, BatchSchedule.ConstantBatchSize(10), LastBatch.Keep);
+        plan.Invoking(p => p.ScaleLearningRate(null!, BatchScaling.LinearScaling(10))).Should().Throw<ArgumentNullException>().WithParameterName("learningRate");
         plan.Invoking(p => p.ScaleLearningRate(Schedule.Constant(0.1), null!)).Should().Throw<ArgumentNullException>().WithParameterName("rule");
     }
 }

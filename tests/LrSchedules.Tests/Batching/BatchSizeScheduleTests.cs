@@ -5,7 +5,7 @@ public class BatchSizeScheduleTests
     [Fact]
     public void Constant_gives_the_same_batch_everywhere()
     {
-        ConstantBatchSizeSchedule schedule = BatchSchedule.Constant(32);
+        ConstantBatchSizeSchedule schedule = (ConstantBatchSizeSchedule)BatchSchedule.ConstantBatchSize(32);
         schedule.GetBatchSize(0).Should().Be(32);
         schedule.GetBatchSize(long.MaxValue).Should().Be(32);
         schedule.BatchSize.Should().Be(32);
@@ -15,7 +15,7 @@ public class BatchSizeScheduleTests
     [Fact]
     public void StepGrowth_multiplies_at_milestones_up_to_the_ceiling()
     {
-        StepGrowthBatchSizeSchedule schedule = BatchSchedule.StepGrowth(10, 5.0, [30, 45, 55], TrainingClock.Epochs, 250);
+        StepGrowthBatchSizeSchedule schedule = (StepGrowthBatchSizeSchedule)BatchSchedule.StepGrowth(10, 5.0, [30, 45, 55], TrainingClock.Epochs, 250);
         new[] { 0L, 29, 30, 31, 44, 45, 46, 54, 55, long.MaxValue }.Select(schedule.GetBatchSize)
             .Should().Equal(10, 10, 50, 50, 50, 250, 250, 250, 250, 250);
         schedule.Changes.Should().Equal(new BatchSizeChange(30, 50), new BatchSizeChange(45, 250));
@@ -27,7 +27,7 @@ public class BatchSizeScheduleTests
     public void StepGrowth_rounds_the_exact_product_not_the_previous_size()
     {
         // 32 · 1.5^k = 48, 72, 108, 162, 243: to the nearest power of two in ratio, 64, 64, 128, 128, 256.
-        StepGrowthBatchSizeSchedule schedule = BatchSchedule.StepGrowth(32, 1.5, [1, 2, 3, 4, 5], TrainingClock.Steps, 256, BatchSizeGranularity.PowerOfTwo);
+        StepGrowthBatchSizeSchedule schedule = (StepGrowthBatchSizeSchedule)BatchSchedule.StepGrowth(32, 1.5, [1, 2, 3, 4, 5], TrainingClock.Steps, 256, BatchSizeGranularity.PowerOfTwo);
         Enumerable.Range(0, 6).Select(s => schedule.GetBatchSize(s)).Should().Equal(32, 64, 64, 128, 128, 256);
         schedule.Changes.Should().Equal(new BatchSizeChange(1, 64), new BatchSizeChange(3, 128), new BatchSizeChange(5, 256));
     }
@@ -36,7 +36,7 @@ public class BatchSizeScheduleTests
     public void StepGrowth_copies_its_milestones()
     {
         long[] milestones = [2, 4];
-        StepGrowthBatchSizeSchedule schedule = BatchSchedule.StepGrowth(8, 2.0, milestones, TrainingClock.Epochs, 64);
+        StepGrowthBatchSizeSchedule schedule = (StepGrowthBatchSizeSchedule)BatchSchedule.StepGrowth(8, 2.0, milestones, TrainingClock.Epochs, 64);
         milestones[0] = 3;
         schedule.Milestones.Should().Equal(2, 4);
         schedule.GetBatchSize(2).Should().Be(16);
@@ -86,7 +86,7 @@ public class BatchSizeScheduleTests
     [Fact]
     public void LinearRamp_grows_in_increments_spread_over_the_samples()
     {
-        LinearRampBatchSizeSchedule schedule = BatchSchedule.LinearRamp(32, 32, 100, 96);
+        LinearRampBatchSizeSchedule schedule = (LinearRampBatchSizeSchedule)BatchSchedule.LinearRamp(32, 32, 100, 96);
         new[] { 0L, 49, 50, 99, 100, long.MaxValue }.Select(schedule.GetBatchSize).Should().Equal(32, 32, 64, 64, 96, 96);
         schedule.Clock.Should().Be(TrainingClock.Samples);
         (schedule.InitialBatchSize, schedule.BatchSizeIncrement, schedule.RampSamples, schedule.FinalBatchSize).Should().Be((32L, 32L, 100L, 96L));
@@ -100,7 +100,7 @@ public class BatchSizeScheduleTests
     [InlineData(64, 64, 12_345, 1_024)]
     public void LinearRamp_matches_Megatron_at_every_sample_count(long start, long increment, long rampSamples, long final)
     {
-        LinearRampBatchSizeSchedule schedule = BatchSchedule.LinearRamp(start, increment, rampSamples, final);
+        LinearRampBatchSizeSchedule schedule = (LinearRampBatchSizeSchedule)BatchSchedule.LinearRamp(start, increment, rampSamples, final);
         long increments = (final - start) / increment;
         double samplesPerIncrement = rampSamples / (double)increments;
         for (long consumed = 0; consumed <= rampSamples + 5; consumed++)
@@ -136,7 +136,7 @@ public class BatchSizeScheduleTests
     public void Piecewise_changes_at_each_threshold_and_leaves_out_changes_to_the_same_size()
     {
         BatchSizeChange[] changes = [new(3, 64), new(5, 64), new(9, 16)];
-        PiecewiseBatchSizeSchedule schedule = BatchSchedule.Piecewise(32, changes, TrainingClock.Steps);
+        PiecewiseBatchSizeSchedule schedule = (PiecewiseBatchSizeSchedule)BatchSchedule.Piecewise(32, changes, TrainingClock.Steps);
         changes[0] = new(4, 8);
         new[] { 0L, 2, 3, 8, 9, long.MaxValue }.Select(schedule.GetBatchSize).Should().Equal(32, 32, 64, 64, 16, 16);
         schedule.Changes.Should().Equal(new BatchSizeChange(3, 64), new BatchSizeChange(9, 16));
@@ -147,11 +147,13 @@ public class BatchSizeScheduleTests
     public void Piecewise_rejects_bad_changes()
     {
         FluentActions.Invoking(() => BatchSchedule.Piecewise(32, [new(0, 64)], TrainingClock.Steps))
-            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("changes[0].Threshold");
+            .Should().Throw<ScheduleArgumentException>().WithParameterName("changes").Which.Index.Should().Be(0);
         FluentActions.Invoking(() => BatchSchedule.Piecewise(32, [new(1, 64), new(2, 0)], TrainingClock.Steps))
-            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("changes[1].BatchSize").WithMessage("changes[1].BatchSize must be > 0 but was 0.*");
+            .Should().Throw<ScheduleArgumentException>().WithParameterName("changes").WithMessage("changes[1] must be a change whose BatchSize is > 0 but was 0.")
+            .Which.Index.Should().Be(1);
         FluentActions.Invoking(() => BatchSchedule.Piecewise(32, [new(2, 64), new(2, 8)], TrainingClock.Steps))
-            .Should().Throw<ArgumentException>().WithParameterName("changes").WithMessage("*strictly increasing*");
+            .Should().Throw<ScheduleArgumentException>().WithParameterName("changes").WithMessage("*strictly increasing*")
+            .Which.Index.Should().Be(1);
         FluentActions.Invoking(() => BatchSchedule.Piecewise(-1, [], TrainingClock.Steps))
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("initialBatchSize");
         FluentActions.Invoking(() => BatchSchedule.Piecewise(32, null!, TrainingClock.Steps))
@@ -162,11 +164,11 @@ public class BatchSizeScheduleTests
     [InlineData(0)]
     [InlineData(-32)]
     public void Constant_rejects_a_batch_size_that_is_not_positive(long batchSize) =>
-        FluentActions.Invoking(() => BatchSchedule.Constant(batchSize))
+        FluentActions.Invoking(() => BatchSchedule.ConstantBatchSize(batchSize))
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("batchSize").WithMessage("batchSize must be > 0 but was *");
 
     [Fact]
     public void GetBatchSize_rejects_a_negative_position() =>
-        BatchSchedule.Constant(8).Invoking(s => s.GetBatchSize(-1))
+        BatchSchedule.ConstantBatchSize(8).Invoking(s => s.GetBatchSize(-1))
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("position");
 }

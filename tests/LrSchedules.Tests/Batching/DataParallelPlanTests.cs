@@ -8,7 +8,7 @@ public class DataParallelPlanTests
     [Fact]
     public void Constant_batch_splits_into_workers_accumulation_and_micro_batches()
     {
-        DataParallelPlan plan = BatchSchedule.DataParallel(BatchSchedule.Plan(10_000, BatchSchedule.Constant(256), LastBatch.Drop), workers: 8, maximumMicroBatchSize: 16);
+        DataParallelPlan plan = BatchSchedule.DataParallel(BatchSchedule.Plan(10_000, BatchSchedule.ConstantBatchSize(256), LastBatch.Drop), workers: 8, maximumMicroBatchSize: 16);
         plan.GetSplit(0).Should().Be(Split(256, 8, 2, 16));
         plan.GetSplit(long.MaxValue).Should().Be(Split(256, 8, 2, 16));
         plan.GetSplit(0).BatchSizePerWorker.Should().Be(32);
@@ -43,7 +43,7 @@ public class DataParallelPlanTests
     public void Kept_last_batch_is_split_too()
     {
         // N = 1 000, batch 64: 15 steps of 64, then 40 = 8 workers x 1 x 5.
-        DataParallelPlan plan = BatchSchedule.DataParallel(BatchSchedule.Plan(1_000, BatchSchedule.Constant(64), LastBatch.Keep), 8, 8);
+        DataParallelPlan plan = BatchSchedule.DataParallel(BatchSchedule.Plan(1_000, BatchSchedule.ConstantBatchSize(64), LastBatch.Keep), 8, 8);
         plan.GetSplit(14).Should().Be(Split(64, 8, 1, 8));
         plan.GetSplit(15).Should().Be(Split(40, 8, 1, 5));
         plan.GetSplit(16).Should().Be(Split(64, 8, 1, 8));
@@ -64,20 +64,20 @@ public class DataParallelPlanTests
     [Fact]
     public void Batch_that_does_not_split_over_the_workers_is_rejected_at_construction_with_step_epoch_and_numbers() =>
         FluentActions.Invoking(() => BatchSchedule.DataParallel(Smith, workers: 4, maximumMicroBatchSize: 16))
-            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("workers")
-            .WithMessage("workers must divide every batch of the plan, but the batch of 10 samples at step 0 (epoch 0) is not a multiple of 4. Valid worker counts divide 10*");
+            .Should().Throw<ScheduleArgumentException>().WithParameterName("workers")
+            .WithMessage("workers must be a divisor of every batch of the plan (the batch of 10 samples at step 0 (epoch 0) is not a multiple of it; valid worker counts divide 10, *) but was 4.");
 
     [Fact]
     public void Later_batch_that_does_not_split_names_its_step_and_epoch() =>
         FluentActions.Invoking(() => BatchSchedule.DataParallel(BatchSchedule.Plan(1_000, BatchSchedule.StepGrowth(16, 1.5, [3], TrainingClock.Epochs, 24), LastBatch.Drop), 16, 16))
-            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("workers")
-            .WithMessage("*the batch of 24 samples at step 186 (epoch 3) is not a multiple of 16. Valid worker counts divide 8*");
+            .Should().Throw<ScheduleArgumentException>().WithParameterName("workers")
+            .WithMessage("*the batch of 24 samples at step 186 (epoch 3) is not a multiple of it; valid worker counts divide 8,*but was 16.");
 
     [Fact]
     public void Kept_last_batch_that_does_not_split_is_rejected() =>
-        FluentActions.Invoking(() => BatchSchedule.DataParallel(BatchSchedule.Plan(1_000, BatchSchedule.Constant(64), LastBatch.Keep), 16, 8))
-            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("workers")
-            .WithMessage("*the batch of 40 samples at step 15 (epoch 0) is not a multiple of 16*");
+        FluentActions.Invoking(() => BatchSchedule.DataParallel(BatchSchedule.Plan(1_000, BatchSchedule.ConstantBatchSize(64), LastBatch.Keep), 16, 8))
+            .Should().Throw<ScheduleArgumentException>().WithParameterName("workers")
+            .WithMessage("*the batch of 40 samples at step 15 (epoch 0) is not a multiple of it*but was 16.");
 
     [Fact]
     public void Fixed_micro_batch_changes_only_the_accumulation_steps()
@@ -94,8 +94,8 @@ public class DataParallelPlanTests
     [Fact]
     public void Fixed_micro_batch_that_does_not_divide_a_batch_is_rejected() =>
         FluentActions.Invoking(() => BatchSchedule.DataParallel(BatchSchedule.Plan(10_000, BatchSchedule.LinearRamp(32, 16, 300, 64), LastBatch.Drop), 2, 16, MicroBatchSizing.Fixed))
-            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("maximumMicroBatchSize")
-            .WithMessage("workers x maximumMicroBatchSize = 2 x 16 = 32 must divide every batch*but the batch of 48 samples at step 5 (epoch 0) is not a multiple of 32*");
+            .Should().Throw<ScheduleArgumentException>().WithParameterName("maximumMicroBatchSize")
+            .WithMessage("maximumMicroBatchSize must be such that workers x maximumMicroBatchSize = 2 x 16 = 32 divides every batch*(the batch of 48 samples at step 5 (epoch 0) is not a multiple of it*but was 16.");
 
     [Fact]
     public void Every_worker_computes_the_same_splits_without_communicating()
@@ -105,7 +105,7 @@ public class DataParallelPlanTests
         {
             // Each worker builds its own plan from the same inputs.
             TrainingPlan training = BatchSchedule.IncreaseBatchSizeInsteadOfDecay(
-                Schedule.Cosine(0.1, 30), TrainingClock.Epochs, 50_000, LastBatch.Drop, 128, 4_096, 30, BatchSizeGranularity.MultipleOf(64)).Plan;
+                Schedule.Cosine(0.1, 0.0, 30), TrainingClock.Epochs, 50_000, LastBatch.Drop, 128, 4_096, 30, BatchSizeGranularity.MultipleOf(64)).Plan;
             DataParallelPlan plan = BatchSchedule.DataParallel(training, 64, 32);
             perWorker[worker] = Enumerable.Range(0, 5_000).Select(s => plan.GetSplit(s * 7L)).ToArray();
         });

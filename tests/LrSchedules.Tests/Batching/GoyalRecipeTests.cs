@@ -9,11 +9,11 @@ public class GoyalRecipeTests
     private const long StepsPerEpoch = ImageNetSize / 8192; // 156 with the last partial batch dropped
 
     private static readonly TrainingPlan Plan =
-        BatchSchedule.Plan(ImageNetSize, BatchSchedule.Constant(8192), LastBatch.Drop);
+        BatchSchedule.Plan(ImageNetSize, BatchSchedule.ConstantBatchSize(8192), LastBatch.Drop);
 
-    private static readonly MultiStepSchedule PerEpoch = Schedule.MultiStep(0.1, [30, 60, 80], 0.1);
+    private static readonly MultiStepSchedule PerEpoch = (MultiStepSchedule)Schedule.MultiStep(0.1, [30, 60, 80], 0.1);
 
-    private readonly WarmupSchedule _recipe = BatchScaling.LinearScalingWithWarmup(PerEpoch, baseBatchSize: 256, Plan);
+    private readonly WarmupSchedule _recipe = (WarmupSchedule)BatchScaling.LinearScalingWithWarmup(PerEpoch, referenceBatchSize: 256, Plan);
 
     [Fact]
     public void Recipe_warms_up_from_the_base_rate_to_k_times_it_over_five_epochs()
@@ -40,8 +40,8 @@ public class GoyalRecipeTests
     [Fact]
     public void Recipe_is_continuous_at_the_end_of_warmup_when_the_schedule_decays_during_it()
     {
-        var cosine = Schedule.Cosine(0.1, totalSteps: 90);
-        var recipe = BatchScaling.LinearScalingWithWarmup(cosine, 256, Plan);
+        var cosine = Schedule.Cosine(0.1, 0.0, 90);
+        var recipe = (WarmupSchedule)BatchScaling.LinearScalingWithWarmup(cosine, 256, Plan);
         long warmup = 5 * StepsPerEpoch;
         double scaledAtEnd = 32 * cosine.GetLearningRate(5.0);
         recipe.TargetLearningRate.Should().BeApproximately(scaledAtEnd, 1e-15);
@@ -63,7 +63,7 @@ public class GoyalRecipeTests
         FluentActions.Invoking(() => BatchScaling.LinearScalingWithWarmup(PerEpoch, 256, null!))
             .Should().Throw<ArgumentNullException>().WithParameterName("plan");
         FluentActions.Invoking(() => BatchScaling.LinearScalingWithWarmup(PerEpoch, 0, Plan))
-            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("baseBatchSize");
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("referenceBatchSize");
         FluentActions.Invoking(() => BatchScaling.LinearScalingWithWarmup(PerEpoch, 256, Plan, warmupEpochs: -1))
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("warmupEpochs");
         FluentActions.Invoking(() => BatchScaling.LinearScalingWithWarmup(PerEpoch, 256, Plan, warmupEpochs: long.MaxValue))

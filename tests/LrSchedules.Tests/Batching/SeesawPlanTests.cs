@@ -6,7 +6,7 @@ namespace LrSchedules.Tests.Batching;
 public class SeesawPlanTests
 {
     /// <summary>An Adam rate of 0.01 halved at epochs 10, 20 and 30.</summary>
-    private static readonly MultiStepSchedule Halving = Schedule.MultiStep(0.01, [10, 20, 30], 0.5);
+    private static readonly LearningRateSchedule Halving = Schedule.MultiStep(0.01, [10, 20, 30], 0.5);
 
     /// <summary>1 400 samples, last batch dropped, B0 = 10, critical batch 40, 40 epochs.</summary>
     private static readonly SeesawPlan Seesaw = BatchSchedule.Seesaw(Halving, TrainingClock.Epochs, 1_400, LastBatch.Drop, 10, 40, 40);
@@ -67,7 +67,7 @@ public class SeesawPlanTests
     {
         // A cosine over 30 epochs (or their samples), batch multiples of 8: rounding leaves the rest of the decay to the rate.
         long length = clock == TrainingClock.Epochs ? 30 : 30 * 1_400;
-        var cosine = Schedule.Cosine(0.003, length, 0.0003);
+        var cosine = Schedule.Cosine(0.003, 0.0003, length);
         SeesawPlan seesaw = BatchSchedule.Seesaw(cosine, clock, 1_400, lastBatch, 8, 64, 30, BatchSizeGranularity.MultipleOf(8));
 
         seesaw.Plan.Phases.Select(p => p.BatchSize).Should().Contain([8, 16, 64]);
@@ -87,7 +87,7 @@ public class SeesawPlanTests
     {
         FactoryCalls.TryGetCall(Seesaw, out FactoryCall? call).Should().BeTrue();
         call!.Factory.Should().Be("Seesaw");
-        call.Arguments.Should().Equal(Halving, TrainingClock.Epochs, 1_400L, LastBatch.Drop, 10L, 40L, 40L, null);
+        call.Arguments.Should().Equal(Halving, TrainingClock.Epochs, 1_400L, LastBatch.Drop, 10L, 40L, 40L, BatchSizeGranularity.Any);
     }
 
     [Fact]

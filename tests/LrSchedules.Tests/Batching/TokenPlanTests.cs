@@ -6,7 +6,7 @@ namespace LrSchedules.Tests.Batching;
 public class TokenPlanTests
 {
     /// <summary>1 000 sequences of 512 tokens, batch 10.</summary>
-    private static readonly TrainingPlan Simple = BatchSchedule.TokenPlan(1_000, BatchSchedule.Constant(10), LastBatch.Drop, 512);
+    private static readonly TrainingPlan Simple = BatchSchedule.TokenPlan(1_000, BatchSchedule.ConstantBatchSize(10), LastBatch.Drop, 512);
 
     /// <summary>
     /// DeepSeek-V3 (arXiv:2412.19437, §4.2): "the batch size is gradually increased from 3072 to 15360 in the training of
@@ -77,7 +77,7 @@ public class TokenPlanTests
     {
         // Linear decay from 2.2e-4 to 2.2e-5 over the first 10^15 tokens, read per step.
         var decay = Schedule.Linear(2.2e-4, 2.2e-5, 1_000_000_000_000_000);
-        TrainingClockSchedule perStep = DeepSeek.PerStep(decay, TrainingClock.Tokens);
+        LearningRateSchedule perStep = DeepSeek.PerStep(decay, TrainingClock.Tokens);
 
         perStep.ShouldHaveRate(0, 2.2e-4);
         perStep.ShouldHaveRate(9_319, decay.GetLearningRate(117_260_156_928.0));
@@ -90,7 +90,7 @@ public class TokenPlanTests
     public void Sequence_length_changes_at_a_number_of_samples_seen_even_inside_a_step()
     {
         // 512 tokens for the first 105 samples, then 2048: step 10 draws samples 100–109, five of each length.
-        TrainingPlan plan = BatchSchedule.TokenPlan(1_000, BatchSchedule.Constant(10), LastBatch.Keep, 512, [new(105, 2048)]);
+        TrainingPlan plan = BatchSchedule.TokenPlan(1_000, BatchSchedule.ConstantBatchSize(10), LastBatch.Keep, 512, [new(105, 2048)]);
 
         plan.GetTokensSeen(10).Should().Be(100 * 512);
         plan.GetTokensSeen(11).Should().Be((105 * 512) + (5 * 2048));
@@ -109,9 +109,9 @@ public class TokenPlanTests
         Simple.GetTokensSeen(long.MaxValue).Should().Be(long.MaxValue);
 
         // 2^40 tokens per sample: 2^23 samples are 2^63 tokens, one past long.MaxValue; 2^23 − 1 samples fit.
-        FluentActions.Invoking(() => BatchSchedule.TokenPlan(1_000, BatchSchedule.Constant(10), LastBatch.Drop, 1L << 40, [new(1L << 23, 1)]))
+        FluentActions.Invoking(() => BatchSchedule.TokenPlan(1_000, BatchSchedule.ConstantBatchSize(10), LastBatch.Drop, 1L << 40, [new(1L << 23, 1)]))
             .Should().Throw<ScheduleArgumentException>().Where(e => e.ParamName == "sequenceLengthChanges" && e.Index == 0);
-        TrainingPlan edge = BatchSchedule.TokenPlan(1_000, BatchSchedule.Constant(10), LastBatch.Drop, 1L << 40, [new((1L << 23) - 1, 1)]);
+        TrainingPlan edge = BatchSchedule.TokenPlan(1_000, BatchSchedule.ConstantBatchSize(10), LastBatch.Drop, 1L << 40, [new((1L << 23) - 1, 1)]);
         edge.GetFirstStepWithTokensSeen(long.MaxValue - (1L << 40) + 1).Should().Be(((1L << 23) - 1 + 9) / 10);
         edge.GetTokensSeen(1).Should().Be(10L << 40);
     }
@@ -119,7 +119,7 @@ public class TokenPlanTests
     [Fact]
     public void Tokens_need_a_plan_that_counts_them()
     {
-        TrainingPlan plain = BatchSchedule.Plan(1_000, BatchSchedule.Constant(10), LastBatch.Drop);
+        TrainingPlan plain = BatchSchedule.Plan(1_000, BatchSchedule.ConstantBatchSize(10), LastBatch.Drop);
 
         plain.CountsTokens.Should().BeFalse();
         plain.SequenceLength.Should().BeNull();
@@ -133,13 +133,13 @@ public class TokenPlanTests
     [Fact]
     public void TokenPlan_rejects_bad_arguments_naming_them()
     {
-        FluentActions.Invoking(() => BatchSchedule.TokenPlan(1_000, BatchSchedule.Constant(10), LastBatch.Drop, 0))
+        FluentActions.Invoking(() => BatchSchedule.TokenPlan(1_000, BatchSchedule.ConstantBatchSize(10), LastBatch.Drop, 0))
             .Should().Throw<ScheduleArgumentException>().WithParameterName("sequenceLength");
-        FluentActions.Invoking(() => BatchSchedule.TokenPlan(1_000, BatchSchedule.Constant(10), LastBatch.Drop, 512, [new(5, 1024), new(5, 2048)]))
+        FluentActions.Invoking(() => BatchSchedule.TokenPlan(1_000, BatchSchedule.ConstantBatchSize(10), LastBatch.Drop, 512, [new(5, 1024), new(5, 2048)]))
             .Should().Throw<ScheduleArgumentException>().Where(e => e.ParamName == "sequenceLengthChanges" && e.Index == 1);
-        FluentActions.Invoking(() => BatchSchedule.TokenPlan(1_000, BatchSchedule.Constant(10), LastBatch.Drop, 512, [new(5, 0)]))
+        FluentActions.Invoking(() => BatchSchedule.TokenPlan(1_000, BatchSchedule.ConstantBatchSize(10), LastBatch.Drop, 512, [new(5, 0)]))
             .Should().Throw<ScheduleArgumentException>().Where(e => e.ParamName == "sequenceLengthChanges" && e.Index == 0);
-        FluentActions.Invoking(() => BatchSchedule.TokenPlan(5, BatchSchedule.Constant(10), LastBatch.Drop, 512))
+        FluentActions.Invoking(() => BatchSchedule.TokenPlan(5, BatchSchedule.ConstantBatchSize(10), LastBatch.Drop, 512))
             .Should().Throw<ScheduleArgumentException>().WithParameterName("datasetSize");
         FluentActions.Invoking(() => Simple.GetFirstStepWithTokensSeen(-1)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("tokensSeen");
     }

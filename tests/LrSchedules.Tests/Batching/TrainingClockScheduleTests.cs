@@ -5,12 +5,12 @@ namespace LrSchedules.Tests.Batching;
 public class TrainingClockScheduleTests
 {
     // N = 100, batch 32, last batch kept: 4 steps per epoch drawing 32, 32, 32, 4.
-    private readonly TrainingPlan _plan = BatchSchedule.Plan(100, BatchSchedule.Constant(32), LastBatch.Keep);
+    private readonly TrainingPlan _plan = BatchSchedule.Plan(100, BatchSchedule.ConstantBatchSize(32), LastBatch.Keep);
 
     [Fact]
     public void Schedule_in_epochs_decays_at_the_first_step_of_the_epoch()
     {
-        TrainingClockSchedule schedule = _plan.PerStep(Schedule.MultiStep(0.1, [2], 0.1), TrainingClock.Epochs);
+        TrainingClockSchedule schedule = (TrainingClockSchedule)_plan.PerStep(Schedule.MultiStep(0.1, [2], 0.1), TrainingClock.Epochs);
         schedule.ShouldHaveRate(7, 0.1);
         schedule.ShouldHaveRate(8, 0.1 * 0.1);
     }
@@ -18,8 +18,8 @@ public class TrainingClockScheduleTests
     [Fact]
     public void Schedule_in_epochs_is_read_at_the_fractional_epoch()
     {
-        CosineSchedule cosine = Schedule.Cosine(1.0, 3);
-        TrainingClockSchedule schedule = _plan.PerStep(cosine, TrainingClock.Epochs);
+        CosineSchedule cosine = (CosineSchedule)Schedule.Cosine(1.0, 0.0, 3);
+        TrainingClockSchedule schedule = (TrainingClockSchedule)_plan.PerStep(cosine, TrainingClock.Epochs);
         schedule.ShouldHaveRate(2, cosine.GetLearningRate(0.64));
         schedule.ShouldHaveRate(7, cosine.GetLearningRate(1.96));
         schedule.GetLearningRate(2.5).Should().Be(cosine.GetLearningRate(0.8), "half of step 2 draws 16 more samples");
@@ -29,7 +29,7 @@ public class TrainingClockScheduleTests
     [Fact]
     public void Schedule_in_samples_is_read_at_the_samples_seen_before_the_step()
     {
-        TrainingClockSchedule schedule = _plan.PerStep(Schedule.FromFunction((double samples) => 1.0 / (1.0 + samples)), TrainingClock.Samples);
+        TrainingClockSchedule schedule = (TrainingClockSchedule)_plan.PerStep(Schedule.FromFunction((double samples) => 1.0 / (1.0 + samples)), TrainingClock.Samples);
         schedule.ShouldHaveRate(3, 1.0 / 97.0);
         schedule.ShouldHaveRate(4, 1.0 / 101.0);
         schedule.GetLearningRate(3.5).Should().Be(1.0 / 99.0);
@@ -38,7 +38,7 @@ public class TrainingClockScheduleTests
     [Fact]
     public void Schedule_in_steps_is_read_unchanged()
     {
-        CosineSchedule cosine = Schedule.Cosine(1.0, 10);
+        CosineSchedule cosine = (CosineSchedule)Schedule.Cosine(1.0, 0.0, 10);
         _plan.PerStep(cosine, TrainingClock.Steps).GetLearningRate(3.25).Should().Be(cosine.GetLearningRate(3.25));
     }
 
@@ -47,7 +47,7 @@ public class TrainingClockScheduleTests
     {
         // 10 per step for 2 epochs of 100 samples (10 steps each), then 50 (2 steps per epoch).
         TrainingPlan plan = BatchSchedule.Plan(100, BatchSchedule.Piecewise(10, [new(2, 50)], TrainingClock.Epochs), LastBatch.Drop);
-        TrainingClockSchedule schedule = plan.PerStep(Schedule.MultiStep(1.0, [3], 0.5), TrainingClock.Epochs);
+        TrainingClockSchedule schedule = (TrainingClockSchedule)plan.PerStep(Schedule.MultiStep(1.0, [3], 0.5), TrainingClock.Epochs);
         schedule.ShouldHaveRate(21, 1.0);
         schedule.ShouldHaveRate(22, 0.5);
         schedule.Plan.Should().BeSameAs(plan);
@@ -68,7 +68,7 @@ public class TrainingClockScheduleTests
     public void Per_step_schedule_keeps_the_contract(TrainingClock clock, LastBatch lastBatch)
     {
         TrainingPlan plan = BatchSchedule.Plan(97, BatchSchedule.LinearRamp(4, 12, 500, 40), lastBatch);
-        ScheduleContract.Holds(plan.PerStep(Schedule.Cosine(0.1, 1_000, 0.001), clock));
+        ScheduleContract.Holds(plan.PerStep(Schedule.Cosine(0.1, 0.001, 1_000), clock));
     }
 
     [Fact]

@@ -17,8 +17,8 @@ public class TrainingPlanTests
     /// <summary>Schedules on every clock, with changes at epoch starts, inside epochs, downwards, and several thresholds crossed by one step.</summary>
     private static readonly Dictionary<string, (long DatasetSize, BatchSizeSchedule Schedule)> Named = new()
     {
-        ["constant"] = (100, BatchSchedule.Constant(32)),
-        ["constant, whole epochs"] = (96, BatchSchedule.Constant(32)),
+        ["constant"] = (100, BatchSchedule.ConstantBatchSize(32)),
+        ["constant, whole epochs"] = (96, BatchSchedule.ConstantBatchSize(32)),
         ["growth on epochs"] = (100, BatchSchedule.StepGrowth(8, 2.0, [2, 5, 6], TrainingClock.Epochs, 32)),
         ["piecewise on epochs, down and up"] = (100, BatchSchedule.Piecewise(30, [new(1, 7), new(3, 64), new(4, 7)], TrainingClock.Epochs)),
         ["piecewise on steps, inside epochs"] = (100, BatchSchedule.Piecewise(10, [new(7, 30), new(20, 7), new(33, 64), new(40, 3)], TrainingClock.Steps)),
@@ -107,7 +107,7 @@ public class TrainingPlanTests
     [InlineData(LastBatch.Drop, 3, 96L)]
     public void Constant_batch_gives_ceil_or_floor_steps_per_epoch(LastBatch lastBatch, long stepsPerEpoch, long samplesPerEpoch)
     {
-        TrainingPlan plan = BatchSchedule.Plan(100, BatchSchedule.Constant(32), lastBatch);
+        TrainingPlan plan = BatchSchedule.Plan(100, BatchSchedule.ConstantBatchSize(32), lastBatch);
         plan.Phases.Should().ContainSingle().Which.StepsPerEpoch.Should().Be(stepsPerEpoch);
         plan.GetFirstStepOfEpoch(1).Should().Be(stepsPerEpoch);
         plan.GetSamplesSeen(stepsPerEpoch).Should().Be(samplesPerEpoch);
@@ -120,7 +120,7 @@ public class TrainingPlanTests
     [Fact]
     public void Huge_steps_are_exact_with_long_arithmetic()
     {
-        TrainingPlan plan = BatchSchedule.Plan(100, BatchSchedule.Constant(32), LastBatch.Keep);
+        TrainingPlan plan = BatchSchedule.Plan(100, BatchSchedule.ConstantBatchSize(32), LastBatch.Keep);
         TrainingPosition at = plan.GetPosition(1_000_000_000_003);
         at.Epoch.Should().Be(250_000_000_000);
         at.StepInEpoch.Should().Be(3);
@@ -153,7 +153,7 @@ public class TrainingPlanTests
 
     [Fact]
     public void First_step_of_an_epoch_past_long_MaxValue_is_rejected() =>
-        BatchSchedule.Plan(100, BatchSchedule.Constant(32), LastBatch.Keep)
+        BatchSchedule.Plan(100, BatchSchedule.ConstantBatchSize(32), LastBatch.Keep)
             .Invoking(p => p.GetFirstStepOfEpoch(long.MaxValue / 2))
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("epoch").WithMessage("*long.MaxValue*");
 
@@ -246,12 +246,12 @@ public class TrainingPlanTests
     [InlineData(0)]
     [InlineData(-5)]
     public void Plan_rejects_a_dataset_size_that_is_not_positive(long datasetSize) =>
-        FluentActions.Invoking(() => BatchSchedule.Plan(datasetSize, BatchSchedule.Constant(1), LastBatch.Keep))
+        FluentActions.Invoking(() => BatchSchedule.Plan(datasetSize, BatchSchedule.ConstantBatchSize(1), LastBatch.Keep))
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("datasetSize");
 
     [Fact]
     public void Plan_rejects_a_dataset_smaller_than_the_first_batch() =>
-        FluentActions.Invoking(() => BatchSchedule.Plan(10, BatchSchedule.Constant(32), LastBatch.Keep))
+        FluentActions.Invoking(() => BatchSchedule.Plan(10, BatchSchedule.ConstantBatchSize(32), LastBatch.Keep))
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("datasetSize")
             .WithMessage("datasetSize must be >= the initial batch size of batchSizeSchedule (32)*but was 10.*");
 
@@ -265,7 +265,7 @@ public class TrainingPlanTests
     {
         FluentActions.Invoking(() => BatchSchedule.Plan(100, null!, LastBatch.Keep))
             .Should().Throw<ArgumentNullException>().WithParameterName("batchSizeSchedule");
-        FluentActions.Invoking(() => BatchSchedule.Plan(100, BatchSchedule.Constant(1), (LastBatch)7))
+        FluentActions.Invoking(() => BatchSchedule.Plan(100, BatchSchedule.ConstantBatchSize(1), (LastBatch)7))
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("lastBatch");
     }
 
@@ -277,12 +277,12 @@ public class TrainingPlanTests
     [Fact]
     public void Plan_rejects_changes_past_long_MaxValue_samples() =>
         FluentActions.Invoking(() => BatchSchedule.Plan(100, BatchSchedule.Piecewise(64, [new(long.MaxValue / 2, 1)], TrainingClock.Steps), LastBatch.Keep))
-            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("batchSizeSchedule").WithMessage("*long.MaxValue samples*");
+            .Should().Throw<ScheduleArgumentException>().WithParameterName("batchSizeSchedule").WithMessage("*long.MaxValue samples*");
 
     [Fact]
     public void Queries_reject_negative_input()
     {
-        TrainingPlan plan = BatchSchedule.Plan(100, BatchSchedule.Constant(32), LastBatch.Keep);
+        TrainingPlan plan = BatchSchedule.Plan(100, BatchSchedule.ConstantBatchSize(32), LastBatch.Keep);
         plan.Invoking(p => p.GetPosition(-1)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("step");
         plan.Invoking(p => p.GetSamplesSeen(-1)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("step");
         plan.Invoking(p => p.GetFirstStepOfEpoch(-1)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("epoch");

@@ -5,12 +5,12 @@ namespace LrSchedules.Tests.Combinators;
 public class ClampedScheduleTests
 {
     // 0.8, 0.4, 0.2, 0.1, 0.05, ... every 10 steps.
-    private static readonly StepDecaySchedule Decay = Schedule.Step(0.8, stepSize: 10, decayRate: 0.5);
+    private static readonly StepDecaySchedule Decay = (StepDecaySchedule)Schedule.Step(0.8, stepSize: 10, decayFactor: 0.5);
 
     [Fact]
     public void Clamp_keeps_values_between_the_bounds()
     {
-        var schedule = Decay.Clamp(0.1, 0.5);
+        var schedule = (ClampedSchedule)Decay.Clamp(0.1, 0.5);
 
         schedule.ShouldHaveRate(0, 0.5);
         schedule.ShouldHaveRate(9, 0.5);
@@ -28,7 +28,7 @@ public class ClampedScheduleTests
     [Fact]
     public void Floor_stops_a_decay()
     {
-        var schedule = Decay.WithFloor(0.15);
+        var schedule = (ClampedSchedule)Decay.WithFloor(0.15);
 
         schedule.ShouldHaveRate(0, 0.8);
         schedule.ShouldHaveRate(29, 0.2);
@@ -40,7 +40,7 @@ public class ClampedScheduleTests
     [Fact]
     public void Ceiling_caps_a_schedule()
     {
-        var schedule = Decay.WithCeiling(0.3);
+        var schedule = (ClampedSchedule)Decay.WithCeiling(0.3);
 
         schedule.ShouldHaveRate(0, 0.3);
         schedule.ShouldHaveRate(19, 0.3);
@@ -52,7 +52,7 @@ public class ClampedScheduleTests
     [Fact]
     public void Floor_then_ceiling_merge_into_one_clamp_with_the_same_values()
     {
-        var merged = Decay.WithFloor(0.1).WithCeiling(0.5);
+        var merged = (ClampedSchedule)Decay.WithFloor(0.1).WithCeiling(0.5);
         merged.Inner.Should().BeSameAs(Decay);
         merged.Minimum.Should().Be(0.1);
         merged.Maximum.Should().Be(0.5);
@@ -67,7 +67,7 @@ public class ClampedScheduleTests
     [Fact]
     public void Clamps_with_disjoint_ranges_stay_nested_and_exact()
     {
-        var schedule = Decay.Clamp(0.6, 0.7).WithCeiling(0.3);
+        var schedule = (ClampedSchedule)Decay.Clamp(0.6, 0.7).WithCeiling(0.3);
         schedule.Inner.Should().BeOfType<ClampedSchedule>();
         schedule.ShouldHaveRate(0, 0.3);
         schedule.ShouldHaveRate(long.MaxValue, 0.3);

@@ -10,7 +10,7 @@ public class CompositionTests
     {
         // warmup_cosine_decay_schedule(init_value=0, peak_value=0.1, warmup_steps=10, decay_steps=100, end_value=0.001):
         // decay_steps includes the warmup, so the cosine runs for 90 steps.
-        var cosine = Schedule.Cosine(0.1, 90, 0.001);
+        var cosine = Schedule.Cosine(0.1, 0.001, 90);
         var schedule = cosine.WithLinearWarmup(10);
 
         schedule.ShouldHaveRate(0, 0.0);
@@ -26,11 +26,9 @@ public class CompositionTests
     [Fact]
     public void A_deep_composition_equals_its_formula_at_every_probe_and_allocates_nothing()
     {
-        var warmupCosine = Schedule.Cosine(0.1, 900, 0.001).WithLinearWarmup(100);
+        var warmupCosine = Schedule.Cosine(0.1, 0.001, 900).WithLinearWarmup(100);
         var tail = new UserSchedule().Scale(0.001);
-        var schedule = warmupCosine
-            .Then(1_000, tail)
-            .Multiply(Schedule.MultiStep(1.0, [500], 0.5))
+        var schedule = Schedule.Product(Schedule.Join([warmupCosine, tail], [1_000]), Schedule.MultiStep(1.0, [500], 0.5))
             .WithFloor(0.0001)
             .Delay(10)
             .PerEpoch(2);
@@ -58,8 +56,8 @@ public class CompositionTests
     [Fact]
     public void Combinators_expose_the_tree_they_were_built_from()
     {
-        var cosine = Schedule.Cosine(0.1, 900, 0.001);
-        var schedule = cosine.WithLinearWarmup(100).Scale(2.0).PerEpoch(10);
+        var cosine = Schedule.Cosine(0.1, 0.001, 900);
+        var schedule = (EpochSchedule)cosine.WithLinearWarmup(100).Scale(2.0).PerEpoch(10);
 
         var scaled = schedule.Inner.Should().BeOfType<ScaledSchedule>().Subject;
         var warmup = scaled.Inner.Should().BeOfType<WarmupSchedule>().Subject;

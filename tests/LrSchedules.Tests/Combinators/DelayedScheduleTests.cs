@@ -4,12 +4,12 @@ namespace LrSchedules.Tests.Combinators;
 
 public class DelayedScheduleTests
 {
-    private static readonly StepDecaySchedule Decay = Schedule.Step(0.1, stepSize: 10, decayRate: 0.5);
+    private static readonly StepDecaySchedule Decay = (StepDecaySchedule)Schedule.Step(0.1, stepSize: 10, decayFactor: 0.5);
 
     [Fact]
     public void Delay_holds_the_initial_value_then_runs_the_schedule_from_its_step_zero()
     {
-        var schedule = Decay.Delay(5);
+        var schedule = (DelayedSchedule)Decay.Delay(5);
 
         schedule.ShouldHaveRate(0, 0.1);
         schedule.ShouldHaveRate(4, 0.1);

@@ -5,12 +5,12 @@ namespace LrSchedules.Tests.Combinators;
 public class EpochScheduleTests
 {
     // Written in epochs: 0.1 for epochs 0-2, then halved every 3 epochs.
-    private static readonly StepDecaySchedule Epochs = Schedule.Step(0.1, stepSize: 3, decayRate: 0.5);
+    private static readonly StepDecaySchedule Epochs = (StepDecaySchedule)Schedule.Step(0.1, stepSize: 3, decayFactor: 0.5);
 
     [Fact]
     public void Staircase_reads_the_whole_epoch()
     {
-        var schedule = Epochs.PerEpoch(100);
+        var schedule = (EpochSchedule)Epochs.PerEpoch(100);
 
         schedule.ShouldHaveRate(0, 0.1);
         schedule.ShouldHaveRate(299, 0.1);
@@ -39,7 +39,7 @@ public class EpochScheduleTests
     [Fact]
     public void Fractional_reads_the_epoch_on_the_continuous_clock()
     {
-        var cosine = Schedule.Cosine(0.1, totalSteps: 10);
+        var cosine = Schedule.Cosine(0.1, 0.0, 10);
         var schedule = cosine.PerEpoch(4, EpochProgress.Fractional);
 
         schedule.ShouldHaveRate(0, 0.1);
@@ -64,7 +64,7 @@ public class EpochScheduleTests
     {
         // Depth 3: a warmup of a step decay, written in epochs, joined in front of a constant.
         var inEpochs = Epochs.WithLinearWarmup(2);
-        var schedule = inEpochs.PerEpoch(10).Then(1_000, Schedule.Constant(0.001));
+        var schedule = Schedule.Join([inEpochs.PerEpoch(10), Schedule.Constant(0.001)], [1_000]);
 
         schedule.ShouldHaveRate(0, 0.0);
         schedule.ShouldHaveRate(9, 0.0);

@@ -5,8 +5,8 @@ namespace LrSchedules.Tests.Combinators;
 public class JoinedScheduleTests
 {
     // optax linear_schedule(0.0, 0.1, 10), written as a function of the continuous position.
-    private static readonly FunctionSchedule Ramp = Schedule.FromFunction((double t) => 0.1 * (Math.Min(t, 10.0) / 10.0));
-    private static readonly CosineSchedule Cosine = Schedule.Cosine(0.1, 40);
+    private static readonly FunctionSchedule Ramp = (FunctionSchedule)Schedule.FromFunction((double t) => 0.1 * (Math.Min(t, 10.0) / 10.0));
+    private static readonly CosineSchedule Cosine = (CosineSchedule)Schedule.Cosine(0.1, 0.0, 40);
 
     [Fact]
     public void Join_switches_at_the_boundary_and_the_next_schedule_starts_at_its_step_zero()
@@ -28,7 +28,7 @@ public class JoinedScheduleTests
     public void Join_of_several_schedules_uses_each_between_its_boundaries()
     {
         var a = Schedule.Constant(1.0);
-        var b = Schedule.Step(0.5, stepSize: 2, decayRate: 0.5);
+        var b = Schedule.Step(0.5, stepSize: 2, decayFactor: 0.5);
         var c = Schedule.MultiStep(0.1, [5], 0.1);
         var schedule = Schedule.Join([a, b, c], [10, 20]);
 
@@ -48,7 +48,7 @@ public class JoinedScheduleTests
     [Fact]
     public void Then_is_a_join_of_two()
     {
-        var then = Ramp.Then(10, Cosine);
+        var then = (JoinedSchedule)Schedule.Join([Ramp, Cosine], [10]);
         var join = Schedule.Join([Ramp, Cosine], [10]);
         foreach (long step in ScheduleContract.ProbeSteps)
         {
@@ -72,8 +72,8 @@ public class JoinedScheduleTests
     {
         // SequentialLR([LinearLR(start_factor=0.01, total_iters=10), CosineAnnealingLR(T_max=90)], milestones=[10]) on 0.1.
         var linear = Schedule.FromFunction((long t) => 0.1 * (0.01 + (0.99 * Math.Min(t, 10) / 10)));
-        var cosine = Schedule.Cosine(0.1, 90);
-        var schedule = linear.Then(10, cosine);
+        var cosine = Schedule.Cosine(0.1, 0.0, 90);
+        var schedule = Schedule.Join([linear, cosine], [10]);
         var warmup = cosine.WithLinearWarmup(10, 0.001);
 
         foreach (long step in new long[] { 0, 1, 9, 10, 11, 55, 99, 100, 101 })
@@ -92,11 +92,11 @@ public class JoinedScheduleTests
         var a = Schedule.Constant(1.0);
         var b = Schedule.Step(0.5, 2, 0.5);
         var c = Schedule.Constant(0.1);
-        var chained = a.Then(10, b).Then(20, c);
+        var chained = (JoinedSchedule)Schedule.Join([Schedule.Join([a, b], [10]), c], [20]);
 
         chained.Schedules.Should().Equal(a, b, c);
         chained.Boundaries.Should().Equal(10L, 20L);
-        var nested = Schedule.Join([Schedule.Join([a, b], [10]), c], [20]);
+        var nested = (JoinedSchedule)Schedule.Join([Schedule.Join([a, b], [10]), c], [20]);
         nested.Schedules.Should().HaveCount(3);
         foreach (long step in new long[] { 0, 9, 10, 11, 12, 19, 20, 21, long.MaxValue })
         {
@@ -114,26 +114,26 @@ public class JoinedScheduleTests
         var b = Schedule.Constant(0.5);
         var c = Schedule.Constant(0.25);
         var d = Schedule.Constant(0.125);
-        var schedule = Schedule.Join([a, b, c], [10, 20]).Then(15, d);
+        var schedule = (JoinedSchedule)Schedule.Join([Schedule.Join([a, b, c], [10, 20]), d], [15]);
 
         schedule.Schedules.Should().Equal(a, b, d);
         schedule.Boundaries.Should().Equal(10L, 15L);
         schedule.ShouldHaveRate(14, 0.5);
         schedule.ShouldHaveRate(15, 0.125);
-        Schedule.Join([a, b], [10]).Then(10, c).Schedules.Should().Equal(a, c);
+        ((JoinedSchedule)Schedule.Join([Schedule.Join([a, b], [10]), c], [10])).Schedules.Should().Equal(a, c);
     }
 
     [Fact]
     public void Join_of_one_schedule_is_that_schedule()
     {
-        var schedule = Schedule.Join([Cosine], []);
+        var schedule = (JoinedSchedule)Schedule.Join([Cosine], []);
         schedule.Boundaries.Should().BeEmpty();
         foreach (long step in ScheduleContract.ProbeSteps)
         {
             schedule.GetLearningRate(step).Should().Be(Cosine.GetLearningRate(step));
         }
 
-        var join = Ramp.Then(10, Cosine);
+        var join = Schedule.Join([Ramp, Cosine], [10]);
         Schedule.Join([join], []).Should().BeSameAs(join);
     }
 
@@ -141,9 +141,9 @@ public class JoinedScheduleTests
     public void Join_nested_in_later_positions_stays_exact()
     {
         // Depth 3: a join inside a join inside a join, not in first position, so nothing is flattened.
-        var inner = Schedule.Constant(0.3).Then(5, Schedule.Step(0.2, 3, 0.5));
-        var middle = Schedule.Constant(0.4).Then(10, inner);
-        var outer = Schedule.Constant(0.5).Then(100, middle);
+        var inner = Schedule.Join([Schedule.Constant(0.3), Schedule.Step(0.2, 3, 0.5)], [5]);
+        var middle = Schedule.Join([Schedule.Constant(0.4), inner], [10]);
+        var outer = Schedule.Join([Schedule.Constant(0.5), middle], [100]);
 
         outer.ShouldHaveRate(99, 0.5);
         outer.ShouldHaveRate(100, 0.4);
@@ -178,7 +178,7 @@ public class JoinedScheduleTests
     public void Join_with_a_user_schedule_reads_it_at_local_whole_steps()
     {
         var user = new UserSchedule();
-        var schedule = Schedule.Constant(2.0).Then(3, user);
+        var schedule = (JoinedSchedule)Schedule.Join([Schedule.Constant(2.0), user], [3]);
 
         schedule.Schedules[1].Should().BeSameAs(user);
         schedule.ShouldHaveRate(3, 1.0);
@@ -198,7 +198,7 @@ public class JoinedScheduleTests
     public void Join_copies_its_boundaries()
     {
         long[] boundaries = [10];
-        var schedule = Schedule.Join([Ramp, Cosine], boundaries);
+        var schedule = (JoinedSchedule)Schedule.Join([Ramp, Cosine], boundaries);
         boundaries[0] = 20;
         schedule.Boundaries.Should().Equal(10L);
         schedule.ShouldHaveRate(10, 0.1);
@@ -230,8 +230,8 @@ public class JoinedScheduleTests
     [InlineData(new long[] { 10, 20 }, 2)]
     public void Join_rejects_a_wrong_number_of_boundaries_naming_both_counts(long[] boundaries, int count) =>
         FluentActions.Invoking(() => Schedule.Join([Ramp, Cosine], boundaries))
-            .Should().Throw<ArgumentException>().WithParameterName("boundaries")
-            .WithMessage($"*one element fewer*2 schedules and {count} boundaries*");
+            .Should().Throw<ScheduleArgumentException>().WithParameterName("boundaries")
+            .WithMessage($"boundaries must be 1 elements long (one fewer than the 2 schedules) but was {count}.");
 
     [Fact]
     public void Join_rejects_boundaries_not_strictly_increasing() =>
@@ -244,20 +244,4 @@ public class JoinedScheduleTests
     public void Join_rejects_a_boundary_that_is_not_positive(long boundary) =>
         FluentActions.Invoking(() => Schedule.Join([Ramp, Cosine], [boundary]))
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("boundaries").WithMessage("*>= 1*");
-
-    [Theory]
-    [InlineData(0)]
-    [InlineData(-1)]
-    public void Then_rejects_a_boundary_that_is_not_positive(long boundary) =>
-        FluentActions.Invoking(() => Ramp.Then(boundary, Cosine))
-            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("boundary");
-
-    [Fact]
-    public void Then_rejects_null_schedules()
-    {
-        FluentActions.Invoking(() => Ramp.Then(10, null!))
-            .Should().Throw<ArgumentNullException>().WithParameterName("next");
-        FluentActions.Invoking(() => ((ILearningRateSchedule)null!).Then(10, Cosine))
-            .Should().Throw<ArgumentNullException>().WithParameterName("schedule");
-    }
 }

@@ -5,8 +5,8 @@ namespace LrSchedules.Tests.Combinators;
 public class ProductScheduleTests
 {
     // A stand-in for ExponentialLR(gamma=0.99) on base rate 0.1, from the shapes on this branch.
-    private static readonly FunctionSchedule Exponential = Schedule.FromFunction((long t) => 0.1 * Math.Pow(0.99, t));
-    private static readonly StepDecaySchedule Halving = Schedule.Step(1.0, stepSize: 20, decayRate: 0.5);
+    private static readonly FunctionSchedule Exponential = (FunctionSchedule)Schedule.FromFunction((long t) => 0.1 * Math.Pow(0.99, t));
+    private static readonly StepDecaySchedule Halving = (StepDecaySchedule)Schedule.Step(1.0, stepSize: 20, decayFactor: 0.5);
 
     [Fact]
     public void Product_saturates_instead_of_overflowing() =>
@@ -30,7 +30,7 @@ public class ProductScheduleTests
     [Fact]
     public void Multiplying_by_step_multipliers_decays_at_every_milestone()
     {
-        var schedule = Schedule.Constant(0.1).Multiply(Schedule.MultiStep(1.0, [30, 80], 0.1));
+        var schedule = Schedule.Product(Schedule.Constant(0.1), Schedule.MultiStep(1.0, [30, 80], 0.1));
 
         schedule.ShouldHaveRate(0, 0.1);
         schedule.ShouldHaveRate(29, 0.1);
@@ -43,10 +43,10 @@ public class ProductScheduleTests
     [Fact]
     public void Multiply_and_product_agree_and_a_chain_is_flattened()
     {
-        var a = Schedule.Cosine(0.1, 100);
+        var a = Schedule.Cosine(0.1, 0.0, 100);
         var b = Halving;
         var c = Schedule.MultiStep(1.0, [50], 0.3);
-        var chained = a.Multiply(b).Multiply(c);
+        var chained = (ProductSchedule)Schedule.Product(Schedule.Product(a, b), c);
 
         chained.Factors.Should().Equal(a, b, c);
         var product = Schedule.Product(a, b, c);
@@ -64,17 +64,17 @@ public class ProductScheduleTests
     public void Product_of_a_product_in_first_place_is_flattened_and_of_one_is_itself()
     {
         var inner = Schedule.Product(Exponential, Halving);
-        Schedule.Product(inner, Halving).Factors.Should().HaveCount(3);
+        ((ProductSchedule)Schedule.Product(inner, Halving)).Factors.Should().HaveCount(3);
         Schedule.Product(inner).Should().BeSameAs(inner);
-        Schedule.Product(Halving, inner).Factors.Should().HaveCount(2);
+        ((ProductSchedule)Schedule.Product(Halving, inner)).Factors.Should().HaveCount(2);
     }
 
     [Fact]
     public void Product_nested_to_depth_three_stays_exact()
     {
-        var level1 = Halving.Multiply(Schedule.Constant(0.5));
-        var level2 = Schedule.Constant(0.1).Multiply(level1);
-        var level3 = Schedule.Constant(2.0).Multiply(level2);
+        var level1 = Schedule.Product(Halving, Schedule.Constant(0.5));
+        var level2 = Schedule.Product(Schedule.Constant(0.1), level1);
+        var level3 = Schedule.Product(Schedule.Constant(2.0), level2);
 
         level3.ShouldHaveRate(0, 2.0 * (0.1 * (1.0 * 0.5)));
         level3.ShouldHaveRate(19, 2.0 * (0.1 * (1.0 * 0.5)));
@@ -94,7 +94,7 @@ public class ProductScheduleTests
     public void Product_keeps_the_contract()
     {
         ScheduleContract.Holds(Schedule.Product(Exponential, Halving), [19, 20, 21]);
-        ScheduleContract.Holds(Schedule.Constant(0.1).Multiply(new UserSchedule()));
+        ScheduleContract.Holds(Schedule.Product(Schedule.Constant(0.1), new UserSchedule()));
     }
 
     [Fact]
@@ -118,14 +118,5 @@ public class ProductScheduleTests
             .Should().Throw<ArgumentException>().WithParameterName("schedules");
         FluentActions.Invoking(() => Schedule.Product(Enumerable.Empty<ILearningRateSchedule>()))
             .Should().Throw<ArgumentException>().WithParameterName("schedules");
-    }
-
-    [Fact]
-    public void Multiply_rejects_null_schedules()
-    {
-        FluentActions.Invoking(() => Halving.Multiply(null!))
-            .Should().Throw<ArgumentNullException>().WithParameterName("other");
-        FluentActions.Invoking(() => ((ILearningRateSchedule)null!).Multiply(Halving))
-            .Should().Throw<ArgumentNullException>().WithParameterName("schedule");
     }
 }

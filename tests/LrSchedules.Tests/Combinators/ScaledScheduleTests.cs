@@ -4,12 +4,12 @@ namespace LrSchedules.Tests.Combinators;
 
 public class ScaledScheduleTests
 {
-    private static readonly StepDecaySchedule Multiplier = Schedule.Step(1.0, stepSize: 10, decayRate: 0.5);
+    private static readonly StepDecaySchedule Multiplier = (StepDecaySchedule)Schedule.Step(1.0, stepSize: 10, decayFactor: 0.5);
 
     [Fact]
     public void Scale_multiplies_every_value_by_the_factor()
     {
-        var schedule = Multiplier.Scale(0.1);
+        var schedule = (ScaledSchedule)Multiplier.Scale(0.1);
 
         schedule.ShouldHaveRate(0, 0.1);
         schedule.ShouldHaveRate(9, 0.1);

@@ -4,7 +4,7 @@ namespace LrSchedules.Tests.Combinators;
 
 public class WarmupScheduleTests
 {
-    private static readonly CosineSchedule Cosine = Schedule.Cosine(0.1, totalSteps: 900, finalLearningRate: 0.001);
+    private static readonly CosineSchedule Cosine = (CosineSchedule)Schedule.Cosine(0.1, 0.001, 900);
 
     [Fact]
     public void Linear_warmup_reads_like_the_math_and_hands_over_to_the_schedule_at_its_step_zero()
@@ -53,7 +53,7 @@ public class WarmupScheduleTests
     public void Overlay_warmup_replaces_the_first_steps_and_the_schedule_keeps_its_count()
     {
         // timm CosineLRScheduler(t_initial=50, lr_min=1e-4, warmup_t=5, warmup_lr_init=1e-5), warmup_prefix=False.
-        var cosine = Schedule.Cosine(0.1, 50, 1e-4);
+        var cosine = Schedule.Cosine(0.1, 1e-4, 50);
         var schedule = cosine.WithLinearWarmup(5, 1e-5, WarmupPlacement.Overlay);
 
         schedule.ShouldHaveRate(0, 1e-5);
@@ -68,7 +68,7 @@ public class WarmupScheduleTests
     [Fact]
     public void Prefix_warmup_shifts_the_schedule_by_the_warmup()
     {
-        var step = Schedule.Step(0.1, stepSize: 10, decayRate: 0.5);
+        var step = Schedule.Step(0.1, stepSize: 10, decayFactor: 0.5);
         var schedule = step.WithLinearWarmup(3, 0.01);
 
         schedule.ShouldHaveRate(2, 0.01 + ((0.1 - 0.01) * (2 / 3.0)));
@@ -82,7 +82,7 @@ public class WarmupScheduleTests
     public void Constant_warmup_with_overlay_is_pytorch_constant_lr()
     {
         // ConstantLR(factor=1/3, total_iters=5) on base rate 0.1.
-        var schedule = Schedule.Constant(0.1).WithConstantWarmup(5, 0.1 / 3, WarmupPlacement.Overlay);
+        var schedule = Schedule.Constant(0.1).WithConstantWarmup(0.1 / 3, 5, WarmupPlacement.Overlay);
 
         schedule.ShouldHaveRate(0, 0.1 / 3);
         schedule.ShouldHaveRate(4, 0.1 / 3);
@@ -94,9 +94,9 @@ public class WarmupScheduleTests
     [Fact]
     public void Constant_warmup_holds_its_rate_then_starts_the_schedule()
     {
-        var step = Schedule.Step(0.1, stepSize: 10, decayRate: 0.5);
-        var prefix = step.WithConstantWarmup(3, 0.01);
-        var overlay = step.WithConstantWarmup(3, 0.01, WarmupPlacement.Overlay);
+        var step = Schedule.Step(0.1, stepSize: 10, decayFactor: 0.5);
+        var prefix = step.WithConstantWarmup(0.01, 3);
+        var overlay = step.WithConstantWarmup(0.01, 3, WarmupPlacement.Overlay);
 
         prefix.ShouldHaveRate(0, 0.01);
         prefix.ShouldHaveRate(2, 0.01);
@@ -114,7 +114,7 @@ public class WarmupScheduleTests
         foreach (var schedule in new[]
                  {
                      Cosine.WithLinearWarmup(0), Cosine.WithLinearWarmup(0, 0.5, WarmupPlacement.Overlay),
-                     Cosine.WithConstantWarmup(0, 0.5),
+                     Cosine.WithConstantWarmup(0.5, 0),
                  })
         {
             foreach (long step in ScheduleContract.ProbeSteps)
@@ -137,7 +137,7 @@ public class WarmupScheduleTests
     [Fact]
     public void Warmup_exposes_its_parameters()
     {
-        var linear = Cosine.WithLinearWarmup(100, 0.002, WarmupPlacement.Overlay);
+        var linear = (WarmupSchedule)Cosine.WithLinearWarmup(100, 0.002, WarmupPlacement.Overlay);
         linear.Inner.Should().BeSameAs(Cosine);
         linear.WarmupSteps.Should().Be(100);
         linear.Shape.Should().Be(WarmupShape.Linear);
@@ -145,7 +145,7 @@ public class WarmupScheduleTests
         linear.InitialLearningRate.Should().Be(0.002);
         linear.TargetLearningRate.Should().Be(0.1);
 
-        var constant = Cosine.WithConstantWarmup(5, 0.01);
+        var constant = (WarmupSchedule)Cosine.WithConstantWarmup(0.01, 5);
         constant.Shape.Should().Be(WarmupShape.Constant);
         constant.Placement.Should().Be(WarmupPlacement.Prefix);
         constant.InitialLearningRate.Should().Be(0.01);
@@ -156,7 +156,7 @@ public class WarmupScheduleTests
     public void Warmup_of_a_user_schedule_targets_its_rate_at_step_zero_and_exposes_it_as_given()
     {
         var user = new UserSchedule();
-        var schedule = user.WithLinearWarmup(4);
+        var schedule = (WarmupSchedule)user.WithLinearWarmup(4);
 
         schedule.Inner.Should().BeSameAs(user);
         schedule.TargetLearningRate.Should().Be(1.0);
@@ -171,7 +171,7 @@ public class WarmupScheduleTests
     {
         ScheduleContract.Holds(Cosine.WithLinearWarmup(100), [99, 100, 101, 999, 1_000]);
         ScheduleContract.Holds(Cosine.WithLinearWarmup(100, 0.01, WarmupPlacement.Overlay), [99, 100, 101]);
-        ScheduleContract.Holds(Cosine.WithConstantWarmup(7, 0.02), [6, 7, 8]);
+        ScheduleContract.Holds(Cosine.WithConstantWarmup(0.02, 7), [6, 7, 8]);
         ScheduleContract.Holds(Cosine.WithLinearWarmup(0));
         ScheduleContract.Holds(Cosine.WithLinearWarmup(long.MaxValue), [long.MaxValue - 1]);
     }
@@ -180,9 +180,9 @@ public class WarmupScheduleTests
     public void Linear_warmup_heads_for_an_explicit_target_when_given()
     {
         // timm's TanhLRScheduler with warmup_prefix=False ramps to the rate at warmup_t, not at step 0.
-        var tanh = Schedule.Tanh(0.1, 50, 1e-5);
+        var tanh = Schedule.Tanh(0.1, 1e-5, 50);
         double target = tanh.GetLearningRate(5);
-        var warmed = tanh.WithLinearWarmup(5, 1e-4, WarmupPlacement.Overlay, targetLearningRate: target);
+        var warmed = (WarmupSchedule)tanh.WithLinearWarmup(5, 1e-4, WarmupPlacement.Overlay, targetLearningRate: target);
 
         warmed.TargetLearningRate.Should().Be(target);
         warmed.ShouldHaveRate(0, 1e-4);
@@ -204,7 +204,7 @@ public class WarmupScheduleTests
     {
         FluentActions.Invoking(() => ((ILearningRateSchedule)null!).WithLinearWarmup(10))
             .Should().Throw<ArgumentNullException>().WithParameterName("schedule");
-        FluentActions.Invoking(() => ((ILearningRateSchedule)null!).WithConstantWarmup(10, 0.1))
+        FluentActions.Invoking(() => ((ILearningRateSchedule)null!).WithConstantWarmup(0.1, 10))
             .Should().Throw<ArgumentNullException>().WithParameterName("schedule");
     }
 
@@ -213,7 +213,7 @@ public class WarmupScheduleTests
     {
         FluentActions.Invoking(() => Cosine.WithLinearWarmup(-1))
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("warmupSteps").WithMessage("*>= 0*-1*");
-        FluentActions.Invoking(() => Cosine.WithConstantWarmup(-1, 0.1))
+        FluentActions.Invoking(() => Cosine.WithConstantWarmup(0.1, -1))
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("warmupSteps");
     }
 
@@ -225,7 +225,7 @@ public class WarmupScheduleTests
     {
         FluentActions.Invoking(() => Cosine.WithLinearWarmup(10, rate))
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("initialLearningRate");
-        FluentActions.Invoking(() => Cosine.WithConstantWarmup(10, rate))
+        FluentActions.Invoking(() => Cosine.WithConstantWarmup(rate, 10))
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("learningRate");
     }
 
@@ -234,7 +234,7 @@ public class WarmupScheduleTests
     {
         FluentActions.Invoking(() => Cosine.WithLinearWarmup(10, 0.0, (WarmupPlacement)7))
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("placement").WithMessage("*Prefix, Overlay*7*");
-        FluentActions.Invoking(() => Cosine.WithConstantWarmup(10, 0.0, (WarmupPlacement)(-1)))
+        FluentActions.Invoking(() => Cosine.WithConstantWarmup(0.0, 10, (WarmupPlacement)(-1)))
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("placement");
     }
 }

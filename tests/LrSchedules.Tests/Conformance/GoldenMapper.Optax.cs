@@ -33,7 +33,7 @@ public static partial class GoldenMapper
             case "optax.cosine_decay_schedule":
             {
                 double init = p.Double("init_value");
-                return Schedule.Cosine(init, p.Long("decay_steps"), p.Double("alpha", 0.0) * init, p.Double("exponent", 1.0));
+                return Schedule.Cosine(init, p.Double("alpha", 0.0) * init, p.Long("decay_steps"), p.Double("exponent", 1.0));
             }
 
             case "optax.warmup_cosine_decay_schedule":
@@ -64,9 +64,9 @@ public static partial class GoldenMapper
 
             case "optax.piecewise_interpolate_schedule":
                 return Schedule.PiecewiseInterpolated(
-                    ParseInterpolation(api, p.String("interpolate_type", "linear")),
                     p.Double("init_value"),
-                    p.BoundariesAndScales("boundaries_and_scales"));
+                    p.BoundariesAndScales("boundaries_and_scales"),
+                    ParseInterpolation(api, p.String("interpolate_type", "linear")));
 
             case "optax.cosine_onecycle_schedule":
             {
@@ -76,9 +76,9 @@ public static partial class GoldenMapper
                 double div = p.Double("div_factor", 25.0);
                 double finalDiv = p.Double("final_div_factor", 1e4);
                 return Schedule.PiecewiseInterpolated(
-                    Interpolation.Cosine,
                     peak / div,
-                    OptaxScales((Truncate(pctStart * steps), div), (steps, 1.0 / (div * finalDiv))));
+                    OptaxScales((Truncate(pctStart * steps), div), (steps, 1.0 / (div * finalDiv))),
+                    Curve.Cosine);
             }
 
             case "optax.linear_onecycle_schedule":
@@ -90,9 +90,9 @@ public static partial class GoldenMapper
                 double div = p.Double("div_factor", 25.0);
                 double finalDiv = p.Double("final_div_factor", 1e4);
                 return Schedule.PiecewiseInterpolated(
-                    Interpolation.Linear,
                     peak / div,
-                    OptaxScales((Truncate(pctStart * steps), div), (Truncate(pctFinal * steps), 1.0 / div), (steps, 1.0 / finalDiv)));
+                    OptaxScales((Truncate(pctStart * steps), div), (Truncate(pctFinal * steps), 1.0 / div), (steps, 1.0 / finalDiv)),
+                    Curve.Linear);
             }
 
             case "optax.sgdr_schedule":
@@ -130,7 +130,7 @@ public static partial class GoldenMapper
         double exponent = p.Double("exponent", 1.0);
         // optax: alpha = end / peak (0 when peak is 0), cosine over decay_steps - warmup_steps.
         double final = peak == 0.0 ? 0.0 : end;
-        var cosine = Schedule.Cosine(peak, decaySteps - warmup, final, exponent);
+        var cosine = Schedule.Cosine(peak, final, decaySteps - warmup, exponent);
         return OptaxLinearWarmup(cosine, warmup, init, peak);
     }
 

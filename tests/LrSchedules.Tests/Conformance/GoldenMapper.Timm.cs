@@ -11,8 +11,8 @@ public static partial class GoldenMapper
                 return WithTimmWarmup(
                     Schedule.CosineWarmRestarts(
                         baseLr,
-                        p.Double("t_initial"),
                         p.Double("lr_min", 0.0),
+                        p.Long("t_initial"),
                         p.Double("cycle_mul", 1.0),
                         p.Double("cycle_decay", 1.0),
                         checked((int)p.Long("cycle_limit", 1)),
@@ -25,8 +25,8 @@ public static partial class GoldenMapper
                 // tanh_lr.py ramps to `base_values if warmup_prefix else _get_lr(warmup_t)`, not to its value at 0.
                 var tanh = Schedule.Tanh(
                         baseLr,
-                        p.Double("t_initial"),
                         p.Double("lr_min", 0.0),
+                        p.Long("t_initial"),
                         p.Double("lb", -7.0),
                         p.Double("ub", 3.0),
                         p.Double("cycle_mul", 1.0),
@@ -42,9 +42,9 @@ public static partial class GoldenMapper
                 return WithTimmWarmup(
                     Schedule.PolynomialWarmRestarts(
                         baseLr,
-                        p.Double("t_initial"),
-                        p.Double("power", 0.5),
                         p.Double("lr_min", 0.0),
+                        p.Long("t_initial"),
+                        p.Double("power", 0.5),
                         p.Double("cycle_mul", 1.0),
                         p.Double("cycle_decay", 1.0),
                         checked((int)p.Long("cycle_limit", 1)),

@@ -19,7 +19,7 @@ public static partial class GoldenMapper
             {
                 double factor = p.Double("factor", 1.0 / 3.0);
                 long totalIters = p.Long("total_iters", 5);
-                return Schedule.Constant(baseLr).WithConstantWarmup(totalIters, baseLr * factor, WarmupPlacement.Overlay);
+                return Schedule.Constant(baseLr).WithConstantWarmup(baseLr * factor, totalIters, WarmupPlacement.Overlay);
             }
 
             case "torch.optim.lr_scheduler.LinearLR":
@@ -38,14 +38,14 @@ public static partial class GoldenMapper
 
             case "torch.optim.lr_scheduler.CosineAnnealingLR":
                 // PyTorch's recursive form keeps following the cosine wave past T_max.
-                return Schedule.CosineWave(baseLr, p.Long("T_max"), p.Double("eta_min", 0.0), cycles: 0.5);
+                return Schedule.CosineWave(baseLr, p.Double("eta_min", 0.0), p.Long("T_max"), 0.5);
 
             case "torch.optim.lr_scheduler.CosineAnnealingWarmRestarts":
                 return Schedule.CosineWarmRestarts(
                     baseLr,
-                    p.Long("T_0"),
                     p.Double("eta_min", 0.0),
-                    periodMultiplier: p.Long("T_mult", 1));
+                    p.Long("T_0"),
+                    p.Long("T_mult", 1));
 
             case "torch.optim.lr_scheduler.OneCycleLR":
             {
@@ -124,6 +124,6 @@ public static partial class GoldenMapper
             rates[i + 1] = rates[i] * Math.Pow(gamma, repeats);
         }
 
-        return Schedule.PiecewiseConstant(boundaries, rates);
+        return Schedule.PiecewiseConstant(rates, boundaries);
     }
 }

@@ -19,7 +19,7 @@ public static partial class GoldenMapper
                 return HfWarmup(Schedule.Linear(baseLr, 0.0, HfDecaySteps(p, warmup)), warmup);
 
             case "transformers.get_cosine_schedule_with_warmup":
-                return HfWarmup(Schedule.CosineWave(baseLr, HfDecaySteps(p, warmup), 0.0, p.Double("num_cycles", 0.5)), warmup);
+                return HfWarmup(Schedule.CosineWave(baseLr, 0.0, HfDecaySteps(p, warmup), p.Double("num_cycles", 0.5)), warmup);
 
             case "transformers.get_cosine_with_min_lr_schedule_with_warmup":
             {
@@ -31,17 +31,25 @@ public static partial class GoldenMapper
                 }
 
                 double final = minLr ?? (baseLr * minLrRate!.Value);
-                return HfWarmup(Schedule.CosineWave(baseLr, HfDecaySteps(p, warmup), final, p.Double("num_cycles", 0.5)), warmup);
+                return HfWarmup(Schedule.CosineWave(baseLr, final, HfDecaySteps(p, warmup), p.Double("num_cycles", 0.5)), warmup);
             }
 
             case "transformers.get_cosine_with_hard_restarts_schedule_with_warmup":
             {
                 long decaySteps = HfDecaySteps(p, warmup);
                 long cycles = p.Long("num_cycles", 1);
+
+                // Hugging Face's cycle is (training − warmup) / num_cycles steps; periodSteps is a whole number of steps
+                // (every step count is a long), so only a case whose cycles divide the decay steps maps onto it.
+                if (decaySteps % cycles != 0)
+                {
+                    throw new NotSupportedException($"{api}: {decaySteps} decay steps do not split into {cycles} whole cycles.");
+                }
+
                 var restarts = Schedule.CosineWarmRestarts(
                     baseLr,
-                    (double)decaySteps / cycles,
                     0.0,
+                    decaySteps / cycles,
                     cycleLimit: checked((int)cycles));
                 return HfWarmup(restarts, warmup);
             }
@@ -89,11 +97,11 @@ public static partial class GoldenMapper
     private static ILearningRateSchedule HfWarmup(ILearningRateSchedule schedule, long warmup) =>
         schedule.WithLinearWarmup(warmup, 0.0, WarmupPlacement.Prefix);
 
-    private static RampShape ParseRamp(string api, string name) => name switch
+    private static Curve ParseRamp(string api, string name) => name switch
     {
-        "linear" => RampShape.Linear,
-        "cosine" => RampShape.Cosine,
-        "1-sqrt" => RampShape.OneMinusSquareRoot,
+        "linear" => Curve.Linear,
+        "cosine" => Curve.Cosine,
+        "1-sqrt" => Curve.OneMinusSquareRoot,
         _ => throw new UnmappableCaseException($"{api}: unknown ramp type '{name}'."),
     };
 }

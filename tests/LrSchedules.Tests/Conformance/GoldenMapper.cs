@@ -48,10 +48,10 @@ public static partial class GoldenMapper
     private static ILearningRateSchedule Child(JsonElement child, double? baseLearningRate) =>
         Build(child.GetProperty("api").GetString()!, child, baseLearningRate);
 
-    private static Interpolation ParseInterpolation(string api, string name) => name switch
+    private static Curve ParseInterpolation(string api, string name) => name switch
     {
-        "cos" or "cosine" => Interpolation.Cosine,
-        "linear" => Interpolation.Linear,
+        "cos" or "cosine" => Curve.Cosine,
+        "linear" => Curve.Linear,
         _ => throw new UnmappableCaseException($"{api}: unknown interpolation '{name}'."),
     };
 

@@ -16,19 +16,19 @@ public class CollectionExposureTests
     private static readonly object[] Instances =
     [
         Schedule.MultiStep(0.1, [10, 20], 0.5),
-        Schedule.PiecewiseConstant([10, 20], [0.3, 0.2, 0.1]),
-        Schedule.PiecewiseInterpolated([0.0, 10.0], [0.1, 0.2]),
+        Schedule.PiecewiseConstant([0.3, 0.2, 0.1], [10, 20]),
+        Schedule.PiecewiseInterpolated([0.1, 0.2], [0.0, 10.0]),
         Schedule.Join([Schedule.Constant(0.1), Schedule.Constant(0.2)], [10]),
         Schedule.Product(Schedule.Constant(0.1), Schedule.Constant(0.5)),
         BatchSchedule.StepGrowth(10, 5.0, [30, 45], TrainingClock.Epochs, 250),
         BatchSchedule.Piecewise(10, [new BatchSizeChange(5, 20)], TrainingClock.Epochs),
         BatchSchedule.LinearRamp(10, 10, 1000, 50),
-        BatchSchedule.Constant(10),
+        BatchSchedule.ConstantBatchSize(10),
         Plan,
         BatchSchedule.IncreaseBatchSizeInsteadOfDecay(Schedule.MultiStep(0.1, [30, 45, 55], 0.2), TrainingClock.Epochs, 1400, LastBatch.Drop, 10, 250, 60),
         BatchSchedule.DataParallel(Plan, 2, 32),
         BatchSchedule.Seesaw(Schedule.MultiStep(0.01, [10], 0.5), TrainingClock.Epochs, 1400, LastBatch.Drop, 10, 40, 20),
-        LrSchedules.RangeTest.RangeTestFinder.Replay([new(1e-3, 1.0), new(2e-3, 0.9)]),
+        LrSchedules.RangeTest.TorchLrFinderRangeTest.Replay([new(1e-3, 1.0), new(2e-3, 0.9)]),
         new LrSchedules.RangeTest.FastaiRangeTest(10),
         new LrSchedules.RangeTest.TorchLrFinderRangeTest(10),
     ];

@@ -259,7 +259,7 @@ public class ReduceLearningRateOnPlateauTests
     {
         foreach (ILearningRateSchedule underlying in new ILearningRateSchedule[]
                  {
-                     Schedule.Constant(0.1), Schedule.Cosine(0.1, 500, 0.001).WithLinearWarmup(20),
+                     Schedule.Constant(0.1), Schedule.Cosine(0.1, 0.001, 500).WithLinearWarmup(20),
                  })
         {
             var options = new ReduceOnPlateauOptions { Factor = 0.5, Patience = 3, Cooldown = 2, MinimumLearningRate = 1e-4 };
@@ -381,7 +381,7 @@ public class ReduceLearningRateOnPlateauTests
     [Fact]
     public void Plateau_exposes_its_schedule_and_options()
     {
-        var cosine = Schedule.Cosine(0.1, 100);
+        var cosine = Schedule.Cosine(0.1, 0.0, 100);
         var plateau = cosine.ReduceOnPlateau(Quick);
         plateau.Inner.Should().BeSameAs(cosine);
         plateau.Options.Should().BeSameAs(Quick);
@@ -391,7 +391,7 @@ public class ReduceLearningRateOnPlateauTests
     [Fact]
     public void Querying_the_rate_allocates_nothing()
     {
-        var plateau = Schedule.Cosine(0.1, 100).WithLinearWarmup(10).ReduceOnPlateau(Quick);
+        var plateau = Schedule.Cosine(0.1, 0.0, 100).WithLinearWarmup(10).ReduceOnPlateau(Quick);
         Run(plateau, [1, 1, 1, 1]);
         double sink = 0;
         for (int i = 0; i < 100; i++)

@@ -19,7 +19,13 @@ public class RangeTestFinderTests
     private static double Bowl(double rate) =>
         2.3 - (2.0 * Math.Exp(-Math.Pow(Math.Log10(rate) + 2.0, 2) / 2.0)) + (rate < 1 ? 0 : 50 * (rate - 1));
 
-    private static double?[] Rates(RangeTestReplay replay) => [.. replay.Suggestions.Select(s => s.LearningRate)];
+    private static double?[] Rates(Replayed replay) => [.. replay.Suggestions.Select(s => s.LearningRate)];
+
+    private static Replayed Replay(IEnumerable<RangeTestPoint> sweep)
+    {
+        RangeTestPoint[] steps = [.. sweep];
+        return new Replayed(FastaiRangeTest.Replay(steps), TorchLrFinderRangeTest.Replay(steps));
+    }
 
     [Fact]
     public void Fastai_smooths_with_debiased_float32_lerp()
@@ -53,7 +59,7 @@ public class RangeTestFinderTests
     [Fact]
     public void A_sweep_that_diverges_at_once_stops_both_after_two_steps_with_no_suggestion()
     {
-        RangeTestReplay replay = RangeTestFinder.Replay(Sweep(20, _ => 1.0).Select((p, i) => p with { Loss = i == 0 ? 1.0 : i == 1 ? 100.0 : 1000.0 }));
+        Replayed replay = Replay(Sweep(20, _ => 1.0).Select((p, i) => p with { Loss = i == 0 ? 1.0 : i == 1 ? 100.0 : 1000.0 }));
 
         // fastai: (0.98·0.02 + 0.02·100) / (1 − 0.98²) ≈ 51 > 4 × 0.999999; torch-lr-finder: 0.05·100 + 0.95·1 = 5.95 > 5 × 1.
         replay.Fastai.Points.Select(p => p.Loss).Should().Equal(0.9999990463256836, 50.99995040893555);
@@ -71,7 +77,7 @@ public class RangeTestFinderTests
     [Fact]
     public void Bowl_sweep_gives_each_origins_suggestions()
     {
-        RangeTestReplay replay = RangeTestFinder.Replay(Sweep(100, Bowl));
+        Replayed replay = Replay(Sweep(100, Bowl));
 
         replay.Fastai.Points.Should().HaveCount(94);
         replay.Fastai.HasDiverged.Should().BeTrue();
@@ -87,7 +93,7 @@ public class RangeTestFinderTests
     {
         RangeTestPoint[] sweep = [.. Sweep(100, Bowl).Select((p, i) => i < 80 ? p : p with { Loss = double.NaN })];
 
-        RangeTestReplay replay = RangeTestFinder.Replay(sweep);
+        Replayed replay = Replay(sweep);
 
         replay.Fastai.Points.Should().HaveCount(100, "a NaN never compares, so it never stops the test");
         replay.Fastai.HasDiverged.Should().BeFalse();
@@ -212,8 +218,14 @@ public class RangeTestFinderTests
         FluentActions.Invoking(() => new TorchLrFinderRangeTest(10, divergenceThreshold: 0)).Should().Throw<ScheduleArgumentException>().WithParameterName("divergenceThreshold");
         FluentActions.Invoking(() => new TorchLrFinderRangeTest(10, skipStart: -1)).Should().Throw<ScheduleArgumentException>().WithParameterName("skipStart");
         FluentActions.Invoking(() => new FastaiRangeTest(10).Record(0.0, 1.0)).Should().Throw<ScheduleArgumentException>().WithParameterName("learningRate");
-        FluentActions.Invoking(() => RangeTestFinder.Replay([])).Should().Throw<ScheduleArgumentException>().WithParameterName("sweep");
-        FluentActions.Invoking(() => RangeTestFinder.Replay([new RangeTestPoint(1e-3, 1), new RangeTestPoint(double.NaN, 1)]))
+        FluentActions.Invoking(() => FastaiRangeTest.Replay([])).Should().Throw<ScheduleArgumentException>().WithParameterName("sweep");
+        FluentActions.Invoking(() => TorchLrFinderRangeTest.Replay([new RangeTestPoint(1e-3, 1), new RangeTestPoint(double.NaN, 1)]))
             .Should().Throw<ScheduleArgumentException>().Where(e => e.Index == 1 && e.ParamName == "sweep");
     }
+}
+
+/// <summary>A sweep replayed through both finders, with their suggestions in the order lrs suggest prints them.</summary>
+internal sealed record Replayed(FastaiRangeTest Fastai, TorchLrFinderRangeTest TorchLrFinder)
+{
+    public IReadOnlyList<RangeTestSuggestion> Suggestions { get; } = [.. Fastai.Suggest(), .. TorchLrFinder.Suggest()];
 }

@@ -7,7 +7,7 @@ public class ConstantScheduleTests
     [Fact]
     public void Constant_returns_the_same_rate_at_every_step()
     {
-        var schedule = Schedule.Constant(0.3);
+        var schedule = (ConstantSchedule)Schedule.Constant(0.3);
 
         schedule.ShouldHaveRate(0, 0.3);
         schedule.ShouldHaveRate(1, 0.3);

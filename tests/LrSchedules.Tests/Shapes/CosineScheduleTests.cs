@@ -4,7 +4,7 @@ namespace LrSchedules.Tests.Shapes;
 
 public class CosineScheduleTests
 {
-    private readonly CosineSchedule _schedule = Schedule.Cosine(0.1, totalSteps: 100, finalLearningRate: 0.001);
+    private readonly CosineSchedule _schedule = (CosineSchedule)Schedule.Cosine(0.1, 0.001, 100);
 
     [Fact]
     public void Cosine_starts_at_the_initial_rate() => _schedule.ShouldHaveRate(0, 0.1);
@@ -25,7 +25,7 @@ public class CosineScheduleTests
     [Fact]
     public void Cosine_raises_the_factor_to_the_exponent()
     {
-        var schedule = Schedule.Cosine(1.0, 10, 0.0, exponent: 2.0);
+        var schedule = Schedule.Cosine(1.0, 0.0, 10, 2.0);
         double factor = 0.5 * (1 + Math.Cos(Math.PI * 3 / 10));
         schedule.ShouldHaveRate(3, factor * factor, ScheduleAssertions.Tight);
     }
@@ -41,6 +41,6 @@ public class CosineScheduleTests
     [InlineData(0.1, 100, 0.0, 0.0, "exponent")]
     [InlineData(0.1, 100, 0.0, double.PositiveInfinity, "exponent")]
     public void Cosine_rejects_bad_input(double initial, long totalSteps, double final, double exponent, string parameter) =>
-        FluentActions.Invoking(() => Schedule.Cosine(initial, totalSteps, final, exponent))
+        FluentActions.Invoking(() => Schedule.Cosine(initial, final, totalSteps, exponent))
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName(parameter);
 }

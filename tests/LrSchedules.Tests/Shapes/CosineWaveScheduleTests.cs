@@ -5,7 +5,7 @@ namespace LrSchedules.Tests.Shapes;
 public class CosineWaveScheduleTests
 {
     // PyTorch CosineAnnealingLR(T_max=100, eta_min=0.001) on a base rate of 0.1.
-    private readonly CosineWaveSchedule _schedule = Schedule.CosineWave(0.1, totalSteps: 100, finalLearningRate: 0.001);
+    private readonly CosineWaveSchedule _schedule = (CosineWaveSchedule)Schedule.CosineWave(0.1, 0.001, 100);
 
     /// <summary>PyTorch's closed form: eta_min + (base − eta_min) · (1 + cos(π · t / T_max)) / 2.</summary>
     private static double PyTorch(double baseRate, double etaMin, long tMax, long step) =>
@@ -22,7 +22,7 @@ public class CosineWaveScheduleTests
     [Fact]
     public void CosineWave_stays_finite_when_the_angle_overflows()
     {
-        var schedule = Schedule.CosineWave(1.0, 1, 0.0, cycles: 1e308);
+        var schedule = Schedule.CosineWave(1.0, 0.0, 1, 1e308);
         schedule.ShouldHaveRate(1, 1.0);
         schedule.ShouldHaveRate(long.MaxValue, 1.0);
         ScheduleContract.IsFiniteAndNonNegative(schedule, ScheduleContract.ProbeSteps);
@@ -60,7 +60,7 @@ public class CosineWaveScheduleTests
     [Fact]
     public void CosineWave_completes_the_given_number_of_cycles()
     {
-        var schedule = Schedule.CosineWave(1.0, 100, cycles: 2.0);
+        var schedule = Schedule.CosineWave(1.0, 0.0, 100, 2.0);
         schedule.ShouldHaveRate(0, 1.0);
         schedule.ShouldHaveRate(25, 0.0);
         schedule.ShouldHaveRate(50, 1.0);
@@ -75,7 +75,7 @@ public class CosineWaveScheduleTests
         // get_cosine_with_min_lr_schedule_with_warmup(10, 100, min_lr_rate=0.1) on a base rate of 0.1: 90 decay steps.
         foreach ((double cycles, double minLrRate) in new[] { (0.5, 0.0), (1.5, 0.0), (0.5, 0.1), (0.7, 0.25) })
         {
-            var schedule = Schedule.CosineWave(0.1, 90, minLrRate * 0.1, cycles);
+            var schedule = Schedule.CosineWave(0.1, minLrRate * 0.1, 90, cycles);
             foreach (long localStep in new long[] { 0, 1, 44, 45, 89, 90, 91, 92, 500 })
             {
                 schedule.ShouldHaveRate(localStep, HuggingFace(0.1, 90, cycles, minLrRate, localStep), ScheduleAssertions.Tight);
@@ -87,7 +87,7 @@ public class CosineWaveScheduleTests
     public void CosineWave_keeps_the_contract()
     {
         ScheduleContract.Holds(_schedule, [99, 100, 101, 150, 200]);
-        ScheduleContract.Holds(Schedule.CosineWave(0.0, 7, 0.3, cycles: 3.25));
+        ScheduleContract.Holds(Schedule.CosineWave(0.0, 0.3, 7, 3.25));
     }
 
     [Fact]
@@ -111,6 +111,6 @@ public class CosineWaveScheduleTests
     [InlineData(0.1, 100, 0.0, double.NaN, "cycles")]
     [InlineData(0.1, 100, 0.0, double.PositiveInfinity, "cycles")]
     public void CosineWave_rejects_bad_input(double initial, long totalSteps, double final, double cycles, string parameter) =>
-        FluentActions.Invoking(() => Schedule.CosineWave(initial, totalSteps, final, cycles))
+        FluentActions.Invoking(() => Schedule.CosineWave(initial, final, totalSteps, cycles))
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName(parameter);
 }

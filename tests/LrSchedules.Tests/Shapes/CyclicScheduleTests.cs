@@ -5,7 +5,7 @@ namespace LrSchedules.Tests.Shapes;
 public class CyclicScheduleTests
 {
     // PyTorch CyclicLR(base_lr=0.001, max_lr=0.1, step_size_up=10): cycles of 20 steps, peak at 10, 30, 50, ...
-    private readonly CyclicSchedule _triangular = Schedule.Cyclic(0.001, 0.1, 10);
+    private readonly CyclicSchedule _triangular = (CyclicSchedule)Schedule.Cyclic(0.001, 0.1, 10);
 
     /// <summary>PyTorch's <c>get_lr</c> for one group, with the scale given as a function of the cycle and the step.</summary>
     private static double Torch(double baseLr, double maxLr, double up, double down, double step, Func<double, double, double> scale)
@@ -62,7 +62,7 @@ public class CyclicScheduleTests
     [Fact]
     public void Cyclic_exponential_range_scales_by_the_decay_rate_per_step()
     {
-        var schedule = Schedule.Cyclic(0.001, 0.1, 8, mode: CyclicMode.ExponentialRange, decayRate: 0.97);
+        var schedule = Schedule.Cyclic(0.001, 0.1, 8, mode: CyclicMode.ExponentialRange, decayFactor: 0.97);
         schedule.ShouldHaveRate(8, 0.001 + ((0.1 - 0.001) * Math.Pow(0.97, 8)));
         schedule.ShouldHaveRate(24, 0.001 + ((0.1 - 0.001) * Math.Pow(0.97, 24)));
     }
@@ -74,7 +74,7 @@ public class CyclicScheduleTests
         var triangular2 = Schedule.Cyclic(0.001, 0.1, 1, 1, CyclicMode.Triangular2);
         triangular2.ShouldHaveRate((2 * 1100) + 1, 0.001);
         triangular2.ShouldHaveRate(long.MaxValue, 0.001);
-        var expRange = Schedule.Cyclic(0.001, 0.1, 8, mode: CyclicMode.ExponentialRange, decayRate: 0.97);
+        var expRange = Schedule.Cyclic(0.001, 0.1, 8, mode: CyclicMode.ExponentialRange, decayFactor: 0.97);
         expRange.ShouldHaveRate(1_000_000, 0.001);
         expRange.ShouldHaveRate(long.MaxValue, 0.001);
         _triangular.GetLearningRate(long.MaxValue).Should().BeInRange(0.001, 0.1);
@@ -100,13 +100,13 @@ public class CyclicScheduleTests
     [Fact]
     public void Cyclic_exposes_its_parameters()
     {
-        var schedule = Schedule.Cyclic(0.001, 0.1, 10, 5, CyclicMode.ExponentialRange, 0.9);
+        var schedule = (CyclicSchedule)Schedule.Cyclic(0.001, 0.1, 10, 5, CyclicMode.ExponentialRange, 0.9);
         schedule.InitialLearningRate.Should().Be(0.001);
         schedule.PeakLearningRate.Should().Be(0.1);
         schedule.StepsUp.Should().Be(10);
         schedule.StepsDown.Should().Be(5);
         schedule.Mode.Should().Be(CyclicMode.ExponentialRange);
-        schedule.DecayRate.Should().Be(0.9);
+        schedule.DecayFactor.Should().Be(0.9);
         _triangular.StepsDown.Should().Be(10);
     }
 
@@ -146,9 +146,9 @@ public class CyclicScheduleTests
     [InlineData(0.001, 0.1, 10, 0L, CyclicMode.Triangular, 1.0, "stepsDown")]
     [InlineData(0.001, 0.1, 10, -5L, CyclicMode.Triangular, 1.0, "stepsDown")]
     [InlineData(0.001, 0.1, 10, null, (CyclicMode)3, 1.0, "mode")]
-    [InlineData(0.001, 0.1, 10, null, CyclicMode.ExponentialRange, 0.0, "decayRate")]
-    [InlineData(0.001, 0.1, 10, null, CyclicMode.ExponentialRange, 1.01, "decayRate")]
-    [InlineData(0.001, 0.1, 10, null, CyclicMode.ExponentialRange, double.NaN, "decayRate")]
+    [InlineData(0.001, 0.1, 10, null, CyclicMode.ExponentialRange, 0.0, "decayFactor")]
+    [InlineData(0.001, 0.1, 10, null, CyclicMode.ExponentialRange, 1.01, "decayFactor")]
+    [InlineData(0.001, 0.1, 10, null, CyclicMode.ExponentialRange, double.NaN, "decayFactor")]
     public void Cyclic_rejects_bad_input(
         double initial, double peak, long stepsUp, long? stepsDown, CyclicMode mode, double decayRate, string parameter) =>
         FluentActions.Invoking(() => Schedule.Cyclic(initial, peak, stepsUp, stepsDown, mode, decayRate))

@@ -5,10 +5,10 @@ namespace LrSchedules.Tests.Shapes;
 public class ExponentialScheduleTests
 {
     // optax.exponential_decay(init_value=0.1, transition_steps=10, decay_rate=0.5, transition_begin=5)
-    private readonly ExponentialSchedule _delayed = Schedule.Exponential(0.1, 0.5, transitionSteps: 10, transitionBegin: 5);
+    private readonly ExponentialSchedule _delayed = (ExponentialSchedule)Schedule.Exponential(0.1, 0.5, transitionSteps: 10, transitionBegin: 5);
 
     // optax.exponential_decay(0.1, 10, 0.5, staircase=True, end_value=0.01)
-    private readonly ExponentialSchedule _stairs = Schedule.Exponential(0.1, 0.5, transitionSteps: 10, staircase: true, finalLearningRate: 0.01);
+    private readonly ExponentialSchedule _stairs = (ExponentialSchedule)Schedule.Exponential(0.1, 0.5, transitionSteps: 10, staircase: true, finalLearningRate: 0.01);
 
     [Fact]
     public void Exponential_holds_the_initial_rate_until_the_transition_begins()
@@ -113,7 +113,7 @@ public class ExponentialScheduleTests
     public void Exponential_exposes_its_parameters()
     {
         _stairs.InitialLearningRate.Should().Be(0.1);
-        _stairs.DecayRate.Should().Be(0.5);
+        _stairs.DecayFactor.Should().Be(0.5);
         _stairs.TransitionSteps.Should().Be(10);
         _stairs.TransitionBegin.Should().Be(0);
         _stairs.Staircase.Should().BeTrue();
@@ -125,10 +125,10 @@ public class ExponentialScheduleTests
     [InlineData(-0.1, 0.5, 1, 0, null, "initialLearningRate")]
     [InlineData(double.NaN, 0.5, 1, 0, null, "initialLearningRate")]
     [InlineData(double.PositiveInfinity, 0.5, 1, 0, null, "initialLearningRate")]
-    [InlineData(0.1, 0.0, 1, 0, null, "decayRate")]
-    [InlineData(0.1, -0.5, 1, 0, null, "decayRate")]
-    [InlineData(0.1, double.NaN, 1, 0, null, "decayRate")]
-    [InlineData(0.1, double.PositiveInfinity, 1, 0, 1.0, "decayRate")]
+    [InlineData(0.1, 0.0, 1, 0, null, "decayFactor")]
+    [InlineData(0.1, -0.5, 1, 0, null, "decayFactor")]
+    [InlineData(0.1, double.NaN, 1, 0, null, "decayFactor")]
+    [InlineData(0.1, double.PositiveInfinity, 1, 0, 1.0, "decayFactor")]
     [InlineData(0.1, 0.5, 0, 0, null, "transitionSteps")]
     [InlineData(0.1, 0.5, -10, 0, null, "transitionSteps")]
     [InlineData(0.1, 0.5, 1, -1, null, "transitionBegin")]
@@ -142,6 +142,6 @@ public class ExponentialScheduleTests
     [Fact]
     public void Exponential_rejects_an_uncapped_growth_and_says_why() =>
         FluentActions.Invoking(() => Schedule.Exponential(0.1, 1.5))
-            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("decayRate")
-            .WithMessage("*decayRate must be <= 1 when no finalLearningRate caps the growth*overflows to infinity*but was 1.5*");
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("decayFactor")
+            .WithMessage("*decayFactor must be <= 1 when no finalLearningRate caps the growth*overflows to infinity*but was 1.5*");
 }

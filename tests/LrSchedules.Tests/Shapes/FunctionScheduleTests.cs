@@ -9,7 +9,7 @@ public class FunctionScheduleTests
     [Fact]
     public void FromFunction_of_steps_returns_the_delegate_value()
     {
-        var schedule = Schedule.FromFunction(Halving);
+        var schedule = (FunctionSchedule)Schedule.FromFunction(Halving);
         schedule.ShouldHaveRate(0, 1.0);
         schedule.ShouldHaveRate(3, 0.25);
         schedule.IsContinuous.Should().BeFalse();
@@ -22,7 +22,7 @@ public class FunctionScheduleTests
     [Fact]
     public void FromFunction_of_positions_is_continuous()
     {
-        var schedule = Schedule.FromFunction((double position) => 1.0 / (1 + position));
+        var schedule = (FunctionSchedule)Schedule.FromFunction((double position) => 1.0 / (1 + position));
         schedule.GetLearningRate(1.0).Should().Be(0.5);
         schedule.GetLearningRate(3.0).Should().Be(0.25);
         schedule.GetLearningRate(0.25).Should().Be(0.8);

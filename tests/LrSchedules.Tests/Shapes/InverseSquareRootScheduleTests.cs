@@ -4,7 +4,7 @@ namespace LrSchedules.Tests.Shapes;
 
 public class InverseSquareRootScheduleTests
 {
-    private readonly InverseSquareRootSchedule _schedule = Schedule.InverseSquareRoot(0.1, timescale: 10);
+    private readonly InverseSquareRootSchedule _schedule = (InverseSquareRootSchedule)Schedule.InverseSquareRoot(0.1, timescale: 10);
 
     /// <summary>Hugging Face's multiplier after warmup, at its global step: 1 / sqrt((step + timescale − warmup) / timescale).</summary>
     private static double HuggingFace(double baseRate, long warmupSteps, long timescale, long step) =>

@@ -5,8 +5,8 @@ namespace LrSchedules.Tests.Shapes;
 public class InverseTimeScheduleTests
 {
     // keras.optimizers.schedules.InverseTimeDecay(0.1, decay_steps=10, decay_rate=0.5)
-    private readonly InverseTimeSchedule _schedule = Schedule.InverseTime(0.1, decaySteps: 10, decayRate: 0.5);
-    private readonly InverseTimeSchedule _stairs = Schedule.InverseTime(0.1, decaySteps: 10, decayRate: 0.5, staircase: true);
+    private readonly InverseTimeSchedule _schedule = (InverseTimeSchedule)Schedule.InverseTime(0.1, decaySteps: 10, decayRate: 0.5);
+    private readonly InverseTimeSchedule _stairs = (InverseTimeSchedule)Schedule.InverseTime(0.1, decaySteps: 10, decayRate: 0.5, staircase: true);
 
     [Fact]
     public void InverseTime_decays_as_one_over_time()

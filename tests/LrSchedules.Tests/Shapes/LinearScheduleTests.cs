@@ -4,10 +4,10 @@ namespace LrSchedules.Tests.Shapes;
 
 public class LinearScheduleTests
 {
-    private readonly LinearSchedule _decay = Schedule.Linear(0.1, 0.0, totalSteps: 100);
+    private readonly LinearSchedule _decay = (LinearSchedule)Schedule.Linear(0.1, 0.0, totalSteps: 100);
 
     // optax.linear_schedule(init_value=0.0, end_value=0.1, transition_steps=20) without its delay.
-    private readonly LinearSchedule _rise = Schedule.Linear(0.0, 0.1, totalSteps: 20);
+    private readonly LinearSchedule _rise = (LinearSchedule)Schedule.Linear(0.0, 0.1, totalSteps: 20);
 
     /// <summary>optax's expression, in optax's order: (init − end) · (1 − t / T) + end.</summary>
     private static double Optax(double initial, double final, long totalSteps, long step) =>

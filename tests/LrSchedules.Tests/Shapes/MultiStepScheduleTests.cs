@@ -4,7 +4,7 @@ namespace LrSchedules.Tests.Shapes;
 
 public class MultiStepScheduleTests
 {
-    private readonly MultiStepSchedule _schedule = Schedule.MultiStep(0.1, [30, 80], 0.1);
+    private readonly MultiStepSchedule _schedule = (MultiStepSchedule)Schedule.MultiStep(0.1, [30, 80], 0.1);
 
     [Fact]
     public void MultiStep_decays_at_each_milestone_and_not_before()
@@ -33,7 +33,7 @@ public class MultiStepScheduleTests
     public void MultiStep_copies_its_milestones()
     {
         long[] milestones = [10, 20];
-        var schedule = Schedule.MultiStep(1.0, milestones, 0.5);
+        var schedule = (MultiStepSchedule)Schedule.MultiStep(1.0, milestones, 0.5);
         milestones[0] = 15;
         schedule.Milestones.Should().Equal(10, 20);
         schedule.ShouldHaveRate(10, 0.5);
@@ -42,7 +42,7 @@ public class MultiStepScheduleTests
     [Fact]
     public void MultiStep_milestones_cannot_be_changed_through_the_property()
     {
-        var schedule = Schedule.MultiStep(1.0, [10, 20], 0.5);
+        var schedule = (MultiStepSchedule)Schedule.MultiStep(1.0, [10, 20], 0.5);
         (schedule.Milestones as long[]).Should().BeNull("the property must not hand out the schedule's own array");
         schedule.Milestones.Should().BeAssignableTo<System.Collections.ObjectModel.ReadOnlyCollection<long>>();
     }
@@ -64,8 +64,8 @@ public class MultiStepScheduleTests
 
     [Theory]
     [InlineData(-0.1, 0.1, "initialLearningRate")]
-    [InlineData(0.1, 0.0, "decayRate")]
-    [InlineData(0.1, double.PositiveInfinity, "decayRate")]
+    [InlineData(0.1, 0.0, "decayFactor")]
+    [InlineData(0.1, double.PositiveInfinity, "decayFactor")]
     public void MultiStep_rejects_bad_rates(double initial, double decayRate, string parameter) =>
         FluentActions.Invoking(() => Schedule.MultiStep(initial, [10], decayRate))
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName(parameter);
@@ -73,5 +73,5 @@ public class MultiStepScheduleTests
     [Fact]
     public void MultiStep_rejects_a_growth_that_overflows() =>
         FluentActions.Invoking(() => Schedule.MultiStep(1.0, [1, 2, 3], 1e200))
-            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("decayRate");
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("decayFactor");
 }

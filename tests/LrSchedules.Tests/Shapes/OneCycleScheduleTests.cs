@@ -5,7 +5,7 @@ namespace LrSchedules.Tests.Shapes;
 public class OneCycleScheduleTests
 {
     // PyTorch OneCycleLR(max_lr=0.1, total_steps=100) with its defaults: pct_start 0.3, 'cos', div 25, final_div 1e4.
-    private readonly OneCycleSchedule _schedule = Schedule.OneCycle(0.1, 100);
+    private readonly OneCycleSchedule _schedule = (OneCycleSchedule)Schedule.OneCycle(0.1, 100);
 
     // PyTorch: "end_step": float(pct_start * self.total_steps) - 1 — 0.3 * 100 is 30.000000000000004 in doubles.
     private static readonly double FirstEnd = (0.3 * 100) - 1;
@@ -55,7 +55,7 @@ public class OneCycleScheduleTests
     {
         // OneCycleLR(max_lr=0.1, total_steps=100, pct_start=0.25, anneal_strategy='linear', div_factor=10,
         // final_div_factor=100, three_phase=True): phases end at 24, 48 and 99.
-        var schedule = Schedule.OneCycle(0.1, 100, 0.25, Interpolation.Linear, 10.0, 100.0, threePhase: true);
+        var schedule = Schedule.OneCycle(0.1, 100, 0.25, Curve.Linear, 10.0, 100.0, threePhase: true);
         double initial = 0.1 / 10, min = initial / 100;
         schedule.ShouldHaveRate(0, initial);
         schedule.ShouldHaveRate(23, Linear(initial, 0.1, 23.0 / 24));
@@ -99,7 +99,7 @@ public class OneCycleScheduleTests
     public void OneCycle_three_phase_with_a_long_warmup_is_still_in_its_second_phase_at_the_end()
     {
         // pct_start 0.75 of 100: phases end at 74, 148 and 99; PyTorch picks the first phase whose end is >= the step.
-        var schedule = Schedule.OneCycle(1.0, 100, 0.75, Interpolation.Linear, threePhase: true);
+        var schedule = Schedule.OneCycle(1.0, 100, 0.75, Curve.Linear, threePhase: true);
         double secondEnd = (2 * 0.75 * 100) - 2;
         schedule.ShouldHaveRate(98, Linear(1.0, 1.0 / 25, (98 - 74.0) / (secondEnd - 74.0)));
         schedule.ShouldHaveRate(99, Linear(1.0, 1.0 / 25, (99 - 74.0) / (secondEnd - 74.0)));
@@ -117,11 +117,11 @@ public class OneCycleScheduleTests
     [Fact]
     public void OneCycle_exposes_its_parameters()
     {
-        var schedule = Schedule.OneCycle(0.1, 100, 0.25, Interpolation.Linear, 10.0, 100.0, true);
+        var schedule = (OneCycleSchedule)Schedule.OneCycle(0.1, 100, 0.25, Curve.Linear, 10.0, 100.0, true);
         schedule.PeakLearningRate.Should().Be(0.1);
         schedule.TotalSteps.Should().Be(100);
         schedule.WarmupFraction.Should().Be(0.25);
-        schedule.Interpolation.Should().Be(Interpolation.Linear);
+        schedule.Curve.Should().Be(Curve.Linear);
         schedule.InitialDivisor.Should().Be(10.0);
         schedule.FinalDivisor.Should().Be(100.0);
         schedule.ThreePhase.Should().BeTrue();
@@ -133,7 +133,7 @@ public class OneCycleScheduleTests
         foreach (LearningRateSchedule schedule in new LearningRateSchedule[]
                  {
                      _schedule,
-                     Schedule.OneCycle(0.1, long.MaxValue, 0.5, Interpolation.Linear, threePhase: true),
+                     Schedule.OneCycle(0.1, long.MaxValue, 0.5, Curve.Linear, threePhase: true),
                  })
         {
             foreach (double position in new[] { 0.0, 1e-300, 0.7, 1e15, 1e19, 1e200, 1e308, double.MaxValue })
@@ -147,32 +147,33 @@ public class OneCycleScheduleTests
     public void OneCycle_keeps_the_contract()
     {
         ScheduleContract.Holds(_schedule, [28, 29, 30, 98, 99, 100]);
-        ScheduleContract.Holds(Schedule.OneCycle(0.1, 100, 0.25, Interpolation.Linear, 10.0, 100.0, true), [23, 24, 25, 47, 48, 49]);
+        ScheduleContract.Holds(Schedule.OneCycle(0.1, 100, 0.25, Curve.Linear, 10.0, 100.0, true), [23, 24, 25, 47, 48, 49]);
         ScheduleContract.Holds(Schedule.OneCycle(0.1, 10, 0.1));
-        ScheduleContract.Holds(Schedule.OneCycle(0.1, long.MaxValue, 0.5, Interpolation.Linear, threePhase: true));
+        ScheduleContract.Holds(Schedule.OneCycle(0.1, long.MaxValue, 0.5, Curve.Linear, threePhase: true));
     }
 
     [Theory]
-    [InlineData(-0.1, 100, 0.3, Interpolation.Cosine, 25.0, 1e4, "peakLearningRate")]
-    [InlineData(double.NaN, 100, 0.3, Interpolation.Cosine, 25.0, 1e4, "peakLearningRate")]
-    [InlineData(double.PositiveInfinity, 100, 0.3, Interpolation.Cosine, 25.0, 1e4, "peakLearningRate")]
-    [InlineData(0.1, 0, 0.3, Interpolation.Cosine, 25.0, 1e4, "totalSteps")]
-    [InlineData(0.1, -100, 0.3, Interpolation.Cosine, 25.0, 1e4, "totalSteps")]
-    [InlineData(0.1, 100, -0.1, Interpolation.Cosine, 25.0, 1e4, "warmupFraction")]
-    [InlineData(0.1, 100, 1.1, Interpolation.Cosine, 25.0, 1e4, "warmupFraction")]
-    [InlineData(0.1, 100, double.NaN, Interpolation.Cosine, 25.0, 1e4, "warmupFraction")]
-    [InlineData(0.1, 100, 0.3, (Interpolation)7, 25.0, 1e4, "interpolation")]
-    [InlineData(0.1, 100, 0.3, Interpolation.Cosine, 0.0, 1e4, "initialDivisor")]
-    [InlineData(0.1, 100, 0.3, Interpolation.Cosine, -25.0, 1e4, "initialDivisor")]
-    [InlineData(0.1, 100, 0.3, Interpolation.Cosine, double.NaN, 1e4, "initialDivisor")]
-    [InlineData(0.1, 100, 0.3, Interpolation.Cosine, double.PositiveInfinity, 1e4, "initialDivisor")]
-    [InlineData(1e300, 100, 0.3, Interpolation.Cosine, 1e-10, 1e4, "initialDivisor")]
-    [InlineData(0.1, 100, 0.3, Interpolation.Cosine, 25.0, 0.0, "finalDivisor")]
-    [InlineData(0.1, 100, 0.3, Interpolation.Cosine, 25.0, double.NaN, "finalDivisor")]
-    [InlineData(1.0, 100, 0.3, Interpolation.Cosine, 1.0, 1e-310, "finalDivisor")]
+    [InlineData(-0.1, 100, 0.3, Curve.Cosine, 25.0, 1e4, "peakLearningRate")]
+    [InlineData(double.NaN, 100, 0.3, Curve.Cosine, 25.0, 1e4, "peakLearningRate")]
+    [InlineData(double.PositiveInfinity, 100, 0.3, Curve.Cosine, 25.0, 1e4, "peakLearningRate")]
+    [InlineData(0.1, 0, 0.3, Curve.Cosine, 25.0, 1e4, "totalSteps")]
+    [InlineData(0.1, -100, 0.3, Curve.Cosine, 25.0, 1e4, "totalSteps")]
+    [InlineData(0.1, 100, -0.1, Curve.Cosine, 25.0, 1e4, "warmupFraction")]
+    [InlineData(0.1, 100, 1.1, Curve.Cosine, 25.0, 1e4, "warmupFraction")]
+    [InlineData(0.1, 100, double.NaN, Curve.Cosine, 25.0, 1e4, "warmupFraction")]
+    [InlineData(0.1, 100, 0.3, Curve.OneMinusSquareRoot, 25.0, 1e4, "curve")]
+    [InlineData(0.1, 100, 0.3, (Curve)7, 25.0, 1e4, "curve")]
+    [InlineData(0.1, 100, 0.3, Curve.Cosine, 0.0, 1e4, "initialDivisor")]
+    [InlineData(0.1, 100, 0.3, Curve.Cosine, -25.0, 1e4, "initialDivisor")]
+    [InlineData(0.1, 100, 0.3, Curve.Cosine, double.NaN, 1e4, "initialDivisor")]
+    [InlineData(0.1, 100, 0.3, Curve.Cosine, double.PositiveInfinity, 1e4, "initialDivisor")]
+    [InlineData(1e300, 100, 0.3, Curve.Cosine, 1e-10, 1e4, "initialDivisor")]
+    [InlineData(0.1, 100, 0.3, Curve.Cosine, 25.0, 0.0, "finalDivisor")]
+    [InlineData(0.1, 100, 0.3, Curve.Cosine, 25.0, double.NaN, "finalDivisor")]
+    [InlineData(1.0, 100, 0.3, Curve.Cosine, 1.0, 1e-310, "finalDivisor")]
     public void OneCycle_rejects_bad_input(
-        double peak, long totalSteps, double fraction, Interpolation interpolation, double initialDivisor, double finalDivisor, string parameter) =>
-        FluentActions.Invoking(() => Schedule.OneCycle(peak, totalSteps, fraction, interpolation, initialDivisor, finalDivisor))
+        double peak, long totalSteps, double fraction, Curve curve, double initialDivisor, double finalDivisor, string parameter) =>
+        FluentActions.Invoking(() => Schedule.OneCycle(peak, totalSteps, fraction, curve, initialDivisor, finalDivisor))
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName(parameter)
             .WithMessage($"*{parameter} must be*but was*");
 }

@@ -4,10 +4,10 @@ namespace LrSchedules.Tests.Shapes;
 
 public class PiecewiseConstantScheduleTests
 {
-    private readonly PiecewiseConstantSchedule _schedule = Schedule.PiecewiseConstant([10, 30], [1.0, 0.5, 0.1]);
+    private readonly PiecewiseConstantSchedule _schedule = (PiecewiseConstantSchedule)Schedule.PiecewiseConstant([1.0, 0.5, 0.1], [10, 30]);
 
     // optax.piecewise_constant_schedule(init_value=1.0, boundaries_and_scales={10: 0.5, 30: 0.1, 60: 0.5})
-    private readonly PiecewiseConstantSchedule _optax = Schedule.PiecewiseConstant(
+    private readonly PiecewiseConstantSchedule _optax = (PiecewiseConstantSchedule)Schedule.PiecewiseConstant(
         1.0,
         new Dictionary<long, double> { [10] = 0.5, [30] = 0.1, [60] = 0.5 });
 
@@ -27,18 +27,18 @@ public class PiecewiseConstantScheduleTests
 
     [Fact]
     public void PiecewiseConstant_without_boundaries_is_constant() =>
-        Schedule.PiecewiseConstant([], [0.3]).ShouldHaveRate(long.MaxValue, 0.3);
+        Schedule.PiecewiseConstant([0.3], []).ShouldHaveRate(long.MaxValue, 0.3);
 
     [Fact]
     public void PiecewiseConstant_with_a_boundary_at_zero_starts_with_the_second_rate() =>
-        Schedule.PiecewiseConstant([0], [1.0, 0.5]).ShouldHaveRate(0, 0.5);
+        Schedule.PiecewiseConstant([1.0, 0.5], [0]).ShouldHaveRate(0, 0.5);
 
     [Fact]
     public void PiecewiseConstant_ports_keras_with_each_boundary_plus_one()
     {
         // Keras PiecewiseConstantDecay([10, 20], [1.0, 0.5, 0.1]): values[0] while step <= 10, values[1] for 10 < step <= 20.
         long[] kerasBoundaries = [10, 20];
-        var schedule = Schedule.PiecewiseConstant(kerasBoundaries.Select(b => b + 1), [1.0, 0.5, 0.1]);
+        var schedule = Schedule.PiecewiseConstant([1.0, 0.5, 0.1], kerasBoundaries.Select(b => b + 1));
         schedule.ShouldHaveRate(10, 1.0);
         schedule.ShouldHaveRate(11, 0.5);
         schedule.ShouldHaveRate(20, 0.5);
@@ -64,7 +64,7 @@ public class PiecewiseConstantScheduleTests
     [Fact]
     public void PiecewiseConstant_optax_form_sorts_its_boundaries_as_optax_does()
     {
-        var schedule = Schedule.PiecewiseConstant(2.0, [new(30, 0.1), new(10, 0.5)]);
+        var schedule = (PiecewiseConstantSchedule)Schedule.PiecewiseConstant(2.0, [new(30, 0.1), new(10, 0.5)]);
         schedule.Boundaries.Should().Equal(10, 30);
         schedule.ShouldHaveRate(10, 1.0);
         schedule.ShouldHaveRate(30, 2.0 * 0.5 * 0.1);
@@ -90,7 +90,7 @@ public class PiecewiseConstantScheduleTests
     {
         long[] boundaries = [10, 20];
         double[] rates = [3.0, 2.0, 1.0];
-        var schedule = Schedule.PiecewiseConstant(boundaries, rates);
+        var schedule = (PiecewiseConstantSchedule)Schedule.PiecewiseConstant(rates, boundaries);
         boundaries[0] = 15;
         rates[1] = 7.0;
         schedule.Boundaries.Should().Equal(10, 20);
@@ -102,18 +102,18 @@ public class PiecewiseConstantScheduleTests
 
     [Fact]
     public void PiecewiseConstant_rejects_a_rate_count_that_does_not_match_and_names_both_counts() =>
-        FluentActions.Invoking(() => Schedule.PiecewiseConstant([10, 30], [1.0, 0.5]))
-            .Should().Throw<ArgumentException>().WithParameterName("learningRates")
-            .WithMessage("*must hold 3 values (one more than the 2 boundaries) but holds 2*");
+        FluentActions.Invoking(() => Schedule.PiecewiseConstant([1.0, 0.5], [10, 30]))
+            .Should().Throw<ScheduleArgumentException>().WithParameterName("learningRates")
+            .WithMessage("learningRates must be 3 elements long (one more than the 2 boundaries) but was 2.");
 
     [Fact]
     public void PiecewiseConstant_rejects_boundaries_not_strictly_increasing() =>
-        FluentActions.Invoking(() => Schedule.PiecewiseConstant([10, 10], [1.0, 0.5, 0.1]))
+        FluentActions.Invoking(() => Schedule.PiecewiseConstant([1.0, 0.5, 0.1], [10, 10]))
             .Should().Throw<ArgumentException>().WithParameterName("boundaries").WithMessage("*strictly increasing*");
 
     [Fact]
     public void PiecewiseConstant_rejects_a_negative_boundary() =>
-        FluentActions.Invoking(() => Schedule.PiecewiseConstant([-1, 10], [1.0, 0.5, 0.1]))
+        FluentActions.Invoking(() => Schedule.PiecewiseConstant([1.0, 0.5, 0.1], [-1, 10]))
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("boundaries");
 
     [Theory]
@@ -121,15 +121,15 @@ public class PiecewiseConstantScheduleTests
     [InlineData(double.NaN)]
     [InlineData(double.PositiveInfinity)]
     public void PiecewiseConstant_rejects_a_bad_rate(double rate) =>
-        FluentActions.Invoking(() => Schedule.PiecewiseConstant([10], [1.0, rate]))
+        FluentActions.Invoking(() => Schedule.PiecewiseConstant([1.0, rate], [10]))
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("learningRates").WithMessage("*learningRates[1]*");
 
     [Fact]
     public void PiecewiseConstant_rejects_null()
     {
-        FluentActions.Invoking(() => Schedule.PiecewiseConstant(null!, [1.0]))
+        FluentActions.Invoking(() => Schedule.PiecewiseConstant([1.0], null!))
             .Should().Throw<ArgumentNullException>().WithParameterName("boundaries");
-        FluentActions.Invoking(() => Schedule.PiecewiseConstant([], (IEnumerable<double>)null!))
+        FluentActions.Invoking(() => Schedule.PiecewiseConstant((IEnumerable<double>)null!, []))
             .Should().Throw<ArgumentNullException>().WithParameterName("learningRates");
         FluentActions.Invoking(() => Schedule.PiecewiseConstant(1.0, null!))
             .Should().Throw<ArgumentNullException>().WithParameterName("boundariesAndScales");
@@ -150,17 +150,17 @@ public class PiecewiseConstantScheduleTests
     public void PiecewiseConstant_optax_form_rejects_a_bad_scale(double scale) =>
         FluentActions.Invoking(() => Schedule.PiecewiseConstant(1.0, new Dictionary<long, double> { [10] = 0.5, [20] = scale }))
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("boundariesAndScales")
-            .WithMessage("*boundariesAndScales[20] (the scale at boundary 20) must be a finite number >= 0*");
+            .WithMessage("boundariesAndScales must be a finite scale >= 0 (the scale at boundary 20) but was *");
 
     [Fact]
     public void PiecewiseConstant_optax_form_rejects_a_negative_boundary() =>
         FluentActions.Invoking(() => Schedule.PiecewiseConstant(1.0, new Dictionary<long, double> { [-5] = 0.5 }))
-            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("boundariesAndScales").WithMessage("*boundary -5*");
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("boundariesAndScales").WithMessage("*must be a boundary >= 0*but was -5.");
 
     [Fact]
     public void PiecewiseConstant_optax_form_rejects_a_repeated_boundary() =>
         FluentActions.Invoking(() => Schedule.PiecewiseConstant(1.0, [new(10, 0.5), new(20, 0.5), new(10, 0.1)]))
-            .Should().Throw<ArgumentException>().WithParameterName("boundariesAndScales").WithMessage("*boundary 10 appears more than once*");
+            .Should().Throw<ScheduleArgumentException>().WithParameterName("boundariesAndScales").WithMessage("*must be a boundary that appears once*but was 10.");
 
     [Fact]
     public void PiecewiseConstant_optax_form_rejects_scales_whose_product_overflows() =>

@@ -4,13 +4,13 @@ namespace LrSchedules.Tests.Shapes;
 
 public class PiecewiseInterpolatedScheduleTests
 {
-    private readonly PiecewiseInterpolatedSchedule _linear = Schedule.PiecewiseInterpolated([0, 10, 30], [0.1, 0.2, 0.1]);
+    private readonly PiecewiseInterpolatedSchedule _linear = (PiecewiseInterpolatedSchedule)Schedule.PiecewiseInterpolated([0.1, 0.2, 0.1], [0, 10, 30]);
 
     // optax.piecewise_interpolate_schedule('linear', 0.1, {10: 2.0, 30: 0.5, 60: 0.1})
-    private readonly PiecewiseInterpolatedSchedule _optax = Schedule.PiecewiseInterpolated(
-        Interpolation.Linear,
+    private readonly PiecewiseInterpolatedSchedule _optax = (PiecewiseInterpolatedSchedule)Schedule.PiecewiseInterpolated(
         0.1,
-        new Dictionary<long, double> { [10] = 2.0, [30] = 0.5, [60] = 0.1 });
+        new Dictionary<long, double> { [10] = 2.0, [30] = 0.5, [60] = 0.1 },
+        Curve.Linear);
 
     /// <summary>optax's _linear_interpolate: (end − start) · pct + start.</summary>
     private static double Linear(double start, double end, double pct) => ((end - start) * pct) + start;
@@ -47,7 +47,7 @@ public class PiecewiseInterpolatedScheduleTests
     [Fact]
     public void PiecewiseInterpolated_holds_the_first_rate_before_the_first_knot()
     {
-        var schedule = Schedule.PiecewiseInterpolated([10, 20], [0.5, 1.0]);
+        var schedule = Schedule.PiecewiseInterpolated([0.5, 1.0], [10, 20]);
         schedule.ShouldHaveRate(0, 0.5);
         schedule.ShouldHaveRate(9, 0.5);
         schedule.ShouldHaveRate(10, 0.5);
@@ -58,7 +58,7 @@ public class PiecewiseInterpolatedScheduleTests
     [Fact]
     public void PiecewiseInterpolated_accepts_negative_and_fractional_positions()
     {
-        var schedule = Schedule.PiecewiseInterpolated([-5.0, 2.5], [1.0, 0.0]);
+        var schedule = Schedule.PiecewiseInterpolated([1.0, 0.0], [-5.0, 2.5]);
         schedule.ShouldHaveRate(0, Linear(1.0, 0.0, 5.0 / 7.5));
         schedule.ShouldHaveRate(2, Linear(1.0, 0.0, 7.0 / 7.5));
         schedule.ShouldHaveRate(3, 0.0);
@@ -67,19 +67,19 @@ public class PiecewiseInterpolatedScheduleTests
 
     [Fact]
     public void PiecewiseInterpolated_with_one_knot_is_constant() =>
-        Schedule.PiecewiseInterpolated([7.0], [0.3], Interpolation.Cosine).ShouldHaveRate(long.MaxValue, 0.3);
+        Schedule.PiecewiseInterpolated([0.3], [7.0], Curve.Cosine).ShouldHaveRate(long.MaxValue, 0.3);
 
     [Fact]
     public void PiecewiseInterpolated_cosine_follows_half_a_cosine_between_knots()
     {
-        var schedule = Schedule.PiecewiseInterpolated([0, 10], [1.0, 0.0], Interpolation.Cosine);
+        var schedule = (PiecewiseInterpolatedSchedule)Schedule.PiecewiseInterpolated([1.0, 0.0], [0, 10], Curve.Cosine);
         schedule.ShouldHaveRate(0, 1.0);
         schedule.ShouldHaveRate(1, Cosine(1.0, 0.0, 0.1));
         schedule.ShouldHaveRate(5, 0.5, ScheduleAssertions.Tight);
         schedule.ShouldHaveRate(9, Cosine(1.0, 0.0, 0.9));
         schedule.ShouldHaveRate(10, 0.0);
         schedule.ShouldHaveRate(11, 0.0);
-        schedule.Interpolation.Should().Be(Interpolation.Cosine);
+        schedule.Curve.Should().Be(Curve.Cosine);
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public class PiecewiseInterpolatedScheduleTests
     [Fact]
     public void PiecewiseInterpolated_optax_form_with_a_boundary_at_zero_starts_from_its_value()
     {
-        var schedule = Schedule.PiecewiseInterpolated(Interpolation.Linear, 1.0, new Dictionary<long, double> { [0] = 2.0, [10] = 0.5 });
+        var schedule = (PiecewiseInterpolatedSchedule)Schedule.PiecewiseInterpolated(1.0, new Dictionary<long, double> { [0] = 2.0, [10] = 0.5 }, Curve.Linear);
         schedule.Positions.Should().Equal(0.0, 10.0);
         schedule.LearningRates.Should().Equal(2.0, 1.0);
         schedule.ShouldHaveRate(0, 2.0);
@@ -113,7 +113,7 @@ public class PiecewiseInterpolatedScheduleTests
     [Fact]
     public void PiecewiseInterpolated_optax_form_without_boundaries_is_constant()
     {
-        var schedule = Schedule.PiecewiseInterpolated(Interpolation.Cosine, 0.25, []);
+        var schedule = Schedule.PiecewiseInterpolated(0.25, [], Curve.Cosine);
         schedule.ShouldHaveRate(0, 0.25);
         schedule.ShouldHaveRate(long.MaxValue, 0.25);
     }
@@ -125,9 +125,9 @@ public class PiecewiseInterpolatedScheduleTests
         const long transitionSteps = 100;
         const double peak = 0.1, pctStart = 0.3, div = 25.0, finalDiv = 1e4;
         var schedule = Schedule.PiecewiseInterpolated(
-            Interpolation.Cosine,
             peak / div,
-            new Dictionary<long, double> { [(long)(pctStart * transitionSteps)] = div, [transitionSteps] = 1.0 / (div * finalDiv) });
+            new Dictionary<long, double> { [(long)(pctStart * transitionSteps)] = div, [transitionSteps] = 1.0 / (div * finalDiv) },
+            Curve.Cosine);
 
         double start = peak / div, top = start * div, end = top * (1.0 / (div * finalDiv));
 
@@ -147,15 +147,15 @@ public class PiecewiseInterpolatedScheduleTests
         // optax.linear_onecycle_schedule(100, 0.1, pct_start=0.3, pct_final=0.85, div_factor=25, final_div_factor=1e4)
         const long transitionSteps = 100;
         const double peak = 0.1, pctStart = 0.3, pctFinal = 0.85, div = 25.0, finalDiv = 1e4;
-        var schedule = Schedule.PiecewiseInterpolated(
-            Interpolation.Linear,
+        var schedule = (PiecewiseInterpolatedSchedule)Schedule.PiecewiseInterpolated(
             peak / div,
             new Dictionary<long, double>
             {
                 [(long)(pctStart * transitionSteps)] = div,
                 [(long)(pctFinal * transitionSteps)] = 1.0 / div,
                 [transitionSteps] = 1.0 / finalDiv,
-            });
+            },
+            Curve.Linear);
 
         schedule.Positions.Should().Equal(0.0, 30.0, 85.0, 100.0);
         schedule.ShouldHaveRate(0, 0.004);
@@ -170,7 +170,7 @@ public class PiecewiseInterpolatedScheduleTests
     {
         ScheduleContract.Holds(_linear, [9, 10, 11, 29, 30, 31]);
         ScheduleContract.Holds(_optax, [59, 60, 61]);
-        ScheduleContract.Holds(Schedule.PiecewiseInterpolated([-3.5, 0.25, 2e18], [0.0, 1.0, 0.0], Interpolation.Cosine));
+        ScheduleContract.Holds(Schedule.PiecewiseInterpolated([0.0, 1.0, 0.0], [-3.5, 0.25, 2e18], Curve.Cosine));
     }
 
     [Fact]
@@ -178,21 +178,21 @@ public class PiecewiseInterpolatedScheduleTests
     {
         double[] positions = [0, 10];
         double[] rates = [1.0, 0.0];
-        var schedule = Schedule.PiecewiseInterpolated(positions, rates);
+        var schedule = (PiecewiseInterpolatedSchedule)Schedule.PiecewiseInterpolated(rates, positions);
         positions[1] = 20;
         rates[0] = 5.0;
         schedule.Positions.Should().Equal(0.0, 10.0);
         schedule.LearningRates.Should().Equal(1.0, 0.0);
         schedule.Positions.Should().NotBeAssignableTo<double[]>();
         schedule.LearningRates.Should().NotBeAssignableTo<double[]>();
-        schedule.Interpolation.Should().Be(Interpolation.Linear);
+        schedule.Curve.Should().Be(Curve.Linear);
     }
 
     [Fact]
     public void PiecewiseInterpolated_rejects_a_rate_count_that_does_not_match_and_names_both_counts() =>
-        FluentActions.Invoking(() => Schedule.PiecewiseInterpolated([0, 10, 20], [1.0, 0.5]))
-            .Should().Throw<ArgumentException>().WithParameterName("learningRates")
-            .WithMessage("*must hold 3 values (one per each of the 3 positions) but holds 2*");
+        FluentActions.Invoking(() => Schedule.PiecewiseInterpolated([1.0, 0.5], [0, 10, 20]))
+            .Should().Throw<ScheduleArgumentException>().WithParameterName("learningRates")
+            .WithMessage("learningRates must be 3 elements long (one per each of the 3 positions) but was 2.");
 
     [Fact]
     public void PiecewiseInterpolated_rejects_no_knots() =>
@@ -201,7 +201,7 @@ public class PiecewiseInterpolatedScheduleTests
 
     [Fact]
     public void PiecewiseInterpolated_rejects_positions_not_strictly_increasing() =>
-        FluentActions.Invoking(() => Schedule.PiecewiseInterpolated([0, 10, 10], [1.0, 0.5, 0.1]))
+        FluentActions.Invoking(() => Schedule.PiecewiseInterpolated([1.0, 0.5, 0.1], [0, 10, 10]))
             .Should().Throw<ArgumentException>().WithParameterName("positions").WithMessage("*strictly increasing*");
 
     [Theory]
@@ -209,39 +209,39 @@ public class PiecewiseInterpolatedScheduleTests
     [InlineData(double.PositiveInfinity)]
     [InlineData(double.NegativeInfinity)]
     public void PiecewiseInterpolated_rejects_a_position_that_is_not_finite(double position) =>
-        FluentActions.Invoking(() => Schedule.PiecewiseInterpolated([0, position], [1.0, 0.5]))
+        FluentActions.Invoking(() => Schedule.PiecewiseInterpolated([1.0, 0.5], [0, position]))
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("positions");
 
     [Fact]
     public void PiecewiseInterpolated_rejects_knots_too_far_apart_to_subtract() =>
-        FluentActions.Invoking(() => Schedule.PiecewiseInterpolated([-1e308, 1e308], [1.0, 0.5]))
-            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("positions").WithMessage("*overflows*");
+        FluentActions.Invoking(() => Schedule.PiecewiseInterpolated([1.0, 0.5], [-1e308, 1e308]))
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("positions").WithMessage("positions[1] must be close enough to positions[0] = -1E+308 that their difference is finite but was 1E+308.");
 
     [Theory]
     [InlineData(-0.1)]
     [InlineData(double.NaN)]
     [InlineData(double.PositiveInfinity)]
     public void PiecewiseInterpolated_rejects_a_bad_rate(double rate) =>
-        FluentActions.Invoking(() => Schedule.PiecewiseInterpolated([0, 10], [rate, 0.5]))
+        FluentActions.Invoking(() => Schedule.PiecewiseInterpolated([rate, 0.5], [0, 10]))
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("learningRates");
 
     [Fact]
     public void PiecewiseInterpolated_rejects_an_undefined_interpolation()
     {
-        FluentActions.Invoking(() => Schedule.PiecewiseInterpolated([0, 10], [1.0, 0.5], (Interpolation)7))
-            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("interpolation");
-        FluentActions.Invoking(() => Schedule.PiecewiseInterpolated((Interpolation)(-1), 1.0, []))
-            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("interpolation");
+        FluentActions.Invoking(() => Schedule.PiecewiseInterpolated([1.0, 0.5], [0, 10], (Curve)7))
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("curve");
+        FluentActions.Invoking(() => Schedule.PiecewiseInterpolated(1.0, [], (Curve)(-1)))
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("curve");
     }
 
     [Fact]
     public void PiecewiseInterpolated_rejects_null()
     {
-        FluentActions.Invoking(() => Schedule.PiecewiseInterpolated(null!, [1.0]))
+        FluentActions.Invoking(() => Schedule.PiecewiseInterpolated([1.0], null!))
             .Should().Throw<ArgumentNullException>().WithParameterName("positions");
-        FluentActions.Invoking(() => Schedule.PiecewiseInterpolated([0.0], null!))
+        FluentActions.Invoking(() => Schedule.PiecewiseInterpolated(null!, [0.0]))
             .Should().Throw<ArgumentNullException>().WithParameterName("learningRates");
-        FluentActions.Invoking(() => Schedule.PiecewiseInterpolated(Interpolation.Linear, 1.0, null!))
+        FluentActions.Invoking(() => Schedule.PiecewiseInterpolated(1.0, null!, Curve.Linear))
             .Should().Throw<ArgumentNullException>().WithParameterName("boundariesAndScales");
     }
 
@@ -250,24 +250,24 @@ public class PiecewiseInterpolatedScheduleTests
     [InlineData(double.NaN)]
     [InlineData(double.PositiveInfinity)]
     public void PiecewiseInterpolated_optax_form_rejects_a_bad_initial_rate(double initial) =>
-        FluentActions.Invoking(() => Schedule.PiecewiseInterpolated(Interpolation.Linear, initial, new Dictionary<long, double> { [10] = 0.5 }))
+        FluentActions.Invoking(() => Schedule.PiecewiseInterpolated(initial, new Dictionary<long, double> { [10] = 0.5 }, Curve.Linear))
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("initialLearningRate");
 
     [Fact]
     public void PiecewiseInterpolated_optax_form_rejects_bad_boundaries_and_scales()
     {
-        FluentActions.Invoking(() => Schedule.PiecewiseInterpolated(Interpolation.Cosine, 1.0, new Dictionary<long, double> { [10] = -0.5 }))
-            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("boundariesAndScales").WithMessage("*boundariesAndScales[10]*");
-        FluentActions.Invoking(() => Schedule.PiecewiseInterpolated(Interpolation.Cosine, 1.0, new Dictionary<long, double> { [-1] = 0.5 }))
-            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("boundariesAndScales").WithMessage("*boundary -1*");
-        FluentActions.Invoking(() => Schedule.PiecewiseInterpolated(Interpolation.Cosine, 1.0, [new(10, 0.5), new(10, 0.5)]))
-            .Should().Throw<ArgumentException>().WithParameterName("boundariesAndScales").WithMessage("*appears more than once*");
-        FluentActions.Invoking(() => Schedule.PiecewiseInterpolated(Interpolation.Cosine, 1e300, new Dictionary<long, double> { [10] = 1e300 }))
+        FluentActions.Invoking(() => Schedule.PiecewiseInterpolated(1.0, new Dictionary<long, double> { [10] = -0.5 }, Curve.Cosine))
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("boundariesAndScales").WithMessage("*(the scale at boundary 10) but was -0.5.");
+        FluentActions.Invoking(() => Schedule.PiecewiseInterpolated(1.0, new Dictionary<long, double> { [-1] = 0.5 }, Curve.Cosine))
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("boundariesAndScales").WithMessage("*must be a boundary >= 0*but was -1.");
+        FluentActions.Invoking(() => Schedule.PiecewiseInterpolated(1.0, [new(10, 0.5), new(10, 0.5)], Curve.Cosine))
+            .Should().Throw<ScheduleArgumentException>().WithParameterName("boundariesAndScales").WithMessage("*appears once*");
+        FluentActions.Invoking(() => Schedule.PiecewiseInterpolated(1e300, new Dictionary<long, double> { [10] = 1e300 }, Curve.Cosine))
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("boundariesAndScales").WithMessage("*overflows*");
     }
 
     [Fact]
     public void PiecewiseInterpolated_optax_form_rejects_boundaries_that_collide_as_doubles() =>
-        FluentActions.Invoking(() => Schedule.PiecewiseInterpolated(Interpolation.Linear, 1.0, [new(1L << 53, 0.5), new((1L << 53) + 1, 0.5)]))
+        FluentActions.Invoking(() => Schedule.PiecewiseInterpolated(1.0, [new(1L << 53, 0.5), new((1L << 53) + 1, 0.5)], Curve.Linear))
             .Should().Throw<ArgumentException>().WithParameterName("boundariesAndScales").WithMessage("*collide*");
 }

@@ -5,7 +5,7 @@ namespace LrSchedules.Tests.Shapes;
 public class PolynomialScheduleTests
 {
     // optax.polynomial_schedule(init_value=0.1, end_value=0.001, power=2, transition_steps=50)
-    private readonly PolynomialSchedule _schedule = Schedule.Polynomial(0.1, 0.001, totalSteps: 50, power: 2.0);
+    private readonly PolynomialSchedule _schedule = (PolynomialSchedule)Schedule.Polynomial(0.1, 0.001, totalSteps: 50, power: 2.0);
 
     /// <summary>optax's and Hugging Face's expression, in their order: (init − end) · (1 − t / T)^power + end.</summary>
     private static double Reference(double initial, double final, long totalSteps, double power, double step) =>
@@ -34,7 +34,7 @@ public class PolynomialScheduleTests
     public void Polynomial_without_a_final_rate_is_pytorch_polynomial_lr()
     {
         // PolynomialLR(total_iters=50, power=0.9) on a base rate of 0.05: base · (1 − min(50, t) / 50)^0.9.
-        var schedule = Schedule.Polynomial(0.05, totalSteps: 50, power: 0.9);
+        var schedule = (PolynomialSchedule)Schedule.Polynomial(0.05, totalSteps: 50, power: 0.9);
         schedule.FinalLearningRate.Should().Be(0.0);
         schedule.ShouldHaveRate(0, 0.05);
         schedule.ShouldHaveRate(1, 0.05 * Math.Pow(1.0 - (1.0 / 50), 0.9), ScheduleAssertions.Tight);

@@ -4,7 +4,7 @@ namespace LrSchedules.Tests.Shapes;
 
 public class StepDecayScheduleTests
 {
-    private readonly StepDecaySchedule _schedule = Schedule.Step(0.1, stepSize: 30, decayRate: 0.1);
+    private readonly StepDecaySchedule _schedule = (StepDecaySchedule)Schedule.Step(0.1, stepSize: 30, decayFactor: 0.1);
 
     [Fact]
     public void Step_holds_the_initial_rate_until_the_first_boundary()
@@ -38,7 +38,7 @@ public class StepDecayScheduleTests
     {
         _schedule.InitialLearningRate.Should().Be(0.1);
         _schedule.StepSize.Should().Be(30);
-        _schedule.DecayRate.Should().Be(0.1);
+        _schedule.DecayFactor.Should().Be(0.1);
     }
 
     [Theory]
@@ -46,9 +46,9 @@ public class StepDecayScheduleTests
     [InlineData(double.NaN, 30, 0.1, "initialLearningRate")]
     [InlineData(0.1, 0, 0.1, "stepSize")]
     [InlineData(0.1, -5, 0.1, "stepSize")]
-    [InlineData(0.1, 30, 0.0, "decayRate")]
-    [InlineData(0.1, 30, 1.5, "decayRate")]
-    [InlineData(0.1, 30, double.NaN, "decayRate")]
+    [InlineData(0.1, 30, 0.0, "decayFactor")]
+    [InlineData(0.1, 30, 1.5, "decayFactor")]
+    [InlineData(0.1, 30, double.NaN, "decayFactor")]
     public void Step_rejects_bad_input(double initial, long stepSize, double decayRate, string parameter) =>
         FluentActions.Invoking(() => Schedule.Step(initial, stepSize, decayRate))
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName(parameter);

@@ -6,10 +6,10 @@ public class WarmupStableDecayScheduleTests
 {
     // Hugging Face get_wsd_schedule(num_warmup_steps=10, num_decay_steps=20, num_stable_steps=50, min_lr_ratio=0.1,
     // decay_type="linear") on base_lr 0.1: warmup 0..9, stable 10..59, decay 60..79, floor from 80.
-    private readonly WarmupStableDecaySchedule _linear = Schedule.WarmupStableDecay(0.1, 10, 50, 20, RampShape.Linear, 0.1);
+    private readonly WarmupStableDecaySchedule _linear = (WarmupStableDecaySchedule)Schedule.WarmupStableDecay(0.1, 10, 50, 20, Curve.Linear, 0.1);
 
     // The same with the defaults: cosine decay, min_lr_ratio 0.
-    private readonly WarmupStableDecaySchedule _cosine = Schedule.WarmupStableDecay(0.1, 10, 50, 20);
+    private readonly WarmupStableDecaySchedule _cosine = (WarmupStableDecaySchedule)Schedule.WarmupStableDecay(0.1, 10, 50, 20);
 
     /// <summary>The lambda's lift by the ratio: <c>factor * (1.0 - min_lr_ratio) + min_lr_ratio</c>, times the base rate.</summary>
     private static double Lifted(double peak, double factor, double ratio) => peak * Math.Max(0.0, (factor * (1.0 - ratio)) + ratio);
@@ -17,7 +17,7 @@ public class WarmupStableDecayScheduleTests
     [Fact]
     public void WarmupStableDecay_stays_finite_when_the_cosine_angle_overflows() =>
         ScheduleContract.IsFiniteAndNonNegative(
-            Schedule.WarmupStableDecay(0.1, 0, 0, 1_000_000, RampShape.Cosine, cosineCycles: 1e308),
+            Schedule.WarmupStableDecay(0.1, 0, 0, 1_000_000, Curve.Cosine, cycles: 1e308),
             ScheduleContract.ProbeSteps);
 
     [Fact]
@@ -58,13 +58,13 @@ public class WarmupStableDecayScheduleTests
     [Fact]
     public void WarmupStableDecay_follows_the_other_ramp_shapes()
     {
-        var schedule = Schedule.WarmupStableDecay(1.0, 10, 0, 10, RampShape.OneMinusSquareRoot, 0.2, RampShape.Cosine);
+        var schedule = Schedule.WarmupStableDecay(1.0, 10, 0, 10, Curve.OneMinusSquareRoot, 0.2, Curve.Cosine);
         schedule.ShouldHaveRate(3, Lifted(1.0, 0.5 * (1.0 - Math.Cos(Math.PI * (3.0 / 10))), 0.2));
         schedule.ShouldHaveRate(10, Lifted(1.0, 1.0 - Math.Sqrt(0.0), 0.2));
         schedule.ShouldHaveRate(14, Lifted(1.0, 1.0 - Math.Sqrt(4.0 / 10), 0.2));
         schedule.ShouldHaveRate(20, 0.2);
 
-        var sqrtWarmup = Schedule.WarmupStableDecay(1.0, 10, 5, 10, warmupShape: RampShape.OneMinusSquareRoot);
+        var sqrtWarmup = Schedule.WarmupStableDecay(1.0, 10, 5, 10, warmupCurve: Curve.OneMinusSquareRoot);
         sqrtWarmup.ShouldHaveRate(3, 1.0 - Math.Sqrt(1.0 - (3.0 / 10)));
     }
 
@@ -72,7 +72,7 @@ public class WarmupStableDecayScheduleTests
     public void WarmupStableDecay_jumps_to_the_floor_when_the_cosine_does_not_end_there()
     {
         // num_cycles = 1: a full wave back up to the peak; the lambda returns min_lr_ratio once the decay is over.
-        var schedule = Schedule.WarmupStableDecay(1.0, 0, 0, 10, RampShape.Cosine, 0.0, cosineCycles: 1.0);
+        var schedule = Schedule.WarmupStableDecay(1.0, 0, 0, 10, Curve.Cosine, 0.0, cycles: 1.0);
         schedule.ShouldHaveRate(5, 0.5 * (1.0 + Math.Cos(Math.PI * 1.0 * 2.0 * 0.5)));
         schedule.ShouldHaveRate(9, 0.5 * (1.0 + Math.Cos(Math.PI * 1.0 * 2.0 * 0.9)));
         schedule.ShouldHaveRate(10, 0.0);
@@ -81,7 +81,7 @@ public class WarmupStableDecayScheduleTests
     [Fact]
     public void WarmupStableDecay_without_warmup_or_stable_phase_starts_with_the_decay()
     {
-        var schedule = Schedule.WarmupStableDecay(0.5, 0, 0, 4, RampShape.Linear);
+        var schedule = Schedule.WarmupStableDecay(0.5, 0, 0, 4, Curve.Linear);
         schedule.ShouldHaveRate(0, 0.5);
         schedule.ShouldHaveRate(1, 0.5 * 0.75);
         schedule.ShouldHaveRate(4, 0.0);
@@ -99,15 +99,15 @@ public class WarmupStableDecayScheduleTests
     [Fact]
     public void WarmupStableDecay_exposes_its_parameters()
     {
-        var schedule = Schedule.WarmupStableDecay(0.1, 10, 50, 20, RampShape.OneMinusSquareRoot, 0.1, RampShape.Cosine, 1.5);
+        var schedule = (WarmupStableDecaySchedule)Schedule.WarmupStableDecay(0.1, 10, 50, 20, Curve.OneMinusSquareRoot, 0.1, Curve.Cosine, 1.5);
         schedule.PeakLearningRate.Should().Be(0.1);
         schedule.WarmupSteps.Should().Be(10);
         schedule.StableSteps.Should().Be(50);
         schedule.DecaySteps.Should().Be(20);
-        schedule.DecayShape.Should().Be(RampShape.OneMinusSquareRoot);
+        schedule.DecayCurve.Should().Be(Curve.OneMinusSquareRoot);
         schedule.FinalRatio.Should().Be(0.1);
-        schedule.WarmupShape.Should().Be(RampShape.Cosine);
-        schedule.CosineCycles.Should().Be(1.5);
+        schedule.WarmupCurve.Should().Be(Curve.Cosine);
+        schedule.Cycles.Should().Be(1.5);
         schedule.TotalSteps.Should().Be(80);
     }
 
@@ -118,7 +118,7 @@ public class WarmupStableDecayScheduleTests
                  {
                      _linear,
                      _cosine,
-                     Schedule.WarmupStableDecay(0.1, long.MaxValue / 2, 0, long.MaxValue / 2, RampShape.OneMinusSquareRoot, 0.5, RampShape.OneMinusSquareRoot),
+                     Schedule.WarmupStableDecay(0.1, long.MaxValue / 2, 0, long.MaxValue / 2, Curve.OneMinusSquareRoot, 0.5, Curve.OneMinusSquareRoot),
                  })
         {
             foreach (double position in new[] { 0.0, 1e-300, 0.7, 1e15, 1e19, 1e200, 1e308, double.MaxValue })
@@ -133,34 +133,34 @@ public class WarmupStableDecayScheduleTests
     {
         ScheduleContract.Holds(_linear, [9, 10, 59, 60, 79, 80, 81]);
         ScheduleContract.Holds(_cosine);
-        ScheduleContract.Holds(Schedule.WarmupStableDecay(1.0, 10, 0, 10, RampShape.OneMinusSquareRoot, 0.2, RampShape.OneMinusSquareRoot));
-        ScheduleContract.Holds(Schedule.WarmupStableDecay(1.0, long.MaxValue / 2, 0, long.MaxValue / 2, RampShape.Cosine, 1.0, RampShape.Cosine, 3.0));
+        ScheduleContract.Holds(Schedule.WarmupStableDecay(1.0, 10, 0, 10, Curve.OneMinusSquareRoot, 0.2, Curve.OneMinusSquareRoot));
+        ScheduleContract.Holds(Schedule.WarmupStableDecay(1.0, long.MaxValue / 2, 0, long.MaxValue / 2, Curve.Cosine, 1.0, Curve.Cosine, 3.0));
     }
 
     [Fact]
     public void WarmupStableDecay_accepts_phases_that_sum_to_long_MaxValue() =>
-        Schedule.WarmupStableDecay(1.0, 1, long.MaxValue - 2, 1).TotalSteps.Should().Be(long.MaxValue);
+        ((WarmupStableDecaySchedule)Schedule.WarmupStableDecay(1.0, 1, long.MaxValue - 2, 1)).TotalSteps.Should().Be(long.MaxValue);
 
     [Theory]
-    [InlineData(-0.1, 10, 50, 20, RampShape.Cosine, 0.0, RampShape.Linear, 0.5, "peakLearningRate")]
-    [InlineData(double.NaN, 10, 50, 20, RampShape.Cosine, 0.0, RampShape.Linear, 0.5, "peakLearningRate")]
-    [InlineData(double.PositiveInfinity, 10, 50, 20, RampShape.Cosine, 0.0, RampShape.Linear, 0.5, "peakLearningRate")]
-    [InlineData(0.1, -1, 50, 20, RampShape.Cosine, 0.0, RampShape.Linear, 0.5, "warmupSteps")]
-    [InlineData(0.1, 10, -1, 20, RampShape.Cosine, 0.0, RampShape.Linear, 0.5, "stableSteps")]
-    [InlineData(0.1, 10, long.MaxValue - 20, 20, RampShape.Cosine, 0.0, RampShape.Linear, 0.5, "stableSteps")]
-    [InlineData(0.1, 10, 50, 0, RampShape.Cosine, 0.0, RampShape.Linear, 0.5, "decaySteps")]
-    [InlineData(0.1, 10, 50, -20, RampShape.Cosine, 0.0, RampShape.Linear, 0.5, "decaySteps")]
-    [InlineData(0.1, 10, 50, 20, (RampShape)9, 0.0, RampShape.Linear, 0.5, "decayShape")]
-    [InlineData(0.1, 10, 50, 20, RampShape.Cosine, -0.1, RampShape.Linear, 0.5, "finalRatio")]
-    [InlineData(0.1, 10, 50, 20, RampShape.Cosine, 1.1, RampShape.Linear, 0.5, "finalRatio")]
-    [InlineData(0.1, 10, 50, 20, RampShape.Cosine, double.NaN, RampShape.Linear, 0.5, "finalRatio")]
-    [InlineData(0.1, 10, 50, 20, RampShape.Cosine, 0.0, (RampShape)(-1), 0.5, "warmupShape")]
-    [InlineData(0.1, 10, 50, 20, RampShape.Cosine, 0.0, RampShape.Linear, 0.0, "cosineCycles")]
-    [InlineData(0.1, 10, 50, 20, RampShape.Cosine, 0.0, RampShape.Linear, -0.5, "cosineCycles")]
-    [InlineData(0.1, 10, 50, 20, RampShape.Cosine, 0.0, RampShape.Linear, double.NaN, "cosineCycles")]
-    [InlineData(0.1, 10, 50, 20, RampShape.Cosine, 0.0, RampShape.Linear, double.PositiveInfinity, "cosineCycles")]
+    [InlineData(-0.1, 10, 50, 20, Curve.Cosine, 0.0, Curve.Linear, 0.5, "peakLearningRate")]
+    [InlineData(double.NaN, 10, 50, 20, Curve.Cosine, 0.0, Curve.Linear, 0.5, "peakLearningRate")]
+    [InlineData(double.PositiveInfinity, 10, 50, 20, Curve.Cosine, 0.0, Curve.Linear, 0.5, "peakLearningRate")]
+    [InlineData(0.1, -1, 50, 20, Curve.Cosine, 0.0, Curve.Linear, 0.5, "warmupSteps")]
+    [InlineData(0.1, 10, -1, 20, Curve.Cosine, 0.0, Curve.Linear, 0.5, "stableSteps")]
+    [InlineData(0.1, 10, long.MaxValue - 20, 20, Curve.Cosine, 0.0, Curve.Linear, 0.5, "stableSteps")]
+    [InlineData(0.1, 10, 50, 0, Curve.Cosine, 0.0, Curve.Linear, 0.5, "decaySteps")]
+    [InlineData(0.1, 10, 50, -20, Curve.Cosine, 0.0, Curve.Linear, 0.5, "decaySteps")]
+    [InlineData(0.1, 10, 50, 20, (Curve)9, 0.0, Curve.Linear, 0.5, "decayCurve")]
+    [InlineData(0.1, 10, 50, 20, Curve.Cosine, -0.1, Curve.Linear, 0.5, "finalRatio")]
+    [InlineData(0.1, 10, 50, 20, Curve.Cosine, 1.1, Curve.Linear, 0.5, "finalRatio")]
+    [InlineData(0.1, 10, 50, 20, Curve.Cosine, double.NaN, Curve.Linear, 0.5, "finalRatio")]
+    [InlineData(0.1, 10, 50, 20, Curve.Cosine, 0.0, (Curve)(-1), 0.5, "warmupCurve")]
+    [InlineData(0.1, 10, 50, 20, Curve.Cosine, 0.0, Curve.Linear, 0.0, "cycles")]
+    [InlineData(0.1, 10, 50, 20, Curve.Cosine, 0.0, Curve.Linear, -0.5, "cycles")]
+    [InlineData(0.1, 10, 50, 20, Curve.Cosine, 0.0, Curve.Linear, double.NaN, "cycles")]
+    [InlineData(0.1, 10, 50, 20, Curve.Cosine, 0.0, Curve.Linear, double.PositiveInfinity, "cycles")]
     public void WarmupStableDecay_rejects_bad_input(
-        double peak, long warmup, long stable, long decay, RampShape decayShape, double ratio, RampShape warmupShape, double cycles, string parameter) =>
+        double peak, long warmup, long stable, long decay, Curve decayShape, double ratio, Curve warmupShape, double cycles, string parameter) =>
         FluentActions.Invoking(() => Schedule.WarmupStableDecay(peak, warmup, stable, decay, decayShape, ratio, warmupShape, cycles))
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName(parameter)
             .WithMessage($"*{parameter} must be*but was*");

@@ -1,7 +1,7 @@
 using System.Globalization;
 using LrSchedules.Internal;
 
-namespace LrSchedules;
+namespace LrSchedules.Batching;
 
 /// <summary>
 /// Factories for batch-size schedules and the plans that resolve them into the clocks of every step. Each validates its
@@ -18,23 +18,24 @@ public static partial class BatchSchedule
 {
     /// <summary>Creates a schedule with the same batch size at every step.</summary>
     /// <param name="batchSize">The batch size; &gt; 0.</param>
-    /// <returns>A <see cref="ConstantBatchSizeSchedule"/>.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="batchSize"/> is 0 or negative.</exception>
-    public static ConstantBatchSizeSchedule Constant(long batchSize) =>
-        new(Preconditions.Positive(batchSize));
+    /// <returns>The batch-size schedule.</returns>
+    /// <exception cref="ScheduleArgumentException"><paramref name="batchSize"/> is 0 or negative.</exception>
+    public static BatchSizeSchedule ConstantBatchSize(long batchSize) =>
+        new ConstantBatchSizeSchedule(Preconditions.Positive(batchSize))
+            .Declared(nameof(ConstantBatchSize), batchSize);
 
     /// <summary>Creates a step growth: the batch size is multiplied by <paramref name="growthFactor"/> at each milestone, rounded to <paramref name="granularity"/> and capped at <paramref name="maximumBatchSize"/>.</summary>
     /// <param name="initialBatchSize">The batch size before the first milestone; &gt; 0, allowed by <paramref name="granularity"/> and ≤ <paramref name="maximumBatchSize"/>.</param>
-    /// <param name="growthFactor">The factor applied at each milestone; finite and &gt; 1 (a schedule that does not grow is <see cref="Constant"/> or <see cref="Piecewise"/>).</param>
+    /// <param name="growthFactor">The factor applied at each milestone; finite and &gt; 1 (a schedule that does not grow is <see cref="ConstantBatchSize"/> or <see cref="Piecewise"/>).</param>
     /// <param name="milestones">The positions on <paramref name="clock"/> at which the batch grows; ≥ 1 and strictly increasing. May be empty.</param>
     /// <param name="clock">The clock the milestones are written on; epochs in Smith et al. 2017.</param>
     /// <param name="maximumBatchSize">The ceiling; allowed by <paramref name="granularity"/>.</param>
     /// <param name="granularity">The batch sizes allowed; <see cref="BatchSizeGranularity.Any"/> when null.</param>
-    /// <returns>A <see cref="StepGrowthBatchSizeSchedule"/>: <c>B = min(maximumBatchSize, round(initialBatchSize · growthFactor^k))</c> after <c>k</c> milestones.</returns>
+    /// <returns>The batch-size schedule: <c>B = min(maximumBatchSize, round(initialBatchSize · growthFactor^k))</c> after <c>k</c> milestones.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="milestones"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An argument is outside the range given for it.</exception>
-    /// <exception cref="ArgumentException"><paramref name="milestones"/> is not strictly increasing.</exception>
-    public static StepGrowthBatchSizeSchedule StepGrowth(
+    /// <exception cref="ScheduleArgumentException">An argument is outside the range given for it.</exception>
+    /// <exception cref="ScheduleArgumentException"><paramref name="milestones"/> is not strictly increasing.</exception>
+    public static BatchSizeSchedule StepGrowth(
         long initialBatchSize,
         double growthFactor,
         IEnumerable<long> milestones,
@@ -50,7 +51,8 @@ public static partial class BatchSchedule
         RequireAllowed(initialBatchSize, granularity);
         Preconditions.AtLeast(maximumBatchSize, initialBatchSize);
         RequireAllowed(maximumBatchSize, granularity);
-        return new(initialBatchSize, growthFactor, milestoneCopy, clock, maximumBatchSize, granularity);
+        return new StepGrowthBatchSizeSchedule(initialBatchSize, growthFactor, milestoneCopy, clock, maximumBatchSize, granularity)
+            .Declared(nameof(StepGrowth), initialBatchSize, growthFactor, milestoneCopy, clock, maximumBatchSize, granularity);
     }
 
     /// <summary>Creates Megatron-LM's linear ramp-up: the batch grows from <paramref name="initialBatchSize"/> to <paramref name="finalBatchSize"/> in steps of <paramref name="batchSizeIncrement"/>, spread evenly over <paramref name="rampSamples"/> samples seen.</summary>
@@ -58,9 +60,9 @@ public static partial class BatchSchedule
     /// <param name="batchSizeIncrement">The amount each increment adds; &gt; 0 and a divisor of <c>finalBatchSize − initialBatchSize</c>.</param>
     /// <param name="rampSamples">The samples seen over which the batch ramps up; &gt; 0.</param>
     /// <param name="finalBatchSize">The batch size from <paramref name="rampSamples"/> samples on; &gt; <paramref name="initialBatchSize"/>, at most a million increments above it.</param>
-    /// <returns>A <see cref="LinearRampBatchSizeSchedule"/> on <see cref="TrainingClock.Samples"/>.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">An argument is outside the range given for it.</exception>
-    public static LinearRampBatchSizeSchedule LinearRamp(long initialBatchSize, long batchSizeIncrement, long rampSamples, long finalBatchSize)
+    /// <returns>The batch-size schedule on <see cref="TrainingClock.Samples"/>.</returns>
+    /// <exception cref="ScheduleArgumentException">An argument is outside the range given for it.</exception>
+    public static BatchSizeSchedule LinearRamp(long initialBatchSize, long batchSizeIncrement, long rampSamples, long finalBatchSize)
     {
         const long MostIncrements = 1_000_000;
         Preconditions.Positive(initialBatchSize);
@@ -84,18 +86,19 @@ public static partial class BatchSchedule
                 $">= (finalBatchSize - initialBatchSize) / {Preconditions.Format(MostIncrements)} = {Preconditions.Format(difference / MostIncrements)}, so that the ramp has at most {Preconditions.Format(MostIncrements)} increments");
         }
 
-        return new(initialBatchSize, batchSizeIncrement, rampSamples, finalBatchSize);
+        return new LinearRampBatchSizeSchedule(initialBatchSize, batchSizeIncrement, rampSamples, finalBatchSize)
+            .Declared(nameof(LinearRamp), initialBatchSize, batchSizeIncrement, rampSamples, finalBatchSize);
     }
 
     /// <summary>Creates an explicit list of batch sizes: <paramref name="initialBatchSize"/>, then each change's batch size from its threshold on <paramref name="clock"/>.</summary>
     /// <param name="initialBatchSize">The batch size before the first change; &gt; 0.</param>
     /// <param name="changes">The changes; thresholds ≥ 1 and strictly increasing, batch sizes &gt; 0. May be empty.</param>
     /// <param name="clock">The clock the thresholds are written on: steps, epochs or samples seen.</param>
-    /// <returns>A <see cref="PiecewiseBatchSizeSchedule"/>.</returns>
+    /// <returns>The batch-size schedule.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="changes"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An argument is outside the range given for it.</exception>
-    /// <exception cref="ArgumentException">The thresholds of <paramref name="changes"/> are not strictly increasing.</exception>
-    public static PiecewiseBatchSizeSchedule Piecewise(long initialBatchSize, IEnumerable<BatchSizeChange> changes, TrainingClock clock)
+    /// <exception cref="ScheduleArgumentException">An argument is outside the range given for it.</exception>
+    /// <exception cref="ScheduleArgumentException">The thresholds of <paramref name="changes"/> are not strictly increasing.</exception>
+    public static BatchSizeSchedule Piecewise(long initialBatchSize, IEnumerable<BatchSizeChange> changes, TrainingClock clock)
     {
         Preconditions.Positive(initialBatchSize);
         BatchSizeChange[] copy = Preconditions.NotNull(changes).ToArray();
@@ -103,23 +106,26 @@ public static partial class BatchSchedule
         {
             if (copy[i].Threshold < 1)
             {
-                throw Preconditions.OutOfRange($"{nameof(changes)}[{i}].{nameof(BatchSizeChange.Threshold)}", copy[i].Threshold, ">= 1 (the batch size at 0 is initialBatchSize)");
+                throw Preconditions.OutOfRange(nameof(changes), copy[i].Threshold, "a change whose Threshold is >= 1 (the batch size at 0 is initialBatchSize)", i);
             }
 
             if (copy[i].BatchSize < 1)
             {
-                throw Preconditions.OutOfRange($"{nameof(changes)}[{i}].{nameof(BatchSizeChange.BatchSize)}", copy[i].BatchSize, "> 0");
+                throw Preconditions.OutOfRange(nameof(changes), copy[i].BatchSize, "a change whose BatchSize is > 0", i);
             }
 
             if (i > 0 && copy[i].Threshold <= copy[i - 1].Threshold)
             {
-                throw new ArgumentException(
-                    $"{nameof(changes)} must have strictly increasing thresholds but {nameof(changes)}[{i}].Threshold = {Preconditions.Format(copy[i].Threshold)} follows {Preconditions.Format(copy[i - 1].Threshold)}.",
-                    nameof(changes));
+                throw Preconditions.OutOfRange(
+                    nameof(changes),
+                    copy[i].Threshold,
+                    $"a change whose Threshold is > changes[{i - 1}].Threshold = {Preconditions.Format(copy[i - 1].Threshold)} (strictly increasing)",
+                    i);
             }
         }
 
-        return new(initialBatchSize, copy, Preconditions.Defined(clock));
+        return new PiecewiseBatchSizeSchedule(initialBatchSize, copy, Preconditions.Defined(clock))
+            .Declared(nameof(Piecewise), initialBatchSize, copy, clock);
     }
 
     /// <summary>Creates the training plan of a dataset and a batch-size schedule: the batch size, samples seen, epoch and step in epoch of every step, and back.</summary>
@@ -128,11 +134,12 @@ public static partial class BatchSchedule
     /// <param name="lastBatch">Whether the last, partial batch of an epoch is kept (PyTorch's default) or dropped.</param>
     /// <returns>A <see cref="TrainingPlan"/>; see its remarks for how epochs count when the batch size changes.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="batchSizeSchedule"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An argument is outside the range given for it, or the schedule changes batch size past <see cref="long.MaxValue"/> steps or samples.</exception>
+    /// <exception cref="ScheduleArgumentException">An argument is outside the range given for it, or the schedule changes batch size past <see cref="long.MaxValue"/> steps or samples.</exception>
     public static TrainingPlan Plan(long datasetSize, BatchSizeSchedule batchSizeSchedule, LastBatch lastBatch)
     {
         RequirePlanArguments(datasetSize, batchSizeSchedule, lastBatch);
-        return new TrainingPlan(datasetSize, batchSizeSchedule, lastBatch);
+        return new TrainingPlan(datasetSize, batchSizeSchedule, lastBatch)
+            .Declared(nameof(Plan), datasetSize, batchSizeSchedule, lastBatch);
     }
 
     /// <summary>Validates the arguments every plan factory shares, naming each as <see cref="Plan"/> declares it.</summary>

@@ -1,6 +1,6 @@
 namespace LrSchedules;
 
-/// <summary>How the amplitude of a <see cref="CyclicSchedule"/> changes from cycle to cycle (PyTorch <c>CyclicLR</c>'s <c>mode</c>).</summary>
+/// <summary>How the amplitude of a <see cref="Schedule.Cyclic"/> schedule changes from cycle to cycle (PyTorch <c>CyclicLR</c>'s <c>mode</c>).</summary>
 public enum CyclicMode
 {
     /// <summary>The same triangle every cycle (PyTorch's <c>"triangular"</c>).</summary>
@@ -9,6 +9,6 @@ public enum CyclicMode
     /// <summary>The amplitude halves every cycle: scaled by <c>1 / 2^(cycle − 1)</c> (PyTorch's <c>"triangular2"</c>).</summary>
     Triangular2 = 1,
 
-    /// <summary>The amplitude is scaled by <c>decayRate^t</c> at step <c>t</c> (PyTorch's <c>"exp_range"</c>).</summary>
+    /// <summary>The amplitude is scaled by <c>decayFactor^t</c> at step <c>t</c> (PyTorch's <c>"exp_range"</c>).</summary>
     ExponentialRange = 2,
 }

@@ -1,6 +1,6 @@
 using LrSchedules.Internal;
 
-namespace LrSchedules;
+namespace LrSchedules.Batching;
 
 /// <content>The transform of Smith et al. 2017: increase the batch size instead of decaying the learning rate.</content>
 public static partial class BatchSchedule
@@ -25,7 +25,7 @@ public static partial class BatchSchedule
     /// <param name="increasedMomentum">The momentum variant: <c>m1</c>, the momentum to train with; in [<paramref name="momentum"/>, 1). The batch grows by <c>(1 − m0) / (1 − m1)</c> at once (<c>B ∝ 1 / (1 − m)</c>). Defaults to <paramref name="momentum"/>.</param>
     /// <returns>A <see cref="BatchGrowthPlan"/>: <c>B(e) = min(Bmax, round(B0 · c · lr(0) / lr(e)))</c> with <c>c = learningRateScale · (1 − m0) / (1 − m1)</c>, and <c>lr'(t) = lr(x(t)) · B(t) / B0 · (1 − m1) / (1 − m0)</c>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="learningRate"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An argument is outside the range given for it, or <paramref name="learningRate"/> is 0, negative or not finite where the transform divides by it.</exception>
+    /// <exception cref="ScheduleArgumentException">An argument is outside the range given for it, or <paramref name="learningRate"/> is 0, negative or not finite where the transform divides by it.</exception>
     public static BatchGrowthPlan IncreaseBatchSizeInsteadOfDecay(
         ILearningRateSchedule learningRate,
         TrainingClock clock,
@@ -49,7 +49,8 @@ public static partial class BatchSchedule
 
         double growth = learningRateScale * (1.0 - momentum) / (1.0 - trainingMomentum);
         TrainingPlan plan = GrowBatchWhereRateDecays(source, clock, datasetSize, lastBatch, initialBatchSize, maximumBatchSize, epochs, granularity, growth);
-        return new BatchGrowthPlan(source, clock, plan, initialBatchSize, maximumBatchSize, epochs, granularity, learningRateScale, momentum, trainingMomentum);
+        return new BatchGrowthPlan(learningRate, source, clock, plan, initialBatchSize, maximumBatchSize, epochs, granularity, learningRateScale, momentum, trainingMomentum)
+            .Declared(nameof(IncreaseBatchSizeInsteadOfDecay), learningRate, clock, datasetSize, lastBatch, initialBatchSize, maximumBatchSize, epochs, granularity, learningRateScale, momentum, increasedMomentum);
     }
 
     /// <summary>Validates the arguments the growth transforms share (Smith's and Seesaw), naming each as the factories declare it.</summary>
@@ -117,10 +118,10 @@ public static partial class BatchSchedule
         double rate = source.Evaluate(position);
         if (!(rate > 0.0) || double.IsPositiveInfinity(rate))
         {
-            throw new ArgumentOutOfRangeException(
+            throw Preconditions.OutOfRange(
                 "learningRate",
                 rate,
-                $"learningRate must be a finite number > 0 at the start of each of the first {Preconditions.Format(epochs)} epochs, because the transform divides by it, but was {Preconditions.Format(rate)} at epoch {Preconditions.Format(epoch)} (position {Preconditions.Format(position)}).");
+                $"a schedule whose rate is a finite number > 0 at the start of each of the first {Preconditions.Format(epochs)} epochs, because the transform divides by it; its rate at epoch {Preconditions.Format(epoch)} (position {Preconditions.Format(position)}) is shown");
         }
 
         return rate;

@@ -1,6 +1,6 @@
 using LrSchedules.Internal;
 
-namespace LrSchedules;
+namespace LrSchedules.Batching;
 
 /// <content>Seesaw (Meterez et al. 2025): the Adam counterpart of Smith's transform.</content>
 public static partial class BatchSchedule
@@ -21,7 +21,7 @@ public static partial class BatchSchedule
     /// <param name="granularity">The batch sizes allowed; <see cref="BatchSizeGranularity.Any"/> when null.</param>
     /// <returns>A <see cref="SeesawPlan"/>: <c>B(e) = min(Bmax, round(B0 · lr(0) / lr(e)))</c> and <c>lr'(t) = lr(x(t)) · √(B(t) / B0)</c>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="learningRate"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An argument is outside the range given for it, or <paramref name="learningRate"/> is 0, negative or not finite where the transform divides by it.</exception>
+    /// <exception cref="ScheduleArgumentException">An argument is outside the range given for it, or <paramref name="learningRate"/> is 0, negative or not finite where the transform divides by it.</exception>
     public static SeesawPlan Seesaw(
         ILearningRateSchedule learningRate,
         TrainingClock clock,
@@ -36,7 +36,7 @@ public static partial class BatchSchedule
         BatchSizeGranularity allowed = granularity ?? BatchSizeGranularity.Any;
         RequireGrowthArguments(clock, datasetSize, lastBatch, initialBatchSize, maximumBatchSize, epochs, allowed);
         TrainingPlan plan = GrowBatchWhereRateDecays(source, clock, datasetSize, lastBatch, initialBatchSize, maximumBatchSize, epochs, allowed, growth: 1.0);
-        return new SeesawPlan(source, clock, plan, initialBatchSize, maximumBatchSize, epochs, allowed)
-            .Declared(nameof(Seesaw), learningRate, clock, datasetSize, lastBatch, initialBatchSize, maximumBatchSize, epochs, granularity);
+        return new SeesawPlan(learningRate, source, clock, plan, initialBatchSize, maximumBatchSize, epochs, allowed)
+            .Declared(nameof(Seesaw), learningRate, clock, datasetSize, lastBatch, initialBatchSize, maximumBatchSize, epochs, allowed);
     }
 }

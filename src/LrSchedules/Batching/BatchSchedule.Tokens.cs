@@ -1,6 +1,6 @@
 using LrSchedules.Internal;
 
-namespace LrSchedules;
+namespace LrSchedules.Batching;
 
 /// <content>Training plans that count tokens: samples × sequence length.</content>
 public static partial class BatchSchedule
@@ -32,7 +32,8 @@ public static partial class BatchSchedule
     {
         RequirePlanArguments(datasetSize, batchSizeSchedule, lastBatch);
         SequenceLengths lengths = SequenceLengths.Create(sequenceLength, sequenceLengthChanges);
+        SequenceLengthChange[]? changes = sequenceLengthChanges is null ? null : [.. lengths.Changes];
         return new TrainingPlan(datasetSize, batchSizeSchedule, lastBatch, lengths)
-            .Declared(nameof(TokenPlan), datasetSize, batchSizeSchedule, lastBatch, sequenceLength, sequenceLengthChanges);
+            .Declared(nameof(TokenPlan), datasetSize, batchSizeSchedule, lastBatch, sequenceLength, changes);
     }
 }
