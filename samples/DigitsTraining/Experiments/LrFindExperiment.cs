@@ -20,8 +20,8 @@ namespace DigitsTraining.Experiments;
 internal static class LrFindExperiment
 {
     public const string Name = "lr-find";
-    public const double StartLearningRate = 1e-7;
-    public const double EndLearningRate = 10.0;
+    public const double InitialLearningRate = 1e-7;
+    public const double FinalLearningRate = 10.0;
     public const int SweepSteps = 100;
     public const long SweepSeed = 0;
     public const string SweepFile = "lr-find-sweep.csv";
@@ -29,7 +29,7 @@ internal static class LrFindExperiment
     /// <summary>The catalog entry: its variants are made by <see cref="Prepare"/> once the data is loaded.</summary>
     public static Experiment Create() => new(
         Name,
-        $"range test {StartLearningRate:G} → {EndLearningRate:G} over {SweepSteps} steps at batch {QuickExperiment.BatchSize}, then the quick training at each suggested rate",
+        $"range test {InitialLearningRate:G} → {FinalLearningRate:G} over {SweepSteps} steps at batch {QuickExperiment.BatchSize}, then the quick training at each suggested rate",
         0.0,
         [],
         DefaultSeeds: 3,
@@ -70,7 +70,7 @@ internal static class LrFindExperiment
     public static RangeTestPoint[] RunSweep(Dataset training, long seed)
     {
         ArgumentNullException.ThrowIfNull(training);
-        LearningRateSchedule rates = Schedule.RangeTestSweep(StartLearningRate, EndLearningRate, SweepSteps);
+        LearningRateSchedule rates = Schedule.RangeTestSweep(InitialLearningRate, FinalLearningRate, SweepSteps);
         var model = new Mlp(training.FeatureCount, Trainer.DefaultHidden, training.Classes, new Rng(seed, RngStreams.Initialisation));
         var optimizer = new MomentumSgd(model.Parameters, Trainer.DefaultMomentum);
         var shuffle = new Rng(seed, RngStreams.Shuffle);

@@ -21,18 +21,18 @@ internal sealed class RangeTestSweepSchedule : LearningRateSchedule
 {
     private readonly double _ratio;
 
-    internal RangeTestSweepSchedule(double startLearningRate, double endLearningRate, long totalSteps, RangeTestSpacing spacing)
+    internal RangeTestSweepSchedule(double initialLearningRate, double finalLearningRate, long totalSteps, RangeTestSpacing spacing)
     {
-        StartLearningRate = startLearningRate;
-        EndLearningRate = endLearningRate;
+        InitialLearningRate = initialLearningRate;
+        FinalLearningRate = finalLearningRate;
         TotalSteps = totalSteps;
         Spacing = spacing;
-        _ratio = endLearningRate / startLearningRate;
+        _ratio = finalLearningRate / initialLearningRate;
     }
 
-    public double StartLearningRate { get; }
+    public double InitialLearningRate { get; }
 
-    public double EndLearningRate { get; }
+    public double FinalLearningRate { get; }
 
     public long TotalSteps { get; }
 
@@ -42,12 +42,12 @@ internal sealed class RangeTestSweepSchedule : LearningRateSchedule
     {
         if (position >= TotalSteps)
         {
-            return EndLearningRate;
+            return FinalLearningRate;
         }
 
         double progress = position / TotalSteps;
         return Spacing == RangeTestSpacing.Exponential
-            ? StartLearningRate * Math.Pow(_ratio, progress)
-            : StartLearningRate + (progress * (EndLearningRate - StartLearningRate));
+            ? InitialLearningRate * Math.Pow(_ratio, progress)
+            : InitialLearningRate + (progress * (FinalLearningRate - InitialLearningRate));
     }
 }

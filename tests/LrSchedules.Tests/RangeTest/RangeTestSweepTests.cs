@@ -58,10 +58,10 @@ public class RangeTestSweepTests
     }
 
     [Theory]
-    [InlineData(0.0, 10.0, 100, RangeTestSpacing.Exponential, "startLearningRate")]
-    [InlineData(double.NaN, 10.0, 100, RangeTestSpacing.Exponential, "startLearningRate")]
-    [InlineData(1e-7, 1e-7, 100, RangeTestSpacing.Exponential, "endLearningRate")]
-    [InlineData(1e-7, double.PositiveInfinity, 100, RangeTestSpacing.Exponential, "endLearningRate")]
+    [InlineData(0.0, 10.0, 100, RangeTestSpacing.Exponential, "initialLearningRate")]
+    [InlineData(double.NaN, 10.0, 100, RangeTestSpacing.Exponential, "initialLearningRate")]
+    [InlineData(1e-7, 1e-7, 100, RangeTestSpacing.Exponential, "finalLearningRate")]
+    [InlineData(1e-7, double.PositiveInfinity, 100, RangeTestSpacing.Exponential, "finalLearningRate")]
     [InlineData(1e-7, 10.0, 0, RangeTestSpacing.Exponential, "totalSteps")]
     [InlineData(1e-7, 10.0, 100, (RangeTestSpacing)7, "spacing")]
     public void Sweep_rejects_bad_arguments_naming_them(double start, double end, long totalSteps, RangeTestSpacing spacing, string parameter)
