@@ -25,7 +25,7 @@ internal static class Lrs
           lrs list                                            lists the schedule types and their parameters
           lrs suggest <sweep.csv>                             learning-rate range test: one line per method, METHOD,RATE
                                                                (fastai.valley, fastai.slide, fastai.minimum, fastai.steep, torch_lr_finder.steepest)
-          lrs plot <sweep.csv> --out FILE.png|svg             draws a range-test sweep (log rate axis) with each suggestion marked
+          lrs plot <sweep.csv> --out FILE.svg                 draws a range-test sweep (log rate axis) with each suggestion marked
 
         A sweep file is CSV: the header learning_rate,loss, then one row per step with its raw loss.
 
@@ -183,12 +183,12 @@ internal static class Lrs
 
     private static int PlotSweep(string file, Arguments arguments, TextWriter output, TextWriter error)
     {
-        string target = arguments.Text("--out") ?? throw new UsageException("plot needs --out FILE.png or FILE.svg.");
+        string target = arguments.Text("--out") ?? throw new UsageException("plot needs --out FILE.svg.");
         int width = (int)(arguments.Long("--width", required: false, minimum: 100) ?? 900);
         int height = (int)(arguments.Long("--height", required: false, minimum: 100) ?? 500);
-        if (Path.GetExtension(target).ToLowerInvariant() is not (".png" or ".svg"))
+        if (!target.EndsWith(".svg", StringComparison.OrdinalIgnoreCase))
         {
-            throw new UsageException($"--out must end in .png or .svg but was '{target}'.");
+            throw new UsageException($"--out must end in .svg for a range-test sweep but was '{target}' (the sweep is drawn as SVG with no native code).");
         }
 
         if (!File.Exists(file))
@@ -210,7 +210,13 @@ internal static class Lrs
 
         try
         {
-            RangeTestChart.Of($"{Path.GetFileName(file)} (learning-rate range test)", sweep, SweepReplay.Of(sweep)).Save(target, width, height);
+            string svg = RangeTestChart.Of($"{Path.GetFileName(file)} (learning-rate range test)", sweep, SweepReplay.Of(sweep)).ToSvg(width, height);
+            if (Path.GetDirectoryName(Path.GetFullPath(target)) is { } directory)
+            {
+                Directory.CreateDirectory(directory);
+            }
+
+            File.WriteAllText(target, svg);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

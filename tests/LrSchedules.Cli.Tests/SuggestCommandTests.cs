@@ -136,6 +136,18 @@ public sealed class SuggestCommandTests : IDisposable
     }
 
     [Fact]
+    public void Plot_of_a_sweep_draws_svg_only()
+    {
+        string file = Path.Combine(_directory, "sweep.csv");
+        File.WriteAllText(file, BowlCsv());
+
+        (int exitCode, _, string error) = Run("plot", file, "--out", Path.Combine(_directory, "sweep.png"));
+
+        exitCode.Should().Be(Lrs.Usage);
+        error.Should().Contain("--out must end in .svg for a range-test sweep");
+    }
+
+    [Fact]
     public void Sweep_chart_marks_minimum_at_the_rate_of_the_lowest_loss()
     {
         using var reader = new StringReader(BowlCsv());
