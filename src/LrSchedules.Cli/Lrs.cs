@@ -191,41 +191,7 @@ internal static class Lrs
             throw new UsageException($"--out must end in .svg for a range-test sweep but was '{target}' (the sweep is drawn as SVG with no native code).");
         }
 
-        if (!File.Exists(file))
-        {
-            error.WriteLine($"lrs: file not found: {file}");
-            return Usage;
-        }
-
-        RangeTest.RangeTestPoint[]? sweep;
-        using (var reader = new StreamReader(file))
-        {
-            sweep = RangeTestSweepFile.Read(reader, file, error);
-        }
-
-        if (sweep is null)
-        {
-            return Invalid;
-        }
-
-        try
-        {
-            string svg = RangeTestChart.Of($"{Path.GetFileName(file)} (learning-rate range test)", sweep, SweepReplay.Of(sweep)).ToSvg(width, height);
-            if (Path.GetDirectoryName(Path.GetFullPath(target)) is { } directory)
-            {
-                Directory.CreateDirectory(directory);
-            }
-
-            File.WriteAllText(target, svg);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            error.WriteLine($"lrs: cannot write {target}: {exception.Message}");
-            return Usage;
-        }
-
-        output.WriteLine($"wrote {target}");
-        return Success;
+        return PlotSweepCommand.Run(file, target, width, height, output, error);
     }
 
     private static int Validate(Arguments arguments, TextWriter output, TextWriter error)
