@@ -1,4 +1,6 @@
+using LrSchedules.Batching;
 using LrSchedules.Configuration;
+using LrSchedules.Plateau;
 
 namespace LrSchedules.Cli;
 
@@ -8,10 +10,10 @@ namespace LrSchedules.Cli;
 /// </summary>
 internal sealed class Loaded
 {
-    private Loaded(string type, ScheduleCategory category, Func<long, double>? learningRate, TrainingPlan? plan)
+    private Loaded(string type, string kind, Func<long, double>? learningRate, TrainingPlan? plan)
     {
         Type = type;
-        Category = category;
+        Kind = kind;
         LearningRate = learningRate;
         Plan = plan;
     }
@@ -19,7 +21,8 @@ internal sealed class Loaded
     /// <summary>The type named at the root of the file.</summary>
     public string Type { get; }
 
-    public ScheduleCategory Category { get; }
+    /// <summary>What the file builds, in words: <c>learning-rate schedule</c>, <c>training plan</c>, ….</summary>
+    public string Kind { get; }
 
     /// <summary>The learning rate at a step; null when the file describes only a plan, a batch-size schedule or a rule.</summary>
     public Func<long, double>? LearningRate { get; }
@@ -27,32 +30,31 @@ internal sealed class Loaded
     /// <summary>The training plan the schedule runs on; null when it has none.</summary>
     public TrainingPlan? Plan { get; }
 
-    public static Loaded From(object built, string type)
+    /// <summary>What a file builds, with the first training plan its description names, depth first.</summary>
+    public static Loaded From(ScheduleLoadResult result)
     {
+        object built = result.Built!;
+        string type = result.Description!.Type!;
+        TrainingPlan? plan = FindPlan(result.Description);
         return built switch
         {
-            ILearningRateSchedule schedule => new(type, ScheduleCategory.LearningRate, schedule.GetLearningRate, FindPlan(schedule)),
-            BatchGrowthPlan growth => new(type, ScheduleCategory.BatchGrowthPlan, growth.LearningRate.GetLearningRate, growth.Plan),
-            TrainingPlan plan => new(type, ScheduleCategory.TrainingPlan, null, plan),
-            DataParallelPlan parallel => new(type, ScheduleCategory.DataParallelPlan, null, parallel.Plan),
-            ReduceLearningRateOnPlateau plateau => new(type, ScheduleCategory.ReduceOnPlateau, plateau.GetLearningRate, FindPlan(plateau.Inner)),
-            BatchSizeSchedule batch => new(type, ScheduleCategory.BatchSize, null, null),
-            _ => new(type, ScheduleCategory.ScalingRule, null, null),
+            ILearningRateSchedule schedule => new(type, "learning-rate schedule", schedule.GetLearningRate, plan),
+            BatchGrowthPlan growth => new(type, "batch growth plan", growth.LearningRate.GetLearningRate, growth.Plan),
+            TrainingPlan own => new(type, "training plan", null, own),
+            DataParallelPlan parallel => new(type, "data-parallel plan", null, parallel.Plan),
+            ReduceLearningRateOnPlateau plateau => new(type, "reduce-on-plateau schedule", plateau.GetLearningRate, plan),
+            BatchSizeSchedule => new(type, "batch-size schedule", null, null),
+            _ => new(type, "scaling rule", null, null),
         };
     }
 
-    /// <summary>The first training plan in the schedule's tree, depth first.</summary>
-    private static TrainingPlan? FindPlan(ILearningRateSchedule schedule) => schedule switch
+    /// <summary>The first training plan in the description's tree, depth first, built from its own description.</summary>
+    private static TrainingPlan? FindPlan(object? value) => value switch
     {
-        TrainingClockSchedule s => s.Plan,
-        BatchScaledSchedule s => s.Plan,
-        WarmupSchedule s => FindPlan(s.Inner),
-        ScaledSchedule s => FindPlan(s.Inner),
-        ClampedSchedule s => FindPlan(s.Inner),
-        DelayedSchedule s => FindPlan(s.Inner),
-        EpochSchedule s => FindPlan(s.Inner),
-        JoinedSchedule s => s.Schedules.Select(FindPlan).FirstOrDefault(p => p is not null),
-        ProductSchedule s => s.Factors.Select(FindPlan).FirstOrDefault(p => p is not null),
+        ScheduleDescription { Type: { } type } description when ScheduleConfiguration.FindType(type)?.ResultType == typeof(TrainingPlan) =>
+            ScheduleConfiguration.Build<TrainingPlan>(description),
+        ScheduleDescription description => description.Parameters.Values.Select(FindPlan).FirstOrDefault(p => p is not null),
+        IEnumerable<object?> list => list.Select(FindPlan).FirstOrDefault(p => p is not null),
         _ => null,
     };
 }

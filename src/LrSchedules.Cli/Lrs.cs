@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using LrSchedules.Batching;
 using LrSchedules.Configuration;
 
 namespace LrSchedules.Cli;
@@ -93,7 +94,7 @@ internal static class Lrs
 
         if (header.Count == 1)
         {
-            error.WriteLine($"lrs: {file} describes a {loaded.Type} ({Describe(loaded.Category)}), which has no value per step to print.");
+            error.WriteLine($"lrs: {file} describes a {loaded.Type} ({loaded.Kind}), which has no value per step to print.");
             return Invalid;
         }
 
@@ -163,7 +164,7 @@ internal static class Lrs
 
         if (loaded.LearningRate is null && loaded.Plan is null)
         {
-            error.WriteLine($"lrs: {file} describes a {loaded.Type} ({Describe(loaded.Category)}), which has no value per step to plot.");
+            error.WriteLine($"lrs: {file} describes a {loaded.Type} ({loaded.Kind}), which has no value per step to plot.");
             return Invalid;
         }
 
@@ -202,34 +203,33 @@ internal static class Lrs
             return Usage;
         }
 
-        IReadOnlyList<ScheduleProblem> problems = ScheduleConfiguration.ValidateJson(json);
-        if (problems.Count > 0)
+        ScheduleLoadResult result = ScheduleConfiguration.Load(json);
+        if (!result.Succeeded)
         {
-            WriteProblems(output, $"{file}: {Count(problems)}", problems);
+            WriteProblems(output, $"{file}: {Count(result.Problems)}", result.Problems);
             return Invalid;
         }
 
-        ScheduleDescription description = ScheduleConfiguration.FromJson(json);
-        Loaded loaded = Loaded.From(ScheduleConfiguration.Build(description), description.Type!);
-        output.WriteLine($"{file}: valid {Describe(loaded.Category)} ({loaded.Type})");
+        Loaded loaded = Loaded.From(result);
+        output.WriteLine($"{file}: valid {loaded.Kind} ({loaded.Type})");
         return Success;
     }
 
     private static int List(Arguments arguments, TextWriter output)
     {
         arguments.NoFile();
-        foreach (IGrouping<ScheduleCategory, ScheduleTypeInfo> group in ScheduleConfiguration.Types.GroupBy(t => t.Category))
+        foreach (IGrouping<Type, ScheduleTypeInfo> group in ScheduleConfiguration.Types.GroupBy(t => t.ResultType))
         {
-            output.WriteLine($"== {Describe(group.Key)} types");
+            output.WriteLine($"== {group.Key.Name} types");
             foreach (ScheduleTypeInfo type in group)
             {
                 output.WriteLine();
                 output.WriteLine($"{type.Name} — {type.Summary}");
-                int width = type.Parameters.Max(p => p.Name.Length);
+                int width = type.Parameters.Select(p => p.Name.Length).DefaultIfEmpty(0).Max();
                 foreach (ScheduleParameterInfo parameter in type.Parameters)
                 {
                     string presence = parameter.IsRequired ? "required" : parameter.DefaultValue is { } value ? $"default {value}" : "optional";
-                    string requirement = parameter.Requirement is { } r ? $"; {r}" : string.Empty;
+                    string requirement = parameter.Documentation.Length > 0 ? $"; {parameter.Documentation}" : string.Empty;
                     output.WriteLine($"  {parameter.Name.PadRight(width)}  {parameter.ValueType} ({presence}{requirement})");
                 }
             }
@@ -262,29 +262,16 @@ internal static class Lrs
             return Usage;
         }
 
-        IReadOnlyList<ScheduleProblem> problems = ScheduleConfiguration.ValidateJson(json);
-        if (problems.Count > 0)
+        ScheduleLoadResult result = ScheduleConfiguration.Load(json);
+        if (!result.Succeeded)
         {
-            WriteProblems(error, $"lrs: {file} is not a valid schedule ({Count(problems)}):", problems);
+            WriteProblems(error, $"lrs: {file} is not a valid schedule ({Count(result.Problems)}):", result.Problems);
             return Invalid;
         }
 
-        ScheduleDescription description = ScheduleConfiguration.FromJson(json);
-        loaded = Loaded.From(ScheduleConfiguration.Build(description), description.Type!);
+        loaded = Loaded.From(result);
         return Success;
     }
-
-    private static string Describe(ScheduleCategory category) => category switch
-    {
-        ScheduleCategory.LearningRate => "learning-rate schedule",
-        ScheduleCategory.BatchSize => "batch-size schedule",
-        ScheduleCategory.TrainingPlan => "training plan",
-        ScheduleCategory.ScalingRule => "scaling rule",
-        ScheduleCategory.BatchGrowthPlan => "batch growth plan",
-        ScheduleCategory.DataParallelPlan => "data-parallel plan",
-        ScheduleCategory.ReduceOnPlateau => "reduce-on-plateau schedule",
-        _ => category.ToString(),
-    };
 
     /// <summary>"1 problem" or "N problems".</summary>
     private static string Count(IReadOnlyList<ScheduleProblem> problems) =>

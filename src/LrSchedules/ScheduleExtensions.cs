@@ -12,6 +12,7 @@ namespace LrSchedules;
 /// implementation of <see cref="ILearningRateSchedule"/> may be wrapped too; it is read at whole steps.
 /// <see cref="ReduceOnPlateau"/> is the one exception to purity: it returns a stateful, metric-driven schedule.
 /// </remarks>
+[ConfigurationFactories]
 public static class ScheduleExtensions
 {
     /// <summary>Puts a linear warmup from <paramref name="initialLearningRate"/> to the schedule's initial rate in front of (or over) the schedule.</summary>
@@ -143,7 +144,7 @@ public static class ScheduleExtensions
     /// <returns>A new <see cref="ReduceLearningRateOnPlateau"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="schedule"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="options"/> or <paramref name="state"/> holds values outside their ranges; the message lists every one.</exception>
-    public static ReduceLearningRateOnPlateau ReduceOnPlateau(this ILearningRateSchedule schedule, ReduceOnPlateauOptions? options = null, ReduceOnPlateauState? state = null)
+    public static ReduceLearningRateOnPlateau ReduceOnPlateau(this ILearningRateSchedule schedule, ReduceOnPlateauOptions? options = null, [NotConfigurable("the saved state of a run, not part of its configuration")] ReduceOnPlateauState? state = null)
     {
         LearningRateSchedule inner = LearningRateSchedule.From(schedule, nameof(schedule));
         options ??= ReduceOnPlateauOptions.Default;

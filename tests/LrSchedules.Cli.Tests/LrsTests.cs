@@ -1,4 +1,5 @@
 using System.Globalization;
+using LrSchedules.Batching;
 using LrSchedules.Configuration;
 
 namespace LrSchedules.Cli.Tests;
@@ -39,10 +40,10 @@ public sealed class LrsTests : IDisposable
     }
 
     [Fact]
-    public void The_samples_are_the_five_documented_configurations()
+    public void The_samples_are_the_seven_documented_configurations()
     {
         Directory.GetFiles(Configs, "*.json").Select(Path.GetFileName).Should().BeEquivalentTo(
-            ["goyal.json", "one-cycle.json", "smith-plan.json", "warmup-cosine.json", "wsd.json"]);
+            ["goyal.json", "megatron-wsd.json", "olmo-power.json", "one-cycle.json", "smith-plan.json", "warmup-cosine.json", "wsd.json"]);
     }
 
     [Theory]
@@ -66,7 +67,7 @@ public sealed class LrsTests : IDisposable
         exitCode.Should().Be(Lrs.Success, error);
         string[] lines = output.TrimEnd('\n').Split('\n');
         lines.Should().HaveCount(1 + ((2000 + 6) / 7));
-        object built = ScheduleConfiguration.Build(ScheduleConfiguration.FromJson(File.ReadAllText(path)));
+        object built = ScheduleConfiguration.Load(File.ReadAllText(path)).Built!;
         ILearningRateSchedule schedule = built as ILearningRateSchedule ?? ((BatchGrowthPlan)built).LearningRate;
         foreach (string line in lines.Skip(1))
         {
@@ -150,7 +151,7 @@ public sealed class LrsTests : IDisposable
               "Boundaries": [ 100 ],
               "Schedules": [
                 { "Type": "Linear", "InitialLearningRate": -1, "FinalLearningRate": 0.1, "TotalSteps": 100 },
-                { "Type": "Cosine", "InitialLearningRate": 0.1, "TotalSteps": 0, "Power": 2 }
+                { "Type": "Cosine", "InitialLearningRate": 0.1, "FinalLearningRate": 0, "TotalSteps": 0, "Power": 2 }
               ]
             }
             """);
@@ -162,7 +163,7 @@ public sealed class LrsTests : IDisposable
         output.Should().Be($"""
             {path}: 3 problems
               Schedules:0:InitialLearningRate must be a finite number >= 0 but was -1.
-              Schedules:1:Power is not a parameter of Cosine; its parameters are InitialLearningRate, TotalSteps, FinalLearningRate, Exponent.
+              Schedules:1:Power is not a parameter of Cosine; its parameters are InitialLearningRate, FinalLearningRate, TotalSteps, Exponent.
               Schedules:1:TotalSteps must be > 0 but was 0.
 
             """);
@@ -176,7 +177,7 @@ public sealed class LrsTests : IDisposable
         (int exitCode, string output, _) = Run("validate", path);
 
         exitCode.Should().Be(Lrs.Invalid);
-        output.Should().StartWith($"{path}: 1 problem\n  The text is not valid JSON at line 3, position 3:");
+        output.Should().StartWith($"{path}: 1 problem\n  The text is not valid JSON at line 3, position 3.");
     }
 
     [Fact]
@@ -188,7 +189,7 @@ public sealed class LrsTests : IDisposable
 
         exitCode.Should().Be(Lrs.Invalid);
         output.Should().BeEmpty();
-        error.Should().StartWith($"lrs: {path} is not a valid schedule (1 problem):\n  Type must be one of Constant, Step,");
+        error.Should().StartWith($"lrs: {path} is not a valid schedule (1 problem):\n  Type must be a type but was 'Cosinus' (did you mean 'Cosine'?); the types are ");
     }
 
     [Theory]
@@ -252,10 +253,10 @@ public sealed class LrsTests : IDisposable
             output.Should().Contain($"\n{type.Name} — {type.Summary}\n");
         }
 
-        output.Should().Contain("== learning-rate schedule types\n");
-        output.Should().Contain("== training plan types\n");
-        output.Should().Contain("\n  TotalSteps           integer (required; > 0)\n");
-        output.Should().Contain("\n  FinalLearningRate    number (default 0; a finite number >= 0)\n");
+        output.Should().Contain("== LearningRateSchedule types\n");
+        output.Should().Contain("== TrainingPlan types\n");
+        output.Should().Contain("\n  TotalSteps           integer (required; The number of steps from the initial to the final rate; > 0.)\n");
+        output.Should().Contain("\n  Exponent             number (default 1; ");
     }
 
     [Fact]
@@ -273,7 +274,7 @@ public sealed class LrsTests : IDisposable
     public void A_training_plan_alone_prints_its_batch_sizes()
     {
         string path = Write("plan.json", """
-            { "Type": "TrainingPlan", "DatasetSize": 100, "LastBatch": "Keep", "BatchSizeSchedule": { "Type": "ConstantBatchSize", "BatchSize": 30 } }
+            { "Type": "Plan", "DatasetSize": 100, "LastBatch": "Keep", "BatchSizeSchedule": { "Type": "ConstantBatchSize", "BatchSize": 30 } }
             """);
 
         (int exitCode, string output, _) = Run("table", path, "--steps", "5");

@@ -12,6 +12,7 @@ namespace LrSchedules.Batching;
 /// learning rate</i> is that rate. The <i>SGD noise scale</i> <c>g</c> (Smith and Le) and the <i>gradient noise
 /// scale</i> <c>B_noise</c> (McCandlish et al.) are different quantities, named apart.</para>
 /// </remarks>
+[ConfigurationFactories]
 public static class BatchScaling
 {
     /// <summary>Creates the linear scaling rule: multiply the batch by <c>k</c>, multiply the rate by <c>k</c>.</summary>

@@ -14,6 +14,7 @@ namespace LrSchedules.Batching;
 /// on one <see cref="TrainingClock"/>; <see cref="Plan"/> turns it into a <see cref="TrainingPlan"/> that answers for
 /// every step.</para>
 /// </remarks>
+[ConfigurationFactories]
 public static partial class BatchSchedule
 {
     /// <summary>Creates a schedule with the same batch size at every step.</summary>

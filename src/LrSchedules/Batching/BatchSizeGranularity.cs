@@ -14,6 +14,7 @@ namespace LrSchedules.Batching;
 /// <para>Immutable and thread-safe.</para>
 /// <para>Public because a caller passes it to say which batch sizes the hardware or loader accepts.</para>
 /// </remarks>
+[ConfigurationFactories]
 public sealed class BatchSizeGranularity
 {
     /// <summary>The largest value <see cref="Round"/> accepts: 2^62.</summary>

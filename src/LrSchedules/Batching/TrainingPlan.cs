@@ -35,6 +35,7 @@ namespace LrSchedules.Batching;
 /// communicate. Immutable and thread-safe.</para>
 /// <para>Public because a training loop asks it for each step's batch size, epoch and samples seen.</para>
 /// </remarks>
+[ConfigurationFactories]
 public sealed partial class TrainingPlan
 {
     private readonly TrainingPhase[] _phases;

@@ -61,7 +61,7 @@ public class ConformanceJsonTests(ITestOutputHelper output)
         {
             ReduceLearningRateOnPlateau original = PlateauFromGoldenCase(goldenCase);
             json = ScheduleConfiguration.ToJson(ScheduleConfiguration.Describe(original));
-            ReduceLearningRateOnPlateau plateau = ScheduleConfiguration.Build<ReduceLearningRateOnPlateau>(ScheduleConfiguration.FromJson(json));
+            ReduceLearningRateOnPlateau plateau = ScheduleConfiguration.Load(json).Get<ReduceLearningRateOnPlateau>();
             ours = new double[goldenCase.Steps];
             for (int step = 0; step < ours.Length; step++)
             {
@@ -73,7 +73,7 @@ public class ConformanceJsonTests(ITestOutputHelper output)
         {
             ILearningRateSchedule original = GoldenMapper.Build(goldenCase.Api, goldenCase.Parameters, goldenCase.BaseLearningRate);
             json = ScheduleConfiguration.ToJson(ScheduleConfiguration.Describe(original));
-            ILearningRateSchedule schedule = ScheduleConfiguration.BuildSchedule(ScheduleConfiguration.FromJson(json));
+            ILearningRateSchedule schedule = ScheduleConfiguration.Load(json).Get<ILearningRateSchedule>();
             ours = [.. Enumerable.Range(0, goldenCase.Steps).Select(step => schedule.GetLearningRate(step))];
         }
 
