@@ -24,6 +24,8 @@ internal static class Lrs
                                                                draws the learning rate (and the batch size on a second axis)
           lrs validate <schedule.json>                        prints every problem with its path; exit code 0 when valid, 1 when not
           lrs list                                            lists the schedule types and their parameters
+          lrs noise-scale <norms.csv> [--beta B]              CSV: the gradient noise scale after each logged measurement
+                                                               (input header b_small,sq_norm_small,b_big,sq_norm_big; B in [0, 1), default 0.99)
           lrs suggest <sweep.csv>                             learning-rate range test: one line per method, METHOD,RATE
                                                                (fastai.valley, fastai.slide, fastai.minimum, fastai.steep, torch_lr_finder.steepest)
           lrs plot <sweep.csv> --out FILE.svg                 draws a range-test sweep (log rate axis) with each suggestion marked
@@ -52,8 +54,9 @@ internal static class Lrs
                 "validate" => Validate(Arguments.Parse(args[1..], []), output, error),
                 "list" => List(Arguments.Parse(args[1..], []), output),
                 "suggest" => Suggest(Arguments.Parse(args[1..], []), output, error),
+                "noise-scale" => NoiseScale(Arguments.Parse(args[1..], ["--beta"]), output, error),
                 "help" or "--help" or "-h" => PrintHelp(output),
-                _ => throw new UsageException($"unknown command '{args[0]}'; the commands are table, plot, validate, list and suggest."),
+                _ => throw new UsageException($"unknown command '{args[0]}'; the commands are table, plot, validate, list, noise-scale and suggest."),
             };
         }
         catch (UsageException exception)
@@ -193,6 +196,26 @@ internal static class Lrs
         }
 
         return PlotSweepCommand.Run(file, target, width, height, output, error);
+    }
+
+    private static int NoiseScale(Arguments arguments, TextWriter output, TextWriter error)
+    {
+        string file = arguments.SingleFile();
+        string? betaText = arguments.Text("--beta");
+        double beta = Batching.AdaptiveBatching.DefaultSmoothing;
+        if (betaText is not null && !double.TryParse(betaText, NumberStyles.Float, CultureInfo.InvariantCulture, out beta))
+        {
+            throw new UsageException($"--beta must be a number in [0, 1) but was '{betaText}'.");
+        }
+
+        if (!File.Exists(file))
+        {
+            error.WriteLine($"lrs: file not found: {file}");
+            return Usage;
+        }
+
+        using StreamReader input = File.OpenText(file);
+        return NoiseScaleReport.Run(input, output, error, beta);
     }
 
     private static int Validate(Arguments arguments, TextWriter output, TextWriter error)

@@ -215,7 +215,7 @@ public sealed class LrsTests : IDisposable
 
     [Theory]
     [InlineData(new string[0], "usage:")]
-    [InlineData(new[] { "draw" }, "lrs: unknown command 'draw'; the commands are table, plot, validate, list and suggest.")]
+    [InlineData(new[] { "draw" }, "lrs: unknown command 'draw'; the commands are table, plot, validate, list, noise-scale and suggest.")]
     [InlineData(new[] { "table", "x.json" }, "lrs: --steps is required.")]
     [InlineData(new[] { "table", "x.json", "--steps", "ten" }, "lrs: --steps must be a whole number >= 1 but was 'ten'.")]
     [InlineData(new[] { "table", "x.json", "--steps", "10", "--every", "0" }, "lrs: --every must be a whole number >= 1 but was '0'.")]

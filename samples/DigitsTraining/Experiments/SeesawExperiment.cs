@@ -30,7 +30,7 @@ internal static class SeesawExperiment
                 trainingSize =>
                 {
                     TrainingPlan plan = BatchSchedule.Plan(trainingSize, BatchSchedule.ConstantBatchSize(InitialBatchSize), LastBatch.Drop);
-                    return new RunDrivers(plan.PerStep(Decay(), TrainingClock.Epochs), new TrainingPlanBatches(plan, Epochs), AdamFor);
+                    return new RunDrivers(plan.PerStep(Decay(), TrainingClock.Epochs), new TrainingPlanBatches(plan, Epochs), Optimizer: AdamFor);
                 }),
             Transformed("seesaw", 80),
             Transformed("seesaw-cap-40", 40),
@@ -45,7 +45,7 @@ internal static class SeesawExperiment
         trainingSize =>
         {
             SeesawPlan seesaw = BatchSchedule.Seesaw(Decay(), TrainingClock.Epochs, trainingSize, LastBatch.Drop, InitialBatchSize, maximumBatchSize, Epochs);
-            return new RunDrivers(seesaw.LearningRate, new TrainingPlanBatches(seesaw.Plan, Epochs), AdamFor);
+            return new RunDrivers(seesaw.LearningRate, new TrainingPlanBatches(seesaw.Plan, Epochs), Optimizer: AdamFor);
         });
 
     private static IOptimizer AdamFor(IReadOnlyList<Parameter> parameters) => new Adam(parameters);

@@ -13,7 +13,7 @@ namespace LrSchedules.Batching;
 /// scale</i> <c>B_noise</c> (McCandlish et al.) are different quantities, named apart.</para>
 /// </remarks>
 [ConfigurationFactories]
-public static class BatchScaling
+public static partial class BatchScaling
 {
     /// <summary>Creates the linear scaling rule: multiply the batch by <c>k</c>, multiply the rate by <c>k</c>.</summary>
     /// <param name="referenceBatchSize">The batch size the rate was tuned at; &gt; 0.</param>

@@ -6,8 +6,8 @@ using Xunit.Abstractions;
 namespace LrSchedules.Extensions.Tests.Configuration;
 
 /// <summary>
-/// The second path through the golden file: every case is built with the conformance mapper, described, written as
-/// JSON, read back and built again, and must still match the reference library within the tolerance of the
+/// The second path through the golden file: every case is built through LrSchedules.Porting by the conformance binder,
+/// the LrSchedules expression the porting method built is described, written as JSON, read back and built again, and must still match the reference library within the tolerance of the
 /// conformance tests, |ours − ref| ≤ 1e-9·|ref| + 1e-12·peak at every step. Plateau cases go through the
 /// <c>ReduceOnPlateau</c> description, fed the recorded metrics.
 /// </summary>
@@ -59,7 +59,9 @@ public class ConformanceJsonTests(ITestOutputHelper output)
         double[] ours;
         if (goldenCase.Api == PlateauApi)
         {
-            ReduceLearningRateOnPlateau original = PlateauFromGoldenCase(goldenCase);
+            // Torch.ReduceLROnPlateau records its own call; describe the core controller it stands for.
+            var ported = (ReduceLearningRateOnPlateau)GoldenBinder.Build(goldenCase.Api, goldenCase.Parameters, goldenCase.BaseLearningRate);
+            ReduceLearningRateOnPlateau original = ported.Inner.ReduceOnPlateau(ported.Options);
             json = ScheduleConfiguration.ToJson(ScheduleConfiguration.Describe(original));
             ReduceLearningRateOnPlateau plateau = ScheduleConfiguration.Load(json).Get<ReduceLearningRateOnPlateau>();
             ours = new double[goldenCase.Steps];
@@ -71,7 +73,7 @@ public class ConformanceJsonTests(ITestOutputHelper output)
         }
         else
         {
-            ILearningRateSchedule original = GoldenMapper.Build(goldenCase.Api, goldenCase.Parameters, goldenCase.BaseLearningRate);
+            ILearningRateSchedule original = Expression(GoldenBinder.Build(goldenCase.Api, goldenCase.Parameters, goldenCase.BaseLearningRate));
             json = ScheduleConfiguration.ToJson(ScheduleConfiguration.Describe(original));
             ILearningRateSchedule schedule = ScheduleConfiguration.Load(json).Get<ILearningRateSchedule>();
             ours = [.. Enumerable.Range(0, goldenCase.Steps).Select(step => schedule.GetLearningRate(step))];
@@ -93,21 +95,10 @@ public class ConformanceJsonTests(ITestOutputHelper output)
         return (null, json);
     }
 
-    /// <summary>The plateau case as the conformance mapper builds it: PyTorch's parameters as options over the base rate.</summary>
-    private static ReduceLearningRateOnPlateau PlateauFromGoldenCase(GoldenCase goldenCase)
-    {
-        var p = new GoldenParameters(goldenCase.Parameters, PlateauApi);
-        var options = new ReduceOnPlateauOptions
-        {
-            Mode = p.String("mode", "min") == "max" ? PlateauMode.Max : PlateauMode.Min,
-            Factor = p.Double("factor", 0.1),
-            Patience = checked((int)p.Long("patience", 10)),
-            Threshold = p.Double("threshold", 1e-4),
-            ThresholdMode = p.String("threshold_mode", "rel") == "abs" ? PlateauThresholdMode.Absolute : PlateauThresholdMode.Relative,
-            Cooldown = checked((int)p.Long("cooldown", 0)),
-            MinimumLearningRate = p.Double("min_lr", 0.0),
-            Epsilon = p.Double("eps", 1e-8),
-        };
-        return Schedule.Constant(goldenCase.BaseLearningRate!.Value).ReduceOnPlateau(options);
-    }
+    /// <summary>
+    /// The LrSchedules expression a porting method built (its internal <c>PortedSchedule.Expression</c>, read by
+    /// reflection): the porting call itself has no configuration form yet, the core expression has.
+    /// </summary>
+    private static ILearningRateSchedule Expression(object ported) =>
+        (ILearningRateSchedule)(ported.GetType().GetProperty("Expression")?.GetValue(ported) ?? ported);
 }

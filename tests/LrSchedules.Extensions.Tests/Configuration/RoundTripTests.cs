@@ -114,6 +114,7 @@ public class RoundTripTests
         yield return [BatchSchedule.Plan(1_400, BatchSchedule.ConstantBatchSize(32), LastBatch.Keep)];
         yield return [BatchSchedule.Plan(1_400, BatchSchedule.StepGrowth(10, 5.0, [30, 45, 55], TrainingClock.Epochs, 250), LastBatch.Drop)];
         yield return [BatchSchedule.Plan(50_000, BatchSchedule.StepGrowth(64, 2.0, [1_000, 3_000], TrainingClock.Steps, 1_024, BatchSizeGranularity.PowerOfTwo), LastBatch.Keep)];
+        yield return [BatchSchedule.Plan(50_000, BatchSchedule.StepGrowth(64, 2.0, [1_000, 3_000], TrainingClock.Steps, 1_000, BatchSizeGranularity.MultipleOf(8)), LastBatch.Keep)];
         yield return [BatchSchedule.Plan(10_000, BatchSchedule.LinearRamp(32, 32, 40_000, 512), LastBatch.Keep)];
         yield return [BatchSchedule.Plan(10_000, BatchSchedule.Piecewise(16, [new(2, 64), new(5, 256)], TrainingClock.Epochs), LastBatch.Drop)];
     }

@@ -31,6 +31,7 @@ public class CollectionExposureTests
         LrSchedules.RangeTest.TorchLrFinderRangeTest.Replay([new(1e-3, 1.0), new(2e-3, 0.9)]),
         new LrSchedules.RangeTest.FastaiRangeTest(10),
         new LrSchedules.RangeTest.TorchLrFinderRangeTest(10),
+        LrSchedules.Batching.AdaptiveBatching.Controller(Schedule.Constant(0.1), 100, 10, 10, 80, 5),
     ];
 
     private static bool IsCollection(Type type) =>
