@@ -4,25 +4,13 @@ using System.Text;
 namespace LrSchedules.Cli.Tests;
 
 /// <summary><c>lrs suggest</c> and <c>lrs plot</c> of a range-test sweep. Expected rates: range_test_oracle.py in LrSchedules.Tests/RangeTest.</summary>
-public sealed class SuggestCommandTests : IDisposable
+public sealed class SuggestCommandTests : LrsTestBase
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("lrs-suggest-").FullName;
-
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
-
-    private static (int ExitCode, string Output, string Error) Run(params string[] args)
-    {
-        var output = new StringWriter(CultureInfo.InvariantCulture);
-        var error = new StringWriter(CultureInfo.InvariantCulture);
-        int exitCode = Lrs.Run(args, output, error);
-        return (exitCode, output.ToString().ReplaceLineEndings("\n"), error.ToString().ReplaceLineEndings("\n"));
-    }
-
     private static (int ExitCode, string Output, string Error) Suggest(string csv)
     {
         var output = new StringWriter(CultureInfo.InvariantCulture);
         var error = new StringWriter(CultureInfo.InvariantCulture);
-        int exitCode = SuggestCommand.Run(new StringReader(csv), "sweep.csv", output, error);
+        int exitCode = RangeTestSuggest.Run(new StringReader(csv), "sweep.csv", output, error);
         return (exitCode, output.ToString().ReplaceLineEndings("\n"), error.ToString().ReplaceLineEndings("\n"));
     }
 
@@ -47,7 +35,7 @@ public sealed class SuggestCommandTests : IDisposable
     {
         (int exitCode, string output, string error) = Suggest(BowlCsv());
 
-        exitCode.Should().Be(Lrs.Success, error);
+        exitCode.Should().Be(ExitCodes.Success, error);
         error.Should().BeEmpty();
         output.Should().Be(
             "fastai.valley,0.0002290867705596611\n" +
@@ -62,7 +50,7 @@ public sealed class SuggestCommandTests : IDisposable
     {
         (int exitCode, string output, _) = Suggest(BowlCsv((i, bowl) => i < 80 ? bowl : double.NaN));
 
-        exitCode.Should().Be(Lrs.Success);
+        exitCode.Should().Be(ExitCodes.Success);
         output.Should().EndWith("fastai.steep,0.00363078061491251\ntorch_lr_finder.steepest,0.2089296130854041\n");
     }
 
@@ -71,7 +59,7 @@ public sealed class SuggestCommandTests : IDisposable
     {
         (int exitCode, string output, string error) = Suggest("learning_rate,loss\n1e-7,1.0\n1e-6,100\n1e-5,1000\n1e-4,1000\n");
 
-        exitCode.Should().Be(Lrs.Invalid);
+        exitCode.Should().Be(ExitCodes.Invalid);
         output.Should().Be("fastai.valley,NaN\nfastai.slide,NaN\nfastai.minimum,NaN\nfastai.steep,NaN\ntorch_lr_finder.steepest,NaN\n");
         error.Should().Contain("fastai.valley: no suggestion").And.Contain("torch_lr_finder.steepest: no suggestion");
     }
@@ -85,7 +73,7 @@ public sealed class SuggestCommandTests : IDisposable
     {
         (int exitCode, string output, string error) = Suggest(csv);
 
-        exitCode.Should().Be(Lrs.Invalid);
+        exitCode.Should().Be(ExitCodes.Invalid);
         output.Should().BeEmpty();
         error.Should().Contain(message);
     }
@@ -93,26 +81,26 @@ public sealed class SuggestCommandTests : IDisposable
     [Fact]
     public void Suggest_reads_the_file_named_on_the_command_line()
     {
-        string file = Path.Combine(_directory, "sweep.csv");
+        string file = Path.Combine(TempDirectory, "sweep.csv");
         File.WriteAllText(file, BowlCsv());
 
         (int exitCode, string output, _) = Run("suggest", file);
 
-        exitCode.Should().Be(Lrs.Success);
+        exitCode.Should().Be(ExitCodes.Success);
         output.Should().StartWith("fastai.valley,0.0002290867705596611\n");
-        Run("suggest", Path.Combine(_directory, "missing.csv")).ExitCode.Should().Be(Lrs.Usage);
+        Run("suggest", Path.Combine(TempDirectory, "missing.csv")).ExitCode.Should().Be(ExitCodes.Usage);
     }
 
     [Fact]
     public void Plot_of_a_sweep_draws_the_curves_and_marks_each_suggestion()
     {
-        string file = Path.Combine(_directory, "sweep.csv");
+        string file = Path.Combine(TempDirectory, "sweep.csv");
         File.WriteAllText(file, BowlCsv());
-        string target = Path.Combine(_directory, "sweep.svg");
+        string target = Path.Combine(TempDirectory, "sweep.svg");
 
         (int exitCode, string output, string error) = Run("plot", file, "--out", target);
 
-        exitCode.Should().Be(Lrs.Success, error);
+        exitCode.Should().Be(ExitCodes.Success, error);
         output.Should().Be($"wrote {target}\n");
         File.ReadAllText(target).Should().Contain("fastai.valley 2.291e-4").And.Contain("torch_lr_finder.steepest 3.631e-3")
             .And.Contain("1e-7").And.Contain("learning rate (log scale)");
@@ -121,12 +109,12 @@ public sealed class SuggestCommandTests : IDisposable
     [Fact]
     public void Suggest_on_the_committed_digits_sweep_prints_the_rates_docs_experiments_quotes()
     {
-        string sweep = Path.Combine(LrsTests.RepositoryRoot(), "docs", "experiments", "lr-find", "lr-find-sweep.csv");
+        string sweep = Path.Combine(RepositoryRoot(), "docs", "experiments", "lr-find", "lr-find-sweep.csv");
 
         (int exitCode, string output, _) = Run("suggest", sweep);
 
         // The same five as the plain-Python oracle (range_test_oracle.py) on this file.
-        exitCode.Should().Be(Lrs.Success);
+        exitCode.Should().Be(ExitCodes.Success);
         output.Should().Be(
             "fastai.valley,0.02290867641568184\n" +
             "fastai.slide,0.04786301031708717\n" +
@@ -138,13 +126,13 @@ public sealed class SuggestCommandTests : IDisposable
     [Fact]
     public void Plot_of_a_sweep_draws_svg_only()
     {
-        string file = Path.Combine(_directory, "sweep.csv");
+        string file = Path.Combine(TempDirectory, "sweep.csv");
         File.WriteAllText(file, BowlCsv());
 
-        (int exitCode, _, string error) = Run("plot", file, "--out", Path.Combine(_directory, "sweep.png"));
+        (int exitCode, _, string error) = Run("plot", file, "--out", Path.Combine(TempDirectory, "sweep.png"));
 
-        exitCode.Should().Be(Lrs.Usage);
-        error.Should().Contain("--out must end in .svg for a range-test sweep");
+        exitCode.Should().Be(ExitCodes.Usage);
+        error.Should().Contain("--out must end in .svg");
     }
 
     [Fact]
@@ -160,5 +148,20 @@ public sealed class SuggestCommandTests : IDisposable
         SweepMarker minimum = chart.Markers[2];
         minimum.LearningRate.Should().Be(0.014454397559165954);
         minimum.MarkerLearningRate.Should().Be(0.14454397559165955);
+    }
+
+    [Fact]
+    public void A_token_plan_draws_on_the_tokens_axis_and_a_plain_plan_says_it_has_no_tokens()
+    {
+        string tokens = Path.Combine(Configs, "gallery", "TokenPlan.json");
+        string target = Path.Combine(TempDirectory, "tokens.svg");
+
+        (int exitCode, _, string error) = Run("plot", tokens, "--steps", "2000", "--x", "tokens", "--out", target);
+
+        exitCode.Should().Be(ExitCodes.Success, error);
+        File.ReadAllText(target).Should().Contain("tokens seen");
+        (int plainExit, _, string plainError) = Run("plot", Path.Combine(Configs, "gallery", "Plan.json"), "--x", "tokens", "--out", target);
+        plainExit.Should().NotBe(ExitCodes.Success);
+        plainError.Should().Contain("needs a plan that counts tokens");
     }
 }

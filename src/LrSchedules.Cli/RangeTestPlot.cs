@@ -5,14 +5,14 @@ namespace LrSchedules.Cli;
 /// and smoothed losses on a log learning-rate axis with each suggestion marked (<see cref="RangeTestChart"/>).
 /// </summary>
 /// <remarks>Exit codes: 0 written, 1 the file is not a sweep, 2 the file is missing or the image cannot be written.</remarks>
-internal static class PlotSweepCommand
+internal static class RangeTestPlot
 {
     public static int Run(string file, string target, int width, int height, TextWriter output, TextWriter error)
     {
         if (!File.Exists(file))
         {
             error.WriteLine($"lrs: file not found: {file}");
-            return Lrs.Usage;
+            return ExitCodes.Usage;
         }
 
         RangeTest.RangeTestPoint[]? sweep;
@@ -23,26 +23,22 @@ internal static class PlotSweepCommand
 
         if (sweep is null)
         {
-            return Lrs.Invalid;
+            return ExitCodes.Invalid;
         }
 
         try
         {
             string svg = RangeTestChart.Of($"{Path.GetFileName(file)} (learning-rate range test)", sweep, SweepReplay.Of(sweep)).ToSvg(width, height);
-            if (Path.GetDirectoryName(Path.GetFullPath(target)) is { } directory)
-            {
-                Directory.CreateDirectory(directory);
-            }
-
+            Files.CreateDirectoryFor(target);
             File.WriteAllText(target, svg);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             error.WriteLine($"lrs: cannot write {target}: {exception.Message}");
-            return Lrs.Usage;
+            return ExitCodes.Usage;
         }
 
         output.WriteLine($"wrote {target}");
-        return Lrs.Success;
+        return ExitCodes.Success;
     }
 }

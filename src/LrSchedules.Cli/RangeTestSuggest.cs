@@ -13,7 +13,7 @@ namespace LrSchedules.Cli;
 /// diverged at once) prints <c>NaN</c> and says why on the error stream. Exit codes: 0 every method suggested a rate,
 /// 1 the file is not a sweep or some method has no suggestion, 2 the file is missing.
 /// </remarks>
-internal static class SuggestCommand
+internal static class RangeTestSuggest
 {
     /// <summary>Runs the command on a sweep read from <paramref name="input"/>; <paramref name="name"/> names it in messages.</summary>
     public static int Run(TextReader input, string name, TextWriter output, TextWriter error)
@@ -21,11 +21,11 @@ internal static class SuggestCommand
         RangeTestPoint[]? sweep = RangeTestSweepFile.Read(input, name, error);
         if (sweep is null)
         {
-            return Lrs.Invalid;
+            return ExitCodes.Invalid;
         }
 
         SweepReplay replay = SweepReplay.Of(sweep);
-        int status = Lrs.Success;
+        int status = ExitCodes.Success;
         foreach (RangeTestSuggestion suggestion in replay.Suggestions)
         {
             double rate = suggestion.LearningRate ?? double.NaN;
@@ -33,7 +33,7 @@ internal static class SuggestCommand
             if (suggestion.Failure is { } failure)
             {
                 error.WriteLine($"lrs: {suggestion.Method}: no suggestion: {failure}.");
-                status = Lrs.Invalid;
+                status = ExitCodes.Invalid;
             }
         }
 
