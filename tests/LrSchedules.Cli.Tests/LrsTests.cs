@@ -174,7 +174,7 @@ public sealed class LrsTests : LrsTestBase
     [InlineData(new[] { "plot", "x.json", "--steps", "10" }, "Option '--out' is required.")]
     [InlineData(new[] { "plot", "x.json", "--out", "x.jpg" }, "--out must end in .svg but was 'x.jpg'.")]
     [InlineData(new[] { "plot", "x.json", "--out", "x.png" }, "--out must end in .svg but was 'x.png' (lrs draws SVG only")]
-    [InlineData(new[] { "show", "x.json", "--x", "tokens" }, "Argument 'tokens' not recognized. Must be one of:")]
+    [InlineData(new[] { "show", "x.json", "--x", "hours" }, "Argument 'hours' not recognized. Must be one of:")]
     [InlineData(new[] { "table", "x.json", "--steps" }, "Required argument missing for option: '--steps'.")]
     public void Wrong_usage_exits_with_2_and_says_what_is_wrong(string[] args, string message)
     {
@@ -231,7 +231,7 @@ public sealed class LrsTests : LrsTestBase
     [Theory]
     [InlineData("table", "--every <K>")]
     [InlineData("plot", "--out <FILE.svg> (REQUIRED)")]
-    [InlineData("show", "--x <steps|epochs|samples>")]
+    [InlineData("show", "--x <steps|epochs|samples|tokens>")]
     [InlineData("compare", "--log-y")]
     public void Every_command_has_its_own_help(string command, string option)
     {

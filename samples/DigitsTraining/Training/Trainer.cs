@@ -7,7 +7,8 @@ namespace DigitsTraining.Training;
 /// <param name="LearningRate">Asked for the rate of each step, by the zero-based index of the update, after the step's gradient is computed.</param>
 /// <param name="Batches">Asked for the batch size of each step and for the steps of each epoch.</param>
 /// <param name="Observer">When set, shown the squared gradient norms of every step (measurement runs, adaptive runs); null for the plain runs.</param>
-internal sealed record RunDrivers(ILearningRateSchedule LearningRate, IBatchPlan Batches, IGradientObserver? Observer = null);
+/// <param name="Optimizer">Makes the run's optimizer from the model's parameters; null for momentum SGD with the trainer's momentum.</param>
+internal sealed record RunDrivers(ILearningRateSchedule LearningRate, IBatchPlan Batches, IGradientObserver? Observer = null, Func<IReadOnlyList<Parameter>, IOptimizer>? Optimizer = null);
 
 /// <summary>The state of a run after an epoch (epoch 0 is the state before training).</summary>
 /// <param name="Epoch">The number of epochs completed.</param>
@@ -97,7 +98,7 @@ internal sealed class Trainer
         int epochs = Math.Min(plan.Epochs, maxEpochs ?? int.MaxValue);
 
         var model = new Mlp(Training.FeatureCount, Hidden, Training.Classes, new Rng(seed, RngStreams.Initialisation));
-        var optimizer = new MomentumSgd(model.Parameters, Momentum);
+        IOptimizer optimizer = drivers.Optimizer?.Invoke(model.Parameters) ?? new MomentumSgd(model.Parameters, Momentum);
         var shuffle = new Rng(seed, RngStreams.Shuffle);
         int[] order = Enumerable.Range(0, Training.Count).ToArray();
         var gradients = observer is null ? null : new GradientNorms(model.Parameters, observer.Parts);

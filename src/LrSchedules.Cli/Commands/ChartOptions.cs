@@ -38,9 +38,11 @@ internal sealed class ChartOptions
         steps = 0;
         foreach ((string file, Loaded loaded) in schedules)
         {
-            if (axis.NeedsPlan && loaded.Plan is null)
+            if (!axis.Fits(loaded.Plan))
             {
-                error.WriteLine($"lrs: --x {axis.Name} needs a training plan, and {file} ({loaded.Type}) has none; use --x steps.");
+                error.WriteLine(loaded.Plan is null
+                    ? $"lrs: --x {axis.Name} needs a training plan, and {file} ({loaded.Type}) has none; use --x steps."
+                    : $"lrs: --x {axis.Name} needs a plan that counts tokens (TokenPlan), and {file} ({loaded.Type}) has none; use --x samples.");
                 return false;
             }
         }

@@ -17,5 +17,6 @@ internal static class CommandList
         ValidateCommand.Create,
         ListCommand.Create,
         NoiseScaleCommand.Create,
+        SuggestCommand.Create,
     ];
 }

@@ -25,7 +25,7 @@ internal static class PlotCommand
         });
         Option<long> width = CommonOptions.Positive("--width", "Image width in pixels.", required: false, defaultValue: 900, minimum: 100);
         Option<long> height = CommonOptions.Positive("--height", "Image height in pixels.", required: false, defaultValue: 500, minimum: 100);
-        var command = new Command("plot", "Draws the learning rate (and the batch size of a plan on a second axis) as an SVG image.") { file, output, width, height };
+        var command = new Command("plot", "Draws the learning rate (and the batch size of a plan on a second axis) as an SVG image; for a range-test sweep (.csv), the losses on a log rate axis with each suggestion marked.") { file, output, width, height };
         chart.AddTo(command);
         command.SetAction(result => Run(result, result.GetValue(file)!, chart, result.GetValue(output)!, (int)result.GetValue(width), (int)result.GetValue(height)));
         return command;
@@ -33,6 +33,12 @@ internal static class PlotCommand
 
     private static int Run(ParseResult result, string file, ChartOptions options, string target, int width, int height)
     {
+        if (file.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+        {
+            // A recorded learning-rate range test: the sweep on a log rate axis with each suggestion marked.
+            return RangeTestPlot.Run(file, target, width, height, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error);
+        }
+
         if (!options.TryPrepare(result, file, out Loaded loaded, out long steps, out XAxis axis, out int status))
         {
             return status;
