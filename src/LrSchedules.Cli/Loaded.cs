@@ -210,8 +210,8 @@ internal sealed class Loaded
 
     private static readonly string[] Kinds =
     [
-        "learning-rate schedule", "batch-size schedule", "training plan", "batch growth plan", "data-parallel plan",
-        "scaling rule", "reduce-on-plateau schedule", "batch-size granularity",
+        "learning-rate schedule", "learning-rate and weight-decay schedule", "batch-size schedule", "training plan",
+        "batch growth plan", "data-parallel plan", "scaling rule", "reduce-on-plateau schedule", "batch-size granularity",
     ];
 
     /// <summary>A configuration result type in words, as <c>lrs</c> names kinds.</summary>
@@ -226,6 +226,7 @@ internal sealed class Loaded
         _ when resultType == typeof(DataParallelPlan) => "data-parallel plan",
         _ when resultType == typeof(ReduceLearningRateOnPlateau) => "reduce-on-plateau schedule",
         _ when resultType == typeof(BatchSizeGranularity) => "batch-size granularity",
+        _ when resultType == typeof(MegatronSchedules) => "learning-rate and weight-decay schedule",
         _ => resultType.Name,
     };
 }
