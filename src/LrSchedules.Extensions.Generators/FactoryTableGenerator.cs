@@ -128,7 +128,7 @@ public sealed class FactoryTableGenerator : IIncrementalGenerator
         }
 
         var methods = classes.SelectMany(c => c.GetMembers().OfType<IMethodSymbol>().Where(IsFactory)).ToList();
-        var results = methods.Select(m => m.ReturnType).Distinct<ITypeSymbol>(SymbolEqualityComparer.Default).ToList();
+        var results = methods.Select(Result).Distinct<ITypeSymbol>(SymbolEqualityComparer.Default).ToList();
         var shapes = new Shapes(compilation, results, documentation);
 
         // A core name declared by two core classes is qualified by its class; an origin's names are qualified by its prefix.
@@ -163,8 +163,15 @@ public sealed class FactoryTableGenerator : IIncrementalGenerator
         && method.DeclaredAccessibility == Accessibility.Public
         && !method.IsGenericMethod
         && !method.IsOverride
-        && method.ReturnType.IsReferenceType
-        && method.ReturnType.SpecialType is not (SpecialType.System_String or SpecialType.System_Object);
+        && Result(method).IsReferenceType
+        && Result(method).SpecialType is not (SpecialType.System_String or SpecialType.System_Object);
+
+    /// <summary>
+    /// What configuration builds from a factory: its return type, or the first element of a tuple it returns (timm's
+    /// <c>create_scheduler_v2</c> returns the scheduler with the number of epochs to train, which is not configuration).
+    /// </summary>
+    private static ITypeSymbol Result(IMethodSymbol method) =>
+        method.ReturnType is INamedTypeSymbol { IsTupleType: true } tuple && tuple.TupleElements.Length > 0 ? tuple.TupleElements[0].Type : method.ReturnType;
 
     private static bool HasAttribute(ISymbol symbol, string name) =>
         symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == name);
@@ -260,7 +267,8 @@ public sealed class FactoryTableGenerator : IIncrementalGenerator
     {
         string type = method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
         string call = method.IsStatic ? $"{type}.{method.Name}({string.Join(", ", arguments)})" : $"(({type})a[0]!).{method.Name}({string.Join(", ", arguments)})";
-        return $"new {Runtime}Factory({Quote(name)}, {Quote(method.ContainingType.Name + "." + method.Name)}, typeof({method.ReturnType.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)}), "
+        call = method.ReturnType.IsTupleType ? call + ".Item1" : call;
+        return $"new {Runtime}Factory({Quote(name)}, {Quote(method.ContainingType.Name + "." + method.Name)}, typeof({Result(method).WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)}), "
             + $"{Quote(documentation.Summary(method))},\n                new {Runtime}Parameter[] {{ {string.Join(", ", parameters)} }},\n                static a => {call}, null, {(primary ? "true" : "false")}, {(method.Parameters.Length + (method.IsStatic ? 0 : 1)).ToString(CultureInfo.InvariantCulture)}, {(alias is null ? "null" : Quote(alias))})";
     }
 

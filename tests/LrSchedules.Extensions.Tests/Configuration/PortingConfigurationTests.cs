@@ -56,7 +56,7 @@ public class PortingConfigurationTests
             string[] parts = type.Factory.Split('.');
             Type declaring = Origins.Single(o => o.Name == parts[0]);
             declaring.GetMethods(BindingFlags.Public | BindingFlags.Static).Should().Contain(m => m.Name == parts[1] && Reason(m) == null, type.Name);
-            type.Name.Should().MatchRegex("^[a-z_]+(\\.[A-Za-z_]+)+$", "an origin's name is its Python qualified name");
+            type.Name.Should().MatchRegex("^[a-z_]+(\\.[A-Za-z_][A-Za-z0-9_]*)+$", "an origin's name is its Python qualified name");
             ScheduleConfiguration.Types.Where(t => !Origins.Any(o => t.Factory.StartsWith(o.Name + ".", StringComparison.Ordinal)))
                 .Should().NotContain(t => t.Name == type.Name);
         }
@@ -199,6 +199,23 @@ public class PortingConfigurationTests
 
         built.LearningRate.ShouldEqualEverywhere(expected.LearningRate, "learning rate");
         built.WeightDecay.ShouldEqualEverywhere(expected.WeightDecay, "weight decay");
+    }
+
+    [Fact]
+    public void Timm_create_scheduler_v2_configures_the_scheduler_it_returns()
+    {
+        const string Json = """
+            { "Type": "timm.scheduler.create_scheduler_v2", "lr": 0.1, "sched": "multistep", "num_epochs": 6,
+              "decay_milestones": [2, 4], "decay_rate": 0.5, "step_on_epochs": false, "updates_per_epoch": 10 }
+            """;
+
+        var schedule = ScheduleConfiguration.Load(Json).Get<ILearningRateSchedule>();
+        (LearningRateSchedule expected, _) = Timm.CreateSchedulerV2(0.1, "multistep", numEpochs: 6, decayMilestones: [2, 4], decayRate: 0.5, stepOnEpochs: false, updatesPerEpoch: 10);
+
+        schedule.ShouldEqualEverywhere(expected, "create_scheduler_v2's scheduler (the epoch count it also returns is not configuration)");
+        string described = ScheduleConfiguration.ToJson(ScheduleConfiguration.Describe(expected), indented: false);
+        described.Should().Contain("\"decay_milestones\":[2,4]", "the milestones as given, in epochs, not as scaled to updates");
+        ScheduleConfiguration.Load(described).Get<ILearningRateSchedule>().ShouldEqualEverywhere(expected, "described and read back");
     }
 
     [Fact]
