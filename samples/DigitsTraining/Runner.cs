@@ -23,9 +23,10 @@ internal static class Runner
         var printer = new ProgressPrinter(console);
         var seedsUsed = new SortedSet<long>();
 
-        foreach (Experiment experiment in options.Experiments)
+        foreach (Experiment listed in options.Experiments)
         {
             var clock = Stopwatch.StartNew();
+            Experiment experiment = listed.Prepare?.Invoke(training, options.OutputDirectory, console) ?? listed;
             Dataset trainingData = training;
             int changed = 0;
             if (experiment.LabelNoise > 0)

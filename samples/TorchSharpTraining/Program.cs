@@ -1,15 +1,17 @@
 using System.Globalization;
 using System.IO.Compression;
 using LrSchedules;
+using LrSchedules.Batching;
+using LrSchedules.TorchSharp;
 using TorchSharp;
 using static TorchSharp.torch;
 
 // A 64-64-10 perceptron on the UCI digits with torch.optim.SGD, the learning rate of every step set from an
-// LrSchedules schedule. The schedule is a pure function of the step, so the loop just asks it before each update:
-// there is no scheduler object to step, save or keep in sync with the optimizer.
+// LrSchedules schedule through LrSchedules.TorchSharp. The schedule is a pure function of the step, so the loop
+// just applies it before each update: there is no scheduler state to step, save or keep in sync with the optimizer.
 //
-// Needs TorchSharp-cpu and a Linux whose libstdc++ comes from GCC 13 or newer (GLIBCXX_3.4.32), or Windows/macOS.
-// See README.md.
+// Needs LibTorch (build with -p:WithLibTorch=true) and a Linux whose libstdc++ comes from GCC 13 or newer
+// (GLIBCXX_3.4.32), or Windows/macOS. See README.md.
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
@@ -41,41 +43,45 @@ var model = nn.Sequential(
 var lossFunction = nn.CrossEntropyLoss();
 var optimizer = torch.optim.SGD(model.parameters(), InitialLearningRate, momentum: Momentum);
 
+// The plan: 1400 samples a pass, batch 10, the last partial batch dropped (there is none here). The sampler draws each
+// step's rows at the offset and size the plan gives, from a per-epoch order seeded by (seed, epoch).
+TrainingPlan plan = BatchSchedule.Plan(TrainingRows, BatchSchedule.ConstantBatchSize(BatchSize), LastBatch.Drop);
+var sampler = new PlannedBatchSampler(plan, seed: 0);
+
 // The schedule, in optimizer steps: the rate divided by 5 at the start of epochs 15, 27 and 37.
-int stepsPerEpoch = TrainingRows / BatchSize; // the last partial batch is dropped
 ILearningRateSchedule schedule = Schedule.MultiStep(
     InitialLearningRate,
-    milestoneEpochs.Select(e => (long)e * stepsPerEpoch),
+    milestoneEpochs.Select(e => plan.GetFirstStepOfEpoch(e)),
     decayFactor: 0.2);
+
+// Every parameter group gets the schedule's rate each step (add momentum:, beta2: or weightDecay: schedules, and
+// per-group scales, in the same way). Apply allocates nothing and may be called for any step: resuming is Apply(t).
+var groups = new ParamGroupScheduler(optimizer.ParamGroups, new HyperparameterSchedules(schedule));
 
 long step = 0;
 for (int epoch = 1; epoch <= Epochs; epoch++)
 {
     model.train();
-    Tensor order = torch.randperm(TrainingRows);
-    double learningRate = double.NaN;
-    for (int batch = 0; batch < stepsPerEpoch; batch++, step++)
+    double squaredGradientNorm = 0;
+    long lastStep = plan.GetFirstStepOfEpoch(epoch);
+    for (; step < lastStep; step++)
     {
         using var scope = torch.NewDisposeScope();
+        groups.Apply(step);
 
-        // The one line a trainer needs: every parameter group gets the schedule's rate for this step.
-        learningRate = schedule.GetLearningRate(step);
-        foreach (var group in optimizer.ParamGroups)
-        {
-            group.LearningRate = learningRate;
-        }
-
-        Tensor index = order.narrow(0, batch * BatchSize, BatchSize);
         optimizer.zero_grad();
-        Tensor loss = lossFunction.forward(model.forward(trainX.index_select(0, index)), trainY.index_select(0, index));
+        Tensor loss = lossFunction.forward(model.forward(sampler.Take(step, trainX)), sampler.Take(step, trainY));
         loss.backward();
+        squaredGradientNorm += model.SquaredGradientNorm();
         optimizer.step();
     }
 
     (double trainLoss, double trainAccuracy) = Evaluate(trainX, trainY);
     (_, double testAccuracy) = Evaluate(testX, testY);
+    long epochSteps = plan.GetFirstStepOfEpoch(epoch) - plan.GetFirstStepOfEpoch(epoch - 1);
     Console.WriteLine(
-        $"epoch {epoch,2}/{Epochs}  lr {learningRate,-7:G4} updates {step,5}  train loss {trainLoss:F4}  " +
+        $"epoch {epoch,2}/{Epochs}  lr {optimizer.ParamGroups.First().LearningRate,-7:G4} updates {step,5}  " +
+        $"mean |g|^2 {squaredGradientNorm / epochSteps:G4}  train loss {trainLoss:F4}  " +
         $"train acc {100 * trainAccuracy:F2}%  test acc {100 * testAccuracy:F2}%");
 }
 

@@ -1,265 +1,75 @@
-using System.Globalization;
-using System.Text;
-using LrSchedules.Configuration;
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using LrSchedules.Cli.Commands;
 
 namespace LrSchedules.Cli;
 
 /// <summary>
-/// <c>lrs</c>: print (<c>table</c>), draw (<c>plot</c>), check (<c>validate</c>) schedule files and <c>list</c> the types a
-/// file can name. Exit codes: 0 success, 1 the file is not a valid schedule (or not JSON), 2 wrong usage or no file.
+/// <c>lrs</c>: print (<c>table</c>), draw (<c>plot</c>, <c>show</c>, <c>compare</c>), check (<c>validate</c>) schedule
+/// files and <c>list</c> the types a file can name. The command line is System.CommandLine's: per-command help
+/// (<c>lrs table --help</c>), "did you mean" for mistyped commands and options, completion through the
+/// <c>[suggest]</c> directive (dotnet-suggest) and response files (<c>lrs @args.rsp</c>). Exit codes: see
+/// <see cref="ExitCodes"/>.
 /// </summary>
 internal static class Lrs
 {
-    public const int Success = 0;
-    public const int Invalid = 1;
-    public const int Usage = 2;
+    public static RootCommand CreateRoot()
+    {
+        var root = new RootCommand("""
+            lrs — learning-rate and batch-size schedules described in JSON (LrSchedules.Extensions).
+            A schedule file is one description: { "Type": "Cosine", "InitialLearningRate": 0.1, "TotalSteps": 1000 }; see lrs list.
+            Exit codes: 0 success, 1 invalid schedule or JSON, 2 wrong usage or missing file.
+            """)
+        {
+            // The name in usage lines, whatever the executable is called (lrs, dotnet lrs.dll, a test host).
+            HelpName = "lrs",
+        };
+        foreach (Func<Command> create in CommandList.All)
+        {
+            root.Add(create());
+        }
 
-    private const string Help = """
-        lrs — learning-rate and batch-size schedules described in JSON (LrSchedules.Extensions)
+        return root;
+    }
 
-        usage:
-          lrs table <schedule.json> --steps N [--every K]     CSV: step, learning rate (and batch size, epoch, samples seen for a training plan)
-          lrs plot <schedule.json> --steps N --out FILE.png|svg [--every K] [--width W] [--height H]
-                                                               draws the learning rate (and the batch size on a second axis)
-          lrs validate <schedule.json>                        prints every problem with its path; exit code 0 when valid, 1 when not
-          lrs list                                            lists the schedule types and their parameters
-
-        A schedule file is one description: { "Type": "Cosine", "InitialLearningRate": 0.1, "TotalSteps": 1000 }; see lrs list.
-        Exit codes: 0 success, 1 invalid schedule or JSON, 2 wrong usage or missing file.
-        """;
-
+    /// <summary>Parses and runs one command line, writing to <paramref name="output"/> and <paramref name="error"/>.</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(args);
-        if (args.Length == 0)
-        {
-            error.WriteLine(Help);
-            return Usage;
-        }
-
+        RootCommand root = CreateRoot();
+        ParseResult result = root.Parse(args);
+        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         try
         {
-            return args[0] switch
+            if (args.Length == 0)
             {
-                "table" => Table(Arguments.Parse(args[1..], ["--steps", "--every"]), output, error),
-                "plot" => Plot(Arguments.Parse(args[1..], ["--steps", "--every", "--out", "--width", "--height"]), output, error),
-                "validate" => Validate(Arguments.Parse(args[1..], []), output, error),
-                "list" => List(Arguments.Parse(args[1..], []), output),
-                "help" or "--help" or "-h" => PrintHelp(output),
-                _ => throw new UsageException($"unknown command '{args[0]}'; the commands are table, plot, validate and list."),
-            };
-        }
-        catch (UsageException exception)
-        {
-            error.WriteLine($"lrs: {exception.Message}");
-            error.WriteLine("Run 'lrs --help' for usage.");
-            return Usage;
-        }
-    }
-
-    private static int PrintHelp(TextWriter output)
-    {
-        output.WriteLine(Help);
-        return Success;
-    }
-
-    private static int Table(Arguments arguments, TextWriter output, TextWriter error)
-    {
-        string file = arguments.SingleFile();
-        long steps = arguments.Long("--steps", required: true, minimum: 1)!.Value;
-        long every = arguments.Long("--every", required: false, minimum: 1) ?? 1;
-        int status = Load(file, error, out Loaded? loaded);
-        if (loaded is null)
-        {
-            return status;
-        }
-
-        var header = new List<string> { "step" };
-        if (loaded.LearningRate is not null)
-        {
-            header.Add("learning_rate");
-        }
-
-        if (loaded.Plan is not null)
-        {
-            header.AddRange(["batch_size", "epoch", "samples_seen"]);
-        }
-
-        if (header.Count == 1)
-        {
-            error.WriteLine($"lrs: {file} describes a {loaded.Type} ({Describe(loaded.Category)}), which has no value per step to print.");
-            return Invalid;
-        }
-
-        var line = new StringBuilder();
-        output.WriteLine(string.Join(",", header));
-        for (long step = 0; step < steps; step += every)
-        {
-            line.Clear().Append(step.ToString(CultureInfo.InvariantCulture));
-            if (loaded.LearningRate is { } rate)
-            {
-                line.Append(',').Append(rate(step).ToString("R", CultureInfo.InvariantCulture));
+                // No command: the help, on the error stream, as a usage error.
+                configuration.Output = error;
+                root.Parse(["--help"]).Invoke(configuration);
+                return ExitCodes.Usage;
             }
 
-            if (loaded.Plan is { } plan)
+            if (result.Errors.Count > 0)
             {
-                TrainingPosition position = plan.GetPosition(step);
-                line.Append(CultureInfo.InvariantCulture, $",{position.BatchSize},{position.Epoch},{position.SamplesSeen}");
-            }
-
-            output.WriteLine(line);
-            if (step > long.MaxValue - every)
-            {
-                break;
-            }
-        }
-
-        return Success;
-    }
-
-    private static int Plot(Arguments arguments, TextWriter output, TextWriter error)
-    {
-        string file = arguments.SingleFile();
-        long steps = arguments.Long("--steps", required: true, minimum: 1)!.Value;
-        long? every = arguments.Long("--every", required: false, minimum: 1);
-        string target = arguments.Text("--out") ?? throw new UsageException("plot needs --out FILE.png or FILE.svg.");
-        int width = (int)(arguments.Long("--width", required: false, minimum: 100) ?? 900);
-        int height = (int)(arguments.Long("--height", required: false, minimum: 100) ?? 500);
-        string extension = Path.GetExtension(target).ToLowerInvariant();
-        if (extension is not (".png" or ".svg"))
-        {
-            throw new UsageException($"--out must end in .png or .svg but was '{target}'.");
-        }
-
-        int status = Load(file, error, out Loaded? loaded);
-        if (loaded is null)
-        {
-            return status;
-        }
-
-        if (loaded.LearningRate is null && loaded.Plan is null)
-        {
-            error.WriteLine($"lrs: {file} describes a {loaded.Type} ({Describe(loaded.Category)}), which has no value per step to plot.");
-            return Invalid;
-        }
-
-        try
-        {
-            Plotter.Save(loaded, Path.GetFileName(file), steps, every, target, width, height);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            error.WriteLine($"lrs: cannot write {target}: {exception.Message}");
-            return Usage;
-        }
-
-        output.WriteLine($"wrote {target}");
-        return Success;
-    }
-
-    private static int Validate(Arguments arguments, TextWriter output, TextWriter error)
-    {
-        string file = arguments.SingleFile();
-        if (!TryRead(file, error, out string? json))
-        {
-            return Usage;
-        }
-
-        IReadOnlyList<ScheduleProblem> problems = ScheduleConfiguration.ValidateJson(json);
-        if (problems.Count > 0)
-        {
-            WriteProblems(output, $"{file}: {Count(problems)}", problems);
-            return Invalid;
-        }
-
-        ScheduleDescription description = ScheduleConfiguration.FromJson(json);
-        Loaded loaded = Loaded.From(ScheduleConfiguration.Build(description), description.Type!);
-        output.WriteLine($"{file}: valid {Describe(loaded.Category)} ({loaded.Type})");
-        return Success;
-    }
-
-    private static int List(Arguments arguments, TextWriter output)
-    {
-        arguments.NoFile();
-        foreach (IGrouping<ScheduleCategory, ScheduleTypeInfo> group in ScheduleConfiguration.Types.GroupBy(t => t.Category))
-        {
-            output.WriteLine($"== {Describe(group.Key)} types");
-            foreach (ScheduleTypeInfo type in group)
-            {
-                output.WriteLine();
-                output.WriteLine($"{type.Name} — {type.Summary}");
-                int width = type.Parameters.Max(p => p.Name.Length);
-                foreach (ScheduleParameterInfo parameter in type.Parameters)
+                if (result.Action is ParseErrorAction parseError)
                 {
-                    string presence = parameter.IsRequired ? "required" : parameter.DefaultValue is { } value ? $"default {value}" : "optional";
-                    string requirement = parameter.Requirement is { } r ? $"; {r}" : string.Empty;
-                    output.WriteLine($"  {parameter.Name.PadRight(width)}  {parameter.ValueType} ({presence}{requirement})");
+                    parseError.ShowHelp = false;
                 }
+
+                // System.CommandLine prints each error and its typo corrections ("Did you mean one of the following?"),
+                // the corrections to its output: all of it goes to the error stream here.
+                configuration.Output = error;
+                result.Invoke(configuration);
+                error.WriteLine("Run 'lrs --help' or 'lrs <command> --help' for usage.");
+                return ExitCodes.Usage;
             }
 
-            output.WriteLine();
+            return result.Invoke(configuration);
         }
-
-        return Success;
-    }
-
-    private static bool TryRead(string file, TextWriter error, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? json)
-    {
-        json = null;
-        if (!File.Exists(file))
+        finally
         {
-            error.WriteLine($"lrs: file not found: {file}");
-            return false;
-        }
-
-        json = File.ReadAllText(file);
-        return true;
-    }
-
-    /// <summary>Reads and builds a file: <see cref="Success"/> with what it builds, or the exit code after the message.</summary>
-    private static int Load(string file, TextWriter error, out Loaded? loaded)
-    {
-        loaded = null;
-        if (!TryRead(file, error, out string? json))
-        {
-            return Usage;
-        }
-
-        IReadOnlyList<ScheduleProblem> problems = ScheduleConfiguration.ValidateJson(json);
-        if (problems.Count > 0)
-        {
-            WriteProblems(error, $"lrs: {file} is not a valid schedule ({Count(problems)}):", problems);
-            return Invalid;
-        }
-
-        ScheduleDescription description = ScheduleConfiguration.FromJson(json);
-        loaded = Loaded.From(ScheduleConfiguration.Build(description), description.Type!);
-        return Success;
-    }
-
-    private static string Describe(ScheduleCategory category) => category switch
-    {
-        ScheduleCategory.LearningRate => "learning-rate schedule",
-        ScheduleCategory.BatchSize => "batch-size schedule",
-        ScheduleCategory.TrainingPlan => "training plan",
-        ScheduleCategory.ScalingRule => "scaling rule",
-        ScheduleCategory.BatchGrowthPlan => "batch growth plan",
-        ScheduleCategory.DataParallelPlan => "data-parallel plan",
-        ScheduleCategory.ReduceOnPlateau => "reduce-on-plateau schedule",
-        _ => category.ToString(),
-    };
-
-    /// <summary>"1 problem" or "N problems".</summary>
-    private static string Count(IReadOnlyList<ScheduleProblem> problems) =>
-        $"{problems.Count} problem{(problems.Count == 1 ? string.Empty : "s")}";
-
-    /// <summary>Writes a header line, then every problem indented on a line of its own.</summary>
-    private static void WriteProblems(TextWriter writer, string header, IReadOnlyList<ScheduleProblem> problems)
-    {
-        writer.WriteLine(header);
-        foreach (ScheduleProblem problem in problems)
-        {
-            writer.WriteLine($"  {problem.Message}");
+            output.Flush();
+            error.Flush();
         }
     }
 }

@@ -189,12 +189,18 @@ public static partial class Schedule
     {
         Preconditions.NonNegative(initialLearningRate);
         Preconditions.NonNegative(peakLearningRate);
+        return CyclicShape(initialLearningRate, peakLearningRate, stepsUp, stepsDown, mode, decayFactor)
+            .Declared(nameof(Cyclic), initialLearningRate, peakLearningRate, stepsUp, stepsDown, mode, decayFactor);
+    }
+
+    /// <summary>Validates the triangle of <see cref="Cyclic"/> (and <see cref="CyclicMomentum"/>) and builds it between two values the caller has checked.</summary>
+    private static CyclicSchedule CyclicShape(double initialValue, double peakValue, long stepsUp, long? stepsDown, CyclicMode mode, double decayFactor)
+    {
         Preconditions.Positive(stepsUp);
         long down = stepsDown is long given ? Preconditions.Positive(given, nameof(stepsDown)) : stepsUp;
         Preconditions.Defined(mode);
         Preconditions.InRange(decayFactor, 0.0, false, 1.0, true);
-        return new CyclicSchedule(initialLearningRate, peakLearningRate, stepsUp, down, mode, decayFactor)
-            .Declared(nameof(Cyclic), initialLearningRate, peakLearningRate, stepsUp, stepsDown, mode, decayFactor);
+        return new CyclicSchedule(initialValue, peakValue, stepsUp, down, mode, decayFactor);
     }
 
     /// <summary>

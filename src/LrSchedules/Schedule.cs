@@ -15,6 +15,7 @@ namespace LrSchedules;
 /// because a training loop only ever queries a schedule. Combine shapes with the extension methods on
 /// <see cref="ScheduleExtensions"/>.
 /// </remarks>
+[ConfigurationFactories]
 public static partial class Schedule
 {
     /// <summary>Creates a schedule with the same learning rate at every step.</summary>
@@ -76,6 +77,7 @@ public static partial class Schedule
     /// <param name="learningRateAtStep">Returns the learning rate for a step; must be pure, thread-safe and allocation-free.</param>
     /// <returns>A schedule that reads the delegate at <c>floor(position)</c> between steps.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="learningRateAtStep"/> is null.</exception>
+    [NotConfigurable("takes a delegate, which configuration cannot express")]
     public static LearningRateSchedule FromFunction(Func<long, double> learningRateAtStep) =>
         new FunctionSchedule(Preconditions.NotNull(learningRateAtStep))
             .Declared(nameof(FromFunction), learningRateAtStep);
@@ -84,6 +86,7 @@ public static partial class Schedule
     /// <param name="learningRateAtPosition">Returns the learning rate at a position ≥ 0; must be pure, thread-safe and allocation-free.</param>
     /// <returns>A continuous schedule.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="learningRateAtPosition"/> is null.</exception>
+    [NotConfigurable("takes a delegate, which configuration cannot express")]
     public static LearningRateSchedule FromFunction(Func<double, double> learningRateAtPosition) =>
         new FunctionSchedule(Preconditions.NotNull(learningRateAtPosition))
             .Declared(nameof(FromFunction), learningRateAtPosition);

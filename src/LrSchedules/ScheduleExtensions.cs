@@ -17,6 +17,7 @@ namespace LrSchedules;
 /// limit rather than build a deeper one, so that no query can overflow the stack. Overlapping clamps, and an overlaid
 /// warmup over an overlaid warmup no longer than itself, fold into one node and add no depth.</para>
 /// </remarks>
+[ConfigurationFactories]
 public static class ScheduleExtensions
 {
     /// <summary>Puts a linear warmup from <paramref name="initialLearningRate"/> to the schedule's initial rate in front of (or over) the schedule.</summary>
@@ -148,7 +149,7 @@ public static class ScheduleExtensions
     /// <returns>A new <see cref="ReduceLearningRateOnPlateau"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="schedule"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="options"/> or <paramref name="state"/> holds values outside their ranges; the message lists every one.</exception>
-    public static ReduceLearningRateOnPlateau ReduceOnPlateau(this ILearningRateSchedule schedule, ReduceOnPlateauOptions? options = null, ReduceOnPlateauState? state = null)
+    public static ReduceLearningRateOnPlateau ReduceOnPlateau(this ILearningRateSchedule schedule, ReduceOnPlateauOptions? options = null, [NotConfigurable("the saved state of a run, not part of its configuration")] ReduceOnPlateauState? state = null)
     {
         LearningRateSchedule inner = LearningRateSchedule.From(schedule, nameof(schedule));
         options ??= ReduceOnPlateauOptions.Default;

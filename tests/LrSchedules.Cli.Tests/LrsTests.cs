@@ -1,17 +1,12 @@
 using System.Globalization;
+using LrSchedules.Batching;
 using LrSchedules.Configuration;
 
 namespace LrSchedules.Cli.Tests;
 
 /// <summary>The lrs commands run in-process: their output, their messages and their exit codes.</summary>
-public sealed class LrsTests : IDisposable
+public sealed class LrsTests : LrsTestBase
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("lrs-tests-").FullName;
-
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
-
-    private static string Configs => Path.Combine(RepositoryRoot(), "samples", "configs");
-
     public static TheoryData<string> SampleConfigs()
     {
         var data = new TheoryData<string>();
@@ -23,26 +18,11 @@ public sealed class LrsTests : IDisposable
         return data;
     }
 
-    private static (int ExitCode, string Output, string Error) Run(params string[] args)
-    {
-        var output = new StringWriter(CultureInfo.InvariantCulture);
-        var error = new StringWriter(CultureInfo.InvariantCulture);
-        int exitCode = Lrs.Run(args, output, error);
-        return (exitCode, output.ToString().ReplaceLineEndings("\n"), error.ToString().ReplaceLineEndings("\n"));
-    }
-
-    private string Write(string name, string text)
-    {
-        string path = Path.Combine(_directory, name);
-        File.WriteAllText(path, text);
-        return path;
-    }
-
     [Fact]
-    public void The_samples_are_the_five_documented_configurations()
+    public void The_samples_are_the_seven_documented_configurations()
     {
         Directory.GetFiles(Configs, "*.json").Select(Path.GetFileName).Should().BeEquivalentTo(
-            ["goyal.json", "one-cycle.json", "smith-plan.json", "warmup-cosine.json", "wsd.json"]);
+            ["goyal.json", "megatron-wsd.json", "olmo-power.json", "one-cycle.json", "smith-plan.json", "warmup-cosine.json", "wsd.json"]);
     }
 
     [Theory]
@@ -51,7 +31,7 @@ public sealed class LrsTests : IDisposable
     {
         (int exitCode, string output, string error) = Run("validate", Path.Combine(Configs, name));
 
-        exitCode.Should().Be(Lrs.Success, error + output);
+        exitCode.Should().Be(ExitCodes.Success, error + output);
         output.Should().EndWith($"{name}: valid learning-rate schedule ({ScheduleConfiguration.FromJson(File.ReadAllText(Path.Combine(Configs, name))).Type})\n".Replace("valid learning-rate schedule (IncreaseBatchSizeInsteadOfDecay)", "valid batch growth plan (IncreaseBatchSizeInsteadOfDecay)", StringComparison.Ordinal));
         error.Should().BeEmpty();
     }
@@ -63,10 +43,10 @@ public sealed class LrsTests : IDisposable
         string path = Path.Combine(Configs, name);
         (int exitCode, string output, string error) = Run("table", path, "--steps", "2000", "--every", "7");
 
-        exitCode.Should().Be(Lrs.Success, error);
+        exitCode.Should().Be(ExitCodes.Success, error);
         string[] lines = output.TrimEnd('\n').Split('\n');
         lines.Should().HaveCount(1 + ((2000 + 6) / 7));
-        object built = ScheduleConfiguration.Build(ScheduleConfiguration.FromJson(File.ReadAllText(path)));
+        object built = ScheduleConfiguration.Load(File.ReadAllText(path)).Built!;
         ILearningRateSchedule schedule = built as ILearningRateSchedule ?? ((BatchGrowthPlan)built).LearningRate;
         foreach (string line in lines.Skip(1))
         {
@@ -82,7 +62,7 @@ public sealed class LrsTests : IDisposable
     {
         (int exitCode, string output, _) = Run("table", Path.Combine(Configs, "smith-plan.json"), "--steps", "4695", "--every", "500");
 
-        exitCode.Should().Be(Lrs.Success);
+        exitCode.Should().Be(ExitCodes.Success);
         output.Split('\n').Take(3).Should().Equal(
             "step,learning_rate,batch_size,epoch,samples_seen",
             "0,0.1,10,0,0",
@@ -95,7 +75,7 @@ public sealed class LrsTests : IDisposable
     {
         (int exitCode, string output, _) = Run("table", Path.Combine(Configs, "warmup-cosine.json"), "--steps", "3");
 
-        exitCode.Should().Be(Lrs.Success);
+        exitCode.Should().Be(ExitCodes.Success);
         output.Should().Be("step,learning_rate\n0,0\n1,0.001\n2,0.002\n");
     }
 
@@ -104,41 +84,8 @@ public sealed class LrsTests : IDisposable
     {
         (int exitCode, string output, _) = Run("table", Path.Combine(Configs, "goyal.json"), "--steps", "800", "--every", "780");
 
-        exitCode.Should().Be(Lrs.Success);
+        exitCode.Should().Be(ExitCodes.Success);
         output.Should().Be("step,learning_rate,batch_size,epoch,samples_seen\n0,0.1,8192,0,0\n780,3.2,8192,5,6389760\n");
-    }
-
-    [Theory]
-    [InlineData("png")]
-    [InlineData("svg")]
-    public void Plot_writes_an_image(string format)
-    {
-        string target = Path.Combine(_directory, "out", "schedule." + format);
-
-        (int exitCode, string output, string error) = Run("plot", Path.Combine(Configs, "smith-plan.json"), "--steps", "4695", "--out", target);
-
-        exitCode.Should().Be(Lrs.Success, error);
-        output.Should().Be($"wrote {target}\n");
-        byte[] bytes = File.ReadAllBytes(target);
-        if (format == "png")
-        {
-            bytes.Take(8).Should().Equal(0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A);
-            bytes.Length.Should().BeGreaterThan(10_000);
-        }
-        else
-        {
-            string svg = File.ReadAllText(target);
-            svg.Should().Contain("<svg").And.Contain("batch size").And.Contain("learning rate");
-        }
-    }
-
-    [Fact]
-    public void Plot_rejects_an_unknown_image_format()
-    {
-        (int exitCode, _, string error) = Run("plot", Path.Combine(Configs, "wsd.json"), "--steps", "10", "--out", Path.Combine(_directory, "x.jpg"));
-
-        exitCode.Should().Be(Lrs.Usage);
-        error.Should().StartWith("lrs: --out must end in .png or .svg but was ");
     }
 
     [Fact]
@@ -150,19 +97,19 @@ public sealed class LrsTests : IDisposable
               "Boundaries": [ 100 ],
               "Schedules": [
                 { "Type": "Linear", "InitialLearningRate": -1, "FinalLearningRate": 0.1, "TotalSteps": 100 },
-                { "Type": "Cosine", "InitialLearningRate": 0.1, "TotalSteps": 0, "Power": 2 }
+                { "Type": "Cosine", "InitialLearningRate": 0.1, "FinalLearningRate": 0, "TotalSteps": 0, "Power": 2 }
               ]
             }
             """);
 
         (int exitCode, string output, string error) = Run("validate", path);
 
-        exitCode.Should().Be(Lrs.Invalid);
+        exitCode.Should().Be(ExitCodes.Invalid);
         error.Should().BeEmpty();
         output.Should().Be($"""
             {path}: 3 problems
               Schedules:0:InitialLearningRate must be a finite number >= 0 but was -1.
-              Schedules:1:Power is not a parameter of Cosine; its parameters are InitialLearningRate, TotalSteps, FinalLearningRate, Exponent.
+              Schedules:1:Power is not a parameter of Cosine; its parameters are InitialLearningRate, FinalLearningRate, TotalSteps, Exponent.
               Schedules:1:TotalSteps must be > 0 but was 0.
 
             """);
@@ -175,8 +122,8 @@ public sealed class LrsTests : IDisposable
 
         (int exitCode, string output, _) = Run("validate", path);
 
-        exitCode.Should().Be(Lrs.Invalid);
-        output.Should().StartWith($"{path}: 1 problem\n  The text is not valid JSON at line 3, position 3:");
+        exitCode.Should().Be(ExitCodes.Invalid);
+        output.Should().StartWith($"{path}: 1 problem\n  The text is not valid JSON at line 3, position 3.");
     }
 
     [Fact]
@@ -186,59 +133,152 @@ public sealed class LrsTests : IDisposable
 
         (int exitCode, string output, string error) = Run("table", path, "--steps", "10");
 
-        exitCode.Should().Be(Lrs.Invalid);
+        exitCode.Should().Be(ExitCodes.Invalid);
         output.Should().BeEmpty();
-        error.Should().StartWith($"lrs: {path} is not a valid schedule (1 problem):\n  Type must be one of Constant, Step,");
+        error.Should().StartWith($"lrs: {path} is not a valid schedule (1 problem):\n  Type must be a type but was 'Cosinus' (did you mean 'Cosine'?); the types are ");
     }
 
     [Theory]
     [InlineData("validate")]
     [InlineData("table")]
     [InlineData("plot")]
+    [InlineData("show")]
+    [InlineData("compare")]
     public void A_missing_file_is_a_usage_error(string command)
     {
-        string missing = Path.Combine(_directory, "missing.json");
+        string missing = Path.Combine(TempDirectory, "missing.json");
         string[] args = command switch
         {
-            "validate" => [command, missing],
             "table" => [command, missing, "--steps", "10"],
-            _ => [command, missing, "--steps", "10", "--out", Path.Combine(_directory, "x.png")],
+            "plot" => [command, missing, "--steps", "10", "--out", Path.Combine(TempDirectory, "x.svg")],
+            "compare" => [command, Path.Combine(Configs, "wsd.json"), missing],
+            _ => [command, missing],
         };
 
         (int exitCode, string output, string error) = Run(args);
 
-        exitCode.Should().Be(Lrs.Usage);
+        exitCode.Should().Be(ExitCodes.Usage);
         output.Should().BeEmpty();
         error.Should().Be($"lrs: file not found: {missing}\n");
     }
 
     [Theory]
-    [InlineData(new string[0], "usage:")]
-    [InlineData(new[] { "draw" }, "lrs: unknown command 'draw'; the commands are table, plot, validate and list.")]
-    [InlineData(new[] { "table", "x.json" }, "lrs: --steps is required.")]
-    [InlineData(new[] { "table", "x.json", "--steps", "ten" }, "lrs: --steps must be a whole number >= 1 but was 'ten'.")]
-    [InlineData(new[] { "table", "x.json", "--steps", "10", "--every", "0" }, "lrs: --every must be a whole number >= 1 but was '0'.")]
-    [InlineData(new[] { "table", "--steps", "10" }, "lrs: missing the schedule file (a JSON description).")]
-    [InlineData(new[] { "table", "a.json", "b.json", "--steps", "10" }, "lrs: expected one schedule file but got 2: a.json b.json.")]
-    [InlineData(new[] { "validate", "x.json", "--steps", "10" }, "lrs: unknown option '--steps': this command takes none.")]
-    [InlineData(new[] { "plot", "x.json", "--steps", "10" }, "lrs: plot needs --out FILE.png or FILE.svg.")]
-    [InlineData(new[] { "table", "x.json", "--steps" }, "lrs: --steps needs a value.")]
+    [InlineData(new[] { "draw" }, "Unrecognized command or argument 'draw'.")]
+    [InlineData(new[] { "table", "x.json" }, "Option '--steps' is required.")]
+    [InlineData(new[] { "table", "x.json", "--steps", "ten" }, "Cannot parse argument 'ten' for option '--steps'")]
+    [InlineData(new[] { "table", "x.json", "--steps", "0" }, "--steps must be a whole number >= 1 but was '0'.")]
+    [InlineData(new[] { "table", "x.json", "--steps", "10", "--every", "0" }, "--every must be a whole number >= 1 but was '0'.")]
+    [InlineData(new[] { "table", "--steps", "10" }, "Required argument 'schedule.json' missing for command: 'table'.")]
+    [InlineData(new[] { "table", "a.json", "b.json", "--steps", "10" }, "Unrecognized command or argument 'b.json'.")]
+    [InlineData(new[] { "validate", "x.json", "--steps", "10" }, "Unrecognized command or argument '--steps'.")]
+    [InlineData(new[] { "plot", "x.json", "--steps", "10" }, "Option '--out' is required.")]
+    [InlineData(new[] { "plot", "x.json", "--out", "x.jpg" }, "--out must end in .svg but was 'x.jpg'.")]
+    [InlineData(new[] { "plot", "x.json", "--out", "x.png" }, "--out must end in .svg but was 'x.png' (lrs draws SVG only")]
+    [InlineData(new[] { "show", "x.json", "--x", "hours" }, "Argument 'hours' not recognized. Must be one of:")]
+    [InlineData(new[] { "table", "x.json", "--steps" }, "Required argument missing for option: '--steps'.")]
     public void Wrong_usage_exits_with_2_and_says_what_is_wrong(string[] args, string message)
     {
         (int exitCode, string output, string error) = Run(args);
 
-        exitCode.Should().Be(Lrs.Usage);
+        exitCode.Should().Be(ExitCodes.Usage);
         output.Should().BeEmpty();
-        error.Should().Contain(message);
+        error.Should().Contain(message).And.EndWith("Run 'lrs --help' or 'lrs <command> --help' for usage.\n");
+    }
+
+    [Theory]
+    [InlineData("tabel", "table")]
+    [InlineData("valdate", "validate")]
+    [InlineData("compar", "compare")]
+    public void A_mistyped_command_gets_a_suggestion(string typed, string meant)
+    {
+        (int exitCode, _, string error) = Run(typed, "x.json");
+
+        exitCode.Should().Be(ExitCodes.Usage);
+        error.Should().Contain($"'{typed}' was not matched. Did you mean one of the following?\n{meant}\n");
     }
 
     [Fact]
-    public void Help_goes_to_the_output_with_exit_code_0()
+    public void A_mistyped_option_gets_a_suggestion()
+    {
+        (int exitCode, _, string error) = Run("table", "x.json", "--stesp", "10");
+
+        exitCode.Should().Be(ExitCodes.Usage);
+        error.Should().Contain("'--stesp' was not matched. Did you mean one of the following?\n--steps\n");
+    }
+
+    [Fact]
+    public void No_command_prints_the_help_on_the_error_stream_and_exits_with_2()
+    {
+        (int exitCode, string output, string error) = Run();
+
+        exitCode.Should().Be(ExitCodes.Usage);
+        output.Should().BeEmpty();
+        error.Should().Contain("Usage:\n  lrs [command] [options]").And.Contain("Exit codes: 0 success, 1 invalid schedule or JSON, 2 wrong usage or missing file.");
+    }
+
+    [Fact]
+    public void Help_goes_to_the_output_with_exit_code_0_and_lists_every_command()
     {
         (int exitCode, string output, _) = Run("--help");
 
-        exitCode.Should().Be(Lrs.Success);
-        output.Should().Contain("lrs table <schedule.json> --steps N [--every K]");
+        exitCode.Should().Be(ExitCodes.Success);
+        foreach (string command in new[] { "table <schedule.json>", "plot <schedule.json>", "show <schedule.json>", "compare <a.json> <b.json>", "validate <schedule.json>", "list" })
+        {
+            output.Should().Contain($"\n  {command} ");
+        }
+    }
+
+    [Theory]
+    [InlineData("table", "--every <K>")]
+    [InlineData("plot", "--out <FILE.svg> (REQUIRED)")]
+    [InlineData("show", "--x <steps|epochs|samples|tokens>")]
+    [InlineData("compare", "--log-y")]
+    public void Every_command_has_its_own_help(string command, string option)
+    {
+        (int exitCode, string output, _) = Run(command, "--help");
+
+        exitCode.Should().Be(ExitCodes.Success);
+        output.Should().Contain($"Usage:\n  lrs {command} ").And.Contain(option);
+    }
+
+    [Fact]
+    public void A_response_file_supplies_the_arguments()
+    {
+        string arguments = Write("table.rsp", $"table\n{Path.Combine(Configs, "warmup-cosine.json")}\n--steps\n3\n");
+
+        (int exitCode, string output, string error) = Run("@" + arguments);
+
+        exitCode.Should().Be(ExitCodes.Success, error);
+        output.Should().Be("step,learning_rate\n0,0\n1,0.001\n2,0.002\n");
+    }
+
+    [Fact]
+    public void A_file_with_nothing_per_step_cannot_be_drawn_either()
+    {
+        string path = Write("rule.json", """{ "Type": "LinearScaling", "ReferenceBatchSize": 256 }""");
+
+        (int exitCode, _, string error) = Run("show", path);
+
+        exitCode.Should().Be(ExitCodes.Invalid);
+        error.Should().Be($"lrs: {path} describes a LinearScaling (scaling rule), which has no value per step to draw.\n");
+    }
+
+    [Fact]
+    public void The_suggest_directive_completes_command_names()
+    {
+        (int exitCode, string output, _) = Run("[suggest:6]", "lrs co");
+
+        exitCode.Should().Be(ExitCodes.Success);
+        output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal("compare");
+    }
+
+    [Fact]
+    public void The_suggest_directive_completes_options_of_a_command()
+    {
+        (int exitCode, string output, _) = Run("[suggest:18]", "lrs show a.json --");
+
+        exitCode.Should().Be(ExitCodes.Success);
+        output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Contain(["--steps", "--log-y", "--x", "--width", "--height"]);
     }
 
     [Fact]
@@ -246,7 +286,7 @@ public sealed class LrsTests : IDisposable
     {
         (int exitCode, string output, _) = Run("list");
 
-        exitCode.Should().Be(Lrs.Success);
+        exitCode.Should().Be(ExitCodes.Success);
         foreach (ScheduleTypeInfo type in ScheduleConfiguration.Types)
         {
             output.Should().Contain($"\n{type.Name} — {type.Summary}\n");
@@ -254,8 +294,8 @@ public sealed class LrsTests : IDisposable
 
         output.Should().Contain("== learning-rate schedule types\n");
         output.Should().Contain("== training plan types\n");
-        output.Should().Contain("\n  TotalSteps           integer (required; > 0)\n");
-        output.Should().Contain("\n  FinalLearningRate    number (default 0; a finite number >= 0)\n");
+        output.Should().Contain("\n  TotalSteps           integer (required; The number of steps from the initial to the final rate; > 0.)\n");
+        output.Should().Contain("\n  Exponent             number (default 1; ");
     }
 
     [Fact]
@@ -265,7 +305,7 @@ public sealed class LrsTests : IDisposable
 
         (int exitCode, _, string error) = Run("table", path, "--steps", "10");
 
-        exitCode.Should().Be(Lrs.Invalid);
+        exitCode.Should().Be(ExitCodes.Invalid);
         error.Should().Be($"lrs: {path} describes a LinearScaling (scaling rule), which has no value per step to print.\n");
     }
 
@@ -273,25 +313,12 @@ public sealed class LrsTests : IDisposable
     public void A_training_plan_alone_prints_its_batch_sizes()
     {
         string path = Write("plan.json", """
-            { "Type": "TrainingPlan", "DatasetSize": 100, "LastBatch": "Keep", "BatchSizeSchedule": { "Type": "ConstantBatchSize", "BatchSize": 30 } }
+            { "Type": "Plan", "DatasetSize": 100, "LastBatch": "Keep", "BatchSizeSchedule": { "Type": "ConstantBatchSize", "BatchSize": 30 } }
             """);
 
         (int exitCode, string output, _) = Run("table", path, "--steps", "5");
 
-        exitCode.Should().Be(Lrs.Success);
+        exitCode.Should().Be(ExitCodes.Success);
         output.Should().Be("step,batch_size,epoch,samples_seen\n0,30,0,0\n1,30,0,30\n2,30,0,60\n3,10,0,90\n4,30,1,100\n");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "LrSchedules.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"LrSchedules.sln not found above {AppContext.BaseDirectory}.");
     }
 }

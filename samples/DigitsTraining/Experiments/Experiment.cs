@@ -26,4 +26,8 @@ internal sealed record Experiment(
     double LabelNoise,
     IReadOnlyList<Variant> Variants,
     int DefaultSeeds = 3,
-    int DefaultLogEvery = 5);
+    int DefaultLogEvery = 5)
+{
+    /// <summary>Gets, for an experiment whose variants depend on the data (<c>lr-find</c>), what makes them: called once with the training set and the output directory before the runs.</summary>
+    public Func<Dataset, string, TextWriter, Experiment>? Prepare { get; init; }
+}

@@ -78,6 +78,28 @@ internal static class Plots
                 groups,
                 runs => ScheduleSeries(runs[0], e => e.BatchSizeFirst, e => e.BatchSizeLast)));
 
+            // Issue 12: the measured gradient noise scale, against epochs and against the training loss.
+            var measured = groups.Where(g => g.Runs.All(r => r.Outcome.Epochs.Any(e => e.NoiseScale is not null))).ToList();
+            if (measured.Count > 0)
+            {
+                written.Add(Save(
+                    Path("noise-scale-vs-epoch"),
+                    $"{experiment.Name}: gradient noise scale B_simple (mean over seeds)",
+                    "epoch",
+                    "B_simple (samples)",
+                    logY: true,
+                    measured,
+                    runs => MeanSeries(runs, e => e.Epoch, e => e.NoiseScale ?? double.NaN)));
+                written.Add(Save(
+                    Path("noise-scale-vs-training-loss"),
+                    $"{experiment.Name}: gradient noise scale against training loss (mean over seeds, per epoch)",
+                    "training cross-entropy (training moves to the left)",
+                    "B_simple (samples)",
+                    logY: true,
+                    measured,
+                    runs => NoiseAgainstLoss(runs)));
+            }
+
             if (groups.Select(g => g.Variant.K).Distinct().Count() > 1)
             {
                 written.Add(SaveAgainstK(
@@ -170,6 +192,21 @@ internal static class Plots
         }
 
         return (xs, ys);
+    }
+
+    /// <summary>The mean noise scale against the mean training loss of each epoch after the first (training moves to the left).</summary>
+    internal static (double[] X, double[] Y) NoiseAgainstLoss(IReadOnlyList<RunResult> runs)
+    {
+        int length = runs.Min(r => r.Outcome.Epochs.Count);
+        var xs = new List<double>();
+        var ys = new List<double>();
+        for (int i = 1; i < length; i++)
+        {
+            xs.Add(runs.Average(r => r.Outcome.Epochs[i].TrainLoss));
+            ys.Add(runs.Average(r => r.Outcome.Epochs[i].NoiseScale ?? double.NaN));
+        }
+
+        return ([.. xs], [.. ys]);
     }
 
     /// <summary>

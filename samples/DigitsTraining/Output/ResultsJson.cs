@@ -112,6 +112,18 @@ internal static class ResultsJson
         WriteSeries(json, "trainAccuracy", epochs, e => e.TrainAccuracy);
         WriteSeries(json, "testLoss", epochs, e => e.TestLoss);
         WriteSeries(json, "testAccuracy", epochs, e => e.TestAccuracy);
+
+        // Only the runs that measure them (issue 12's experiments) have these; the other runs' output is unchanged.
+        if (epochs.Any(e => e.NoiseScale is not null))
+        {
+            WriteSeries(json, "noiseScale", epochs, e => e.NoiseScale);
+        }
+
+        if (epochs.Any(e => e.Progress is not null))
+        {
+            WriteSeries(json, "adaScaleProgress", epochs, e => e.Progress);
+        }
+
         json.WriteEndObject();
         json.WriteEndObject();
     }

@@ -9,7 +9,7 @@ namespace DigitsTraining.Training;
 /// The learning rate is an argument of <see cref="Step(double)"/>, not a field: the caller asks the schedule for the
 /// step's rate and passes it in, so the optimizer holds no schedule and no step counter. Mutable, not thread-safe.
 /// </remarks>
-internal sealed class MomentumSgd
+internal sealed class MomentumSgd : IOptimizer
 {
     private readonly IReadOnlyList<Parameter> _parameters;
     private readonly double[][] _buffers;

@@ -4,9 +4,11 @@ using LrSchedules;
 namespace DigitsTraining.Training;
 
 /// <summary>What drives one training run: the learning rate of every step, and the batch plan (batch size of every step, steps of every epoch).</summary>
-/// <param name="LearningRate">Asked for the rate of each step, by the zero-based index of the update.</param>
+/// <param name="LearningRate">Asked for the rate of each step, by the zero-based index of the update, after the step's gradient is computed.</param>
 /// <param name="Batches">Asked for the batch size of each step and for the steps of each epoch.</param>
-internal sealed record RunDrivers(ILearningRateSchedule LearningRate, IBatchPlan Batches);
+/// <param name="Observer">When set, shown the squared gradient norms of every step (measurement runs, adaptive runs); null for the plain runs.</param>
+/// <param name="Optimizer">Makes the run's optimizer from the model's parameters; null for momentum SGD with the trainer's momentum.</param>
+internal sealed record RunDrivers(ILearningRateSchedule LearningRate, IBatchPlan Batches, IGradientObserver? Observer = null, Func<IReadOnlyList<Parameter>, IOptimizer>? Optimizer = null);
 
 /// <summary>The state of a run after an epoch (epoch 0 is the state before training).</summary>
 /// <param name="Epoch">The number of epochs completed.</param>
@@ -20,6 +22,8 @@ internal sealed record RunDrivers(ILearningRateSchedule LearningRate, IBatchPlan
 /// <param name="TrainAccuracy">The fraction of the training set classified as labelled.</param>
 /// <param name="TestLoss">The mean cross-entropy over the test set (clean labels).</param>
 /// <param name="TestAccuracy">The fraction of the test set classified correctly.</param>
+/// <param name="NoiseScale">The gradient noise scale measured at the end of the epoch, for runs with an <see cref="IGradientObserver"/>; else null.</param>
+/// <param name="Progress">AdaScale's scale-invariant progress at the end of the epoch, in base-batch steps, for AdaScale runs; else null.</param>
 internal sealed record EpochRecord(
     int Epoch,
     long Updates,
@@ -31,7 +35,9 @@ internal sealed record EpochRecord(
     double TrainLoss,
     double TrainAccuracy,
     double TestLoss,
-    double TestAccuracy);
+    double TestAccuracy,
+    double? NoiseScale = null,
+    double? Progress = null);
 
 /// <summary>The outcome of <see cref="Trainer.Train"/>.</summary>
 /// <param name="Epochs">One record per epoch, starting with epoch 0 (before training).</param>
@@ -88,12 +94,14 @@ internal sealed class Trainer
         var clock = Stopwatch.StartNew();
         ILearningRateSchedule schedule = drivers.LearningRate;
         IBatchPlan plan = drivers.Batches;
+        IGradientObserver? observer = drivers.Observer;
         int epochs = Math.Min(plan.Epochs, maxEpochs ?? int.MaxValue);
 
         var model = new Mlp(Training.FeatureCount, Hidden, Training.Classes, new Rng(seed, RngStreams.Initialisation));
-        var optimizer = new MomentumSgd(model.Parameters, Momentum);
+        IOptimizer optimizer = drivers.Optimizer?.Invoke(model.Parameters) ?? new MomentumSgd(model.Parameters, Momentum);
         var shuffle = new Rng(seed, RngStreams.Shuffle);
         int[] order = Enumerable.Range(0, Training.Count).ToArray();
+        var gradients = observer is null ? null : new GradientNorms(model.Parameters, observer.Parts);
 
         var records = new List<EpochRecord>(epochs + 1);
         long samples = 0;
@@ -114,8 +122,8 @@ internal sealed class Trainer
             int firstBatch = 0, lastBatch = 0;
             for (long step = first; step < end; step++)
             {
-                // The two questions a trainer asks the library every step.
-                double learningRate = schedule.GetLearningRate(step);
+                // The two questions a trainer asks the library every step (the rate after the gradient, so that a rate
+                // computed from the gradient's statistics, AdaScale's, can use this step's; a schedule gives the same either way).
                 int batchSize = plan.BatchSize(step);
                 if (batchSize < 1 || batchSize > Training.Count - position)
                 {
@@ -123,8 +131,13 @@ internal sealed class Trainer
                         $"Step {step} of epoch {epoch} asks for {batchSize} examples but {Training.Count - position} of the epoch's {Training.Count} are left.");
                 }
 
-                model.ForwardBackward(Training, order.AsSpan(position, batchSize));
+                ReadOnlySpan<int> rows = order.AsSpan(position, batchSize);
+                gradients?.MeasureParts(model, Training, rows);
+                model.ForwardBackward(Training, rows);
+                gradients?.Report(observer!, step, batchSize);
+                double learningRate = schedule.GetLearningRate(step);
                 optimizer.Step(learningRate);
+                observer?.AfterStep(step, batchSize);
                 position += batchSize;
                 samples += batchSize;
 
@@ -140,6 +153,11 @@ internal sealed class Trainer
 
             // The examples left in `order` past `position` are this epoch's dropped partial batch.
             EpochRecord record = Evaluate(model, epoch + 1, optimizer.Updates, samples, firstRate, lastRate, firstBatch, lastBatch);
+            if (observer is not null)
+            {
+                record = record with { NoiseScale = observer.NoiseScale, Progress = observer.Progress };
+            }
+
             Record(record);
             if (!double.IsFinite(record.TrainLoss))
             {

@@ -3,29 +3,33 @@ namespace LrSchedules.Configuration;
 /// <summary>A parameter of a schedule type, as <see cref="ScheduleConfiguration.Types"/> lists it. Immutable.</summary>
 public sealed class ScheduleParameterInfo
 {
-    internal ScheduleParameterInfo(string name, string valueType, bool isRequired, string? defaultValue, string? requirement)
+    internal ScheduleParameterInfo(string name, string valueType, bool isRequired, string? defaultValue, string documentation, IReadOnlyList<ScheduleParameterInfo> fields)
     {
         Name = name;
         ValueType = valueType;
         IsRequired = isRequired;
         DefaultValue = defaultValue;
-        Requirement = requirement;
+        Documentation = documentation;
+        Fields = fields;
     }
 
-    /// <summary>The property of <see cref="ScheduleDescription"/> that holds the parameter, e.g. <c>TotalSteps</c>.</summary>
+    /// <summary>Gets the key: the factory's parameter name in PascalCase, e.g. <c>TotalSteps</c>.</summary>
     public string Name { get; }
 
-    /// <summary>What the value is: <c>number</c>, <c>integer</c>, <c>true or false</c>, the names of an enum, <c>schedule</c>, a list of these.</summary>
+    /// <summary>Gets what the value is: <c>number</c>, <c>integer</c>, <c>true or false</c>, the names of an enum, a description of what a nested type builds, a list of these.</summary>
     public string ValueType { get; }
 
-    /// <summary>Whether a description of the type must set the parameter.</summary>
+    /// <summary>Gets a value indicating whether a description must set the parameter (the factory gives it no default).</summary>
     public bool IsRequired { get; }
 
-    /// <summary>The value used when the parameter is absent; <see langword="null"/> for a required parameter or when absence has its own meaning.</summary>
+    /// <summary>Gets the factory's default as JSON text (<c>0</c>, <c>"Linear"</c>, <c>null</c>); <see langword="null"/> for a required parameter.</summary>
     public string? DefaultValue { get; }
 
-    /// <summary>What a valid value is, e.g. <c>a finite number &gt;= 0</c>; <see langword="null"/> when any value of <see cref="ValueType"/> is valid.</summary>
-    public string? Requirement { get; }
+    /// <summary>Gets the factory's XML documentation of the parameter, on one line: what it is and which values it accepts.</summary>
+    public string Documentation { get; }
+
+    /// <summary>Gets the keys of an options object (such as reduce-on-plateau's <c>Options</c>); empty for any other parameter.</summary>
+    public IReadOnlyList<ScheduleParameterInfo> Fields { get; }
 
     /// <inheritdoc />
     public override string ToString() => Name;

@@ -15,20 +15,11 @@ public sealed class ScheduleProblem
         Message = message;
     }
 
-    internal ScheduleProblem(string path, string message, bool isMissing)
-        : this(path, message)
-    {
-        IsMissing = isMissing;
-    }
-
     /// <summary>The configuration path of the value (keys separated by <c>:</c>, list elements by their index); empty for the root.</summary>
     public string Path { get; }
 
     /// <summary>The message: the path, the value and what would be valid.</summary>
     public string Message { get; }
-
-    /// <summary>Whether the problem is a value that is absent, which is no news when the value was there but could not be read.</summary>
-    internal bool IsMissing { get; }
 
     /// <inheritdoc />
     public override string ToString() => Message;

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 
 namespace LrSchedules.Configuration.Internal;
 
-/// <summary>A node of a configuration tree or a JSON document, read the same way by <see cref="Reader"/>.</summary>
+/// <summary>A node of a configuration tree or a JSON document, read the same way by <see cref="Binder"/>.</summary>
 internal abstract class Node
 {
     /// <summary>The key of the node in its parent: a property name or a list index.</summary>
@@ -56,7 +56,8 @@ internal sealed class ConfigurationNode : Node
 
     public override string Path => _path;
 
-    public override bool IsAbsent => Text is null && Children.Count == 0;
+    /// <remarks>A JSON <c>null</c> and an empty JSON array of appsettings both reach configuration as a key with an empty or null value.</remarks>
+    public override bool IsAbsent => string.IsNullOrEmpty(Text) && Children.Count == 0;
 
     public override string? Text => Children.Count == 0 ? (_configuration as IConfigurationSection)?.Value : null;
 
@@ -118,4 +119,60 @@ internal sealed class JsonNode : Node
         JsonValueKind.Array => [.. _element.EnumerateArray().Select((e, i) => new JsonNode(e, i.ToString(CultureInfo.InvariantCulture), Paths.Index(Path, i)))],
         _ => [],
     };
+}
+
+/// <summary>
+/// A description built in code, read the same way as configuration: scalars through their invariant, round-trip text,
+/// so that validating a <see cref="ScheduleDescription"/> and reading JSON are one code path.
+/// </summary>
+internal sealed class DescriptionNode : Node
+{
+    private readonly object? _value;
+    private IReadOnlyList<Node>? _children;
+
+    public DescriptionNode(object? value, string key, string path)
+    {
+        _value = value;
+        Key = key;
+        Path = path;
+    }
+
+    public override string Key { get; }
+
+    public override string Path { get; }
+
+    public override bool IsAbsent => _value is null;
+
+    public override string? Text => _value switch
+    {
+        null or ScheduleDescription => null,
+        string text => text,
+        System.Collections.IEnumerable => null,
+        _ => Paths.Format(_value),
+    };
+
+    public override bool IsList => _value is System.Collections.IEnumerable and not string;
+
+    public override bool IsObject => _value is ScheduleDescription;
+
+    public override IReadOnlyList<Node> Children => _children ??= _value switch
+    {
+        ScheduleDescription description => [.. Entries(description).Select(p => new DescriptionNode(p.Value, p.Key, Paths.Child(Path, p.Key)))],
+        string => [],
+        System.Collections.IEnumerable list => [.. list.Cast<object?>().Select((e, i) => new DescriptionNode(e, i.ToString(CultureInfo.InvariantCulture), Paths.Index(Path, i)))],
+        _ => [],
+    };
+
+    private static IEnumerable<KeyValuePair<string, object?>> Entries(ScheduleDescription description)
+    {
+        if (description.Type is not null)
+        {
+            yield return new(nameof(ScheduleDescription.Type), description.Type);
+        }
+
+        foreach (KeyValuePair<string, object?> parameter in description.Parameters)
+        {
+            yield return parameter;
+        }
+    }
 }

@@ -1,8 +1,12 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace LrSchedules.Configuration.Internal;
 
-/// <summary>Writes a description as JSON: <c>Type</c> first, then the set parameters in declaration order, nulls left out.</summary>
+/// <summary>
+/// Writes a description as JSON: <c>Type</c> first, then the parameters in the factory's order, the nested descriptions
+/// last (so that a wrapper's own settings are read before its child). Numbers in their shortest round-trip form.
+/// </summary>
 internal static class Writer
 {
     public static void Write(Utf8JsonWriter writer, ScheduleDescription description)
@@ -13,102 +17,77 @@ internal static class Writer
             writer.WriteString(nameof(ScheduleDescription.Type), type);
         }
 
-        // Parameters first, the nested schedules last, so that a wrapper's own settings are read before its child.
-        foreach (Prop prop in Props.All.Where(p => !p.IsNested).Concat(Props.All.Where(p => p.IsNested)))
+        Parameter[] order = Factories.Find(description.Type)?.Parameters ?? [];
+        IEnumerable<KeyValuePair<string, object?>> parameters = description.Parameters
+            .OrderBy(p => Array.FindIndex(order, o => string.Equals(o.Key, p.Key, StringComparison.OrdinalIgnoreCase)) is int i and >= 0 ? i : int.MaxValue);
+        foreach (KeyValuePair<string, object?> parameter in parameters.Where(p => !IsNested(p.Value)).Concat(parameters.Where(p => IsNested(p.Value))))
         {
-            object? value = prop.Get(description);
-            if (value is null)
-            {
-                continue;
-            }
-
-            writer.WritePropertyName(prop.Name);
-            WriteValue(writer, prop, value);
+            writer.WritePropertyName(parameter.Key);
+            WriteValue(writer, parameter.Value);
         }
 
         writer.WriteEndObject();
     }
 
-    private static void WriteValue(Utf8JsonWriter writer, Prop prop, object value)
+    /// <summary>A value as JSON text on one line, e.g. a default in the type table: <c>0.5</c>, <c>"Linear"</c>, <c>null</c>.</summary>
+    public static string Text(object? value)
     {
-        switch (prop.Kind)
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
         {
-            case ValueKind.Number:
-                WriteNumber(writer, (double)value);
-                break;
-            case ValueKind.Integer:
-                writer.WriteNumberValue((long)value);
-                break;
-            case ValueKind.SmallInteger:
-                writer.WriteNumberValue((int)value);
-                break;
-            case ValueKind.Boolean:
-                writer.WriteBooleanValue((bool)value);
-                break;
-            case ValueKind.Enum:
-                writer.WriteStringValue(value.ToString());
-                break;
-            case ValueKind.Text:
-                if (long.TryParse((string)value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long whole))
-                {
-                    writer.WriteNumberValue(whole);
-                }
-                else
-                {
-                    writer.WriteStringValue((string)value);
-                }
-
-                break;
-            case ValueKind.Numbers:
-                writer.WriteStartArray();
-                foreach (double number in (IList<double>)value)
-                {
-                    WriteNumber(writer, number);
-                }
-
-                writer.WriteEndArray();
-                break;
-            case ValueKind.Integers:
-                writer.WriteStartArray();
-                foreach (long integer in (IList<long>)value)
-                {
-                    writer.WriteNumberValue(integer);
-                }
-
-                writer.WriteEndArray();
-                break;
-            case ValueKind.Schedule:
-                Write(writer, (ScheduleDescription)value);
-                break;
-            case ValueKind.Schedules:
-                writer.WriteStartArray();
-                foreach (ScheduleDescription child in (IList<ScheduleDescription>)value)
-                {
-                    if (child is null)
-                    {
-                        writer.WriteNullValue();
-                    }
-                    else
-                    {
-                        Write(writer, child);
-                    }
-                }
-
-                writer.WriteEndArray();
-                break;
+            WriteValue(writer, value);
         }
+
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    /// <summary>Writes a double in its shortest round-trip form; NaN and infinities, which JSON has no number for, as strings.</summary>
-    private static void WriteNumber(Utf8JsonWriter writer, double value)
+    private static bool IsNested(object? value) =>
+        value is ScheduleDescription || (value is System.Collections.IEnumerable list and not string && list.Cast<object?>().Any(e => e is ScheduleDescription));
+
+    private static void WriteValue(Utf8JsonWriter writer, object? value)
     {
-        if (double.IsFinite(value))
+        switch (value)
         {
-            writer.WriteNumberValue(value);
-        }
-        else
-        {
-            writer.WriteStringValue(value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            case null:
+                writer.WriteNullValue();
+                break;
+            case ScheduleDescription description:
+                Write(writer, description);
+                break;
+            case string text:
+                writer.WriteStringValue(text);
+                break;
+            case bool flag:
+                writer.WriteBooleanValue(flag);
+                break;
+            case double number when double.IsFinite(number):
+                writer.WriteNumberValue(number);
+                break;
+            case double number:
+                // JSON has no NaN or infinity; the reader parses these strings back.
+                writer.WriteStringValue(number.ToString(CultureInfo.InvariantCulture));
+                break;
+            case float number:
+                writer.WriteNumberValue(number);
+                break;
+            case long or int or short or byte or ulong or uint:
+                writer.WriteRawValue(Paths.Format(value));
+                break;
+            case Enum:
+                writer.WriteStringValue(value.ToString());
+                break;
+            case System.Collections.IEnumerable list:
+                writer.WriteStartArray();
+                foreach (object? element in list)
+                {
+                    WriteValue(writer, element);
+                }
+
+                writer.WriteEndArray();
+                break;
+            default:
+                writer.WriteStringValue(Paths.Format(value));
+                break;
         }
     }
 }

@@ -60,9 +60,7 @@ public sealed class BatchGrowthPlan
             _sourcePerStep,
             new PowerBatchScalingRule(initialBatchSize, 1.0),
             (1.0 - increasedMomentum) / (1.0 - momentum));
-        _sourceStepsPerEpoch = plan.LastBatch == LastBatch.Keep
-            ? TrainingPhase.CeilingDivide(plan.DatasetSize, initialBatchSize)
-            : plan.DatasetSize / initialBatchSize;
+        _sourceStepsPerEpoch = StepsPerEpoch(plan, initialBatchSize);
     }
 
     /// <summary>Gets the plan of batch sizes and clocks: batch sizes by epoch, queried per step.</summary>
@@ -108,13 +106,20 @@ public sealed class BatchGrowthPlan
     /// <param name="epochs">A number of epochs; ≥ 0.</param>
     /// <returns><c>epochs · steps per epoch at B0</c>, for comparison with <see cref="GetTotalSteps"/>.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="epochs"/> is negative, or the count is past <see cref="long.MaxValue"/>.</exception>
-    public long GetSourceTotalSteps(long epochs)
+    public long GetSourceTotalSteps(long epochs) => SourceTotalSteps(epochs, _sourceStepsPerEpoch);
+
+    /// <summary>The steps of one epoch of <paramref name="plan"/>'s dataset at the constant batch size <paramref name="batchSize"/>.</summary>
+    internal static long StepsPerEpoch(TrainingPlan plan, long batchSize) =>
+        plan.LastBatch == LastBatch.Keep ? TrainingPhase.CeilingDivide(plan.DatasetSize, batchSize) : plan.DatasetSize / batchSize;
+
+    /// <summary><c>epochs · stepsPerEpoch</c>, rejected when it does not fit in a long.</summary>
+    internal static long SourceTotalSteps(long epochs, long stepsPerEpoch)
     {
         Preconditions.NonNegative(epochs);
-        Int128 steps = (Int128)epochs * _sourceStepsPerEpoch;
+        Int128 steps = (Int128)epochs * stepsPerEpoch;
         return steps <= long.MaxValue
             ? (long)steps
-            : throw Preconditions.OutOfRange(nameof(epochs), epochs, $"<= {Preconditions.Format(long.MaxValue / _sourceStepsPerEpoch)}, so that the number of steps fits in a long");
+            : throw Preconditions.OutOfRange(nameof(epochs), epochs, $"<= {Preconditions.Format(long.MaxValue / stepsPerEpoch)}, so that the number of steps fits in a long");
     }
 
     /// <summary>Gets the SGD noise scale of a step of this plan: <c>lr'(t) · N / (B(t) · (1 − m1))</c>.</summary>

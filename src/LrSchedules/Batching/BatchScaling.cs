@@ -12,7 +12,8 @@ namespace LrSchedules.Batching;
 /// learning rate</i> is that rate. The <i>SGD noise scale</i> <c>g</c> (Smith and Le) and the <i>gradient noise
 /// scale</i> <c>B_noise</c> (McCandlish et al.) are different quantities, named apart.</para>
 /// </remarks>
-public static class BatchScaling
+[ConfigurationFactories]
+public static partial class BatchScaling
 {
     /// <summary>Creates the linear scaling rule: multiply the batch by <c>k</c>, multiply the rate by <c>k</c>.</summary>
     /// <param name="referenceBatchSize">The batch size the rate was tuned at; &gt; 0.</param>

@@ -40,6 +40,22 @@ public static partial class BatchSchedule
         double? increasedMomentum = null)
     {
         LearningRateSchedule source = LearningRateSchedule.From(learningRate, nameof(learningRate));
+        granularity ??= BatchSizeGranularity.Any;
+        RequireGrowthArguments(clock, datasetSize, lastBatch, initialBatchSize, maximumBatchSize, epochs, granularity);
+        Preconditions.InRange(learningRateScale, 1.0, true, double.MaxValue, true);
+        Preconditions.InRange(momentum, 0.0, true, 1.0, false);
+        double trainingMomentum = increasedMomentum ?? momentum;
+        Preconditions.InRange(trainingMomentum, momentum, true, 1.0, false, nameof(increasedMomentum));
+
+        double growth = learningRateScale * (1.0 - momentum) / (1.0 - trainingMomentum);
+        TrainingPlan plan = GrowBatchWhereRateDecays(source, clock, datasetSize, lastBatch, initialBatchSize, maximumBatchSize, epochs, granularity, growth);
+        return new BatchGrowthPlan(learningRate, source, clock, plan, initialBatchSize, maximumBatchSize, epochs, granularity, learningRateScale, momentum, trainingMomentum)
+            .Declared(nameof(IncreaseBatchSizeInsteadOfDecay), learningRate, clock, datasetSize, lastBatch, initialBatchSize, maximumBatchSize, epochs, granularity, learningRateScale, momentum, increasedMomentum);
+    }
+
+    /// <summary>Validates the arguments the growth transforms share (Smith's and Seesaw), naming each as the factories declare it.</summary>
+    private static void RequireGrowthArguments(TrainingClock clock, long datasetSize, LastBatch lastBatch, long initialBatchSize, long maximumBatchSize, long epochs, BatchSizeGranularity granularity)
+    {
         if (clock is not (TrainingClock.Epochs or TrainingClock.Samples))
         {
             throw Preconditions.OutOfRange(nameof(clock), clock, "Epochs or Samples: a schedule written in steps changes meaning when the batch size grows");
@@ -47,7 +63,6 @@ public static partial class BatchSchedule
 
         Preconditions.Positive(datasetSize);
         Preconditions.Defined(lastBatch);
-        granularity ??= BatchSizeGranularity.Any;
         Preconditions.Positive(initialBatchSize);
         RequireAllowed(initialBatchSize, granularity);
         Preconditions.AtLeast(maximumBatchSize, initialBatchSize);
@@ -61,13 +76,16 @@ public static partial class BatchSchedule
         {
             throw Preconditions.OutOfRange(nameof(epochs), epochs, $"in [1, {Preconditions.Format(MostGrowthEpochs)}]");
         }
+    }
 
-        Preconditions.InRange(learningRateScale, 1.0, true, double.MaxValue, true);
-        Preconditions.InRange(momentum, 0.0, true, 1.0, false);
-        double trainingMomentum = increasedMomentum ?? momentum;
-        Preconditions.InRange(trainingMomentum, momentum, true, 1.0, false, nameof(increasedMomentum));
-
-        double growth = learningRateScale * (1.0 - momentum) / (1.0 - trainingMomentum);
+    /// <summary>
+    /// The batch plan of a growth transform: at the first step of each of the first <paramref name="epochs"/> epochs,
+    /// <c>B(e) = min(Bmax, round(B0 · growth · lr(0) / lr(x_e)))</c>, with <c>x_e</c> that step's position on
+    /// <paramref name="clock"/> (samples seen counted exactly as the plan will count them).
+    /// </summary>
+    private static TrainingPlan GrowBatchWhereRateDecays(
+        LearningRateSchedule source, TrainingClock clock, long datasetSize, LastBatch lastBatch, long initialBatchSize, long maximumBatchSize, long epochs, BatchSizeGranularity granularity, double growth)
+    {
         double initialRate = RateToDivideBy(source, 0.0, 0, epochs);
         long initial = 0;
         long previous = 0;
@@ -92,9 +110,7 @@ public static partial class BatchSchedule
         }
 
         var batchSizes = new PiecewiseBatchSizeSchedule(initial, changes.ToArray(), TrainingClock.Epochs);
-        var plan = new TrainingPlan(datasetSize, batchSizes, lastBatch);
-        return new BatchGrowthPlan(learningRate, source, clock, plan, initialBatchSize, maximumBatchSize, epochs, granularity, learningRateScale, momentum, trainingMomentum)
-            .Declared(nameof(IncreaseBatchSizeInsteadOfDecay), learningRate, clock, datasetSize, lastBatch, initialBatchSize, maximumBatchSize, epochs, granularity, learningRateScale, momentum, increasedMomentum);
+        return new TrainingPlan(datasetSize, batchSizes, lastBatch);
     }
 
     private static double RateToDivideBy(LearningRateSchedule source, double position, long epoch, long epochs)

@@ -14,6 +14,7 @@ namespace LrSchedules.Batching;
 /// on one <see cref="TrainingClock"/>; <see cref="Plan"/> turns it into a <see cref="TrainingPlan"/> that answers for
 /// every step.</para>
 /// </remarks>
+[ConfigurationFactories]
 public static partial class BatchSchedule
 {
     /// <summary>Creates a schedule with the same batch size at every step.</summary>
@@ -137,6 +138,14 @@ public static partial class BatchSchedule
     /// <exception cref="ScheduleArgumentException">An argument is outside the range given for it, or the schedule changes batch size past <see cref="long.MaxValue"/> steps or samples.</exception>
     public static TrainingPlan Plan(long datasetSize, BatchSizeSchedule batchSizeSchedule, LastBatch lastBatch)
     {
+        RequirePlanArguments(datasetSize, batchSizeSchedule, lastBatch);
+        return new TrainingPlan(datasetSize, batchSizeSchedule, lastBatch)
+            .Declared(nameof(Plan), datasetSize, batchSizeSchedule, lastBatch);
+    }
+
+    /// <summary>Validates the arguments every plan factory shares, naming each as <see cref="Plan"/> declares it.</summary>
+    private static void RequirePlanArguments(long datasetSize, BatchSizeSchedule batchSizeSchedule, LastBatch lastBatch)
+    {
         Preconditions.Positive(datasetSize);
         Preconditions.NotNull(batchSizeSchedule);
         Preconditions.Defined(lastBatch);
@@ -155,9 +164,6 @@ public static partial class BatchSchedule
                 datasetSize,
                 $">= the largest batch size of batchSizeSchedule ({Preconditions.Format(batchSizeSchedule.LargestBatchSize)}), so that every epoch has at least one full batch");
         }
-
-        return new TrainingPlan(datasetSize, batchSizeSchedule, lastBatch)
-            .Declared(nameof(Plan), datasetSize, batchSizeSchedule, lastBatch);
     }
 
     private static void RequireAllowed(long batchSize, BatchSizeGranularity granularity, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(batchSize))] string? paramName = null)

@@ -14,6 +14,7 @@ namespace LrSchedules.Batching;
 /// <para>Immutable and thread-safe.</para>
 /// <para>Public because a caller passes it to say which batch sizes the hardware or loader accepts.</para>
 /// </remarks>
+[ConfigurationFactories]
 public sealed class BatchSizeGranularity
 {
     /// <summary>The largest value <see cref="Round"/> accepts: 2^62.</summary>
@@ -45,7 +46,7 @@ public sealed class BatchSizeGranularity
     /// <returns>A granularity; <see cref="Any"/> when <paramref name="multiple"/> is 1.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="multiple"/> is 0 or negative.</exception>
     public static BatchSizeGranularity MultipleOf(long multiple) =>
-        Preconditions.Positive(multiple) == 1 ? Any : new(multiple, false);
+        Preconditions.Positive(multiple) == 1 ? Any : new BatchSizeGranularity(multiple, false).Declared(nameof(MultipleOf), multiple);
 
     /// <summary>Tells whether <paramref name="batchSize"/> is allowed.</summary>
     /// <param name="batchSize">A batch size.</param>

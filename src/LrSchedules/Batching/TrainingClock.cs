@@ -14,4 +14,7 @@ public enum TrainingClock
 
     /// <summary>Samples seen: the number of training samples drawn by all earlier steps, counted from 0.</summary>
     Samples = 2,
+
+    /// <summary>Tokens seen: the tokens of the samples drawn by all earlier steps (samples × sequence length), counted from 0; only on a plan with a sequence length (<see cref="BatchSchedule.TokenPlan"/>).</summary>
+    Tokens = 3,
 }

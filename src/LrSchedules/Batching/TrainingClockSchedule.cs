@@ -5,7 +5,7 @@ namespace LrSchedules.Batching;
 /// <summary>A learning-rate schedule written in epochs or in samples seen, read at every step of a <see cref="TrainingPlan"/>.</summary>
 /// <remarks>
 /// <para><c>lr'(t) = lr(x(t))</c>, where <c>x(t)</c> is, by <see cref="Clock"/>: the fractional epoch of step <c>t</c>
-/// (<c>epoch + samples of the epoch drawn before t / N</c>), the samples seen before step <c>t</c>, or <c>t</c> itself.
+/// (<c>epoch + samples of the epoch drawn before t / N</c>), the samples or the tokens seen before step <c>t</c>, or <c>t</c> itself.
 /// At a fractional step <c>t + f</c> the position moves on by <c>f</c> times the samples step <c>t</c> draws, so the
 /// schedule is continuous wherever the source is.</para>
 /// <para>This is how a schedule from a paper in epochs (step decay at epochs 30, 60, 80; cosine over 90 epochs) stays
@@ -58,8 +58,11 @@ internal sealed class TrainingClockSchedule : LearningRateSchedule
     {
         double fraction = position >= long.MaxValue ? 0.0 : position - step;
         double drawn = fraction * at.BatchSize;
-        return Clock == TrainingClock.Epochs
-            ? at.Epoch + ((at.SamplesSeenInEpoch + drawn) / Plan.DatasetSize)
-            : (double)at.SamplesSeen + drawn;
+        return Clock switch
+        {
+            TrainingClock.Epochs => at.Epoch + ((at.SamplesSeenInEpoch + drawn) / Plan.DatasetSize),
+            TrainingClock.Tokens => Plan.TokensPosition(at, drawn),
+            _ => (double)at.SamplesSeen + drawn,
+        };
     }
 }

@@ -35,18 +35,20 @@ namespace LrSchedules.Batching;
 /// communicate. Immutable and thread-safe.</para>
 /// <para>Public because a training loop asks it for each step's batch size, epoch and samples seen.</para>
 /// </remarks>
-public sealed class TrainingPlan
+[ConfigurationFactories]
+public sealed partial class TrainingPlan
 {
     private readonly TrainingPhase[] _phases;
     private readonly System.Collections.ObjectModel.ReadOnlyCollection<TrainingPhase> _phasesView;
     private readonly long[] _firstSteps;
     private readonly long[] _samplesSeen;
 
-    internal TrainingPlan(long datasetSize, BatchSizeSchedule batchSizeSchedule, LastBatch lastBatch)
+    internal TrainingPlan(long datasetSize, BatchSizeSchedule batchSizeSchedule, LastBatch lastBatch, SequenceLengths? sequenceLengths = null)
     {
         DatasetSize = datasetSize;
         BatchSizeSchedule = batchSizeSchedule;
         LastBatch = lastBatch;
+        _sequenceLengths = RequireTokensClock(batchSizeSchedule, sequenceLengths);
         _phases = BuildPhases();
         _phasesView = Array.AsReadOnly(_phases);
         _firstSteps = Array.ConvertAll(_phases, p => p.FirstStep);
@@ -159,10 +161,10 @@ public sealed class TrainingPlan
 
     /// <summary>Reads a learning-rate schedule written in epochs or in samples seen at every step of this plan.</summary>
     /// <param name="learningRate">The schedule, whose positions are on <paramref name="clock"/>.</param>
-    /// <param name="clock">The clock <paramref name="learningRate"/> is written on: <see cref="TrainingClock.Epochs"/> reads it at the fractional epoch of each step, <see cref="TrainingClock.Samples"/> at the samples seen before it, <see cref="TrainingClock.Steps"/> at the step itself.</param>
+    /// <param name="clock">The clock <paramref name="learningRate"/> is written on: <see cref="TrainingClock.Epochs"/> reads it at the fractional epoch of each step, <see cref="TrainingClock.Samples"/> at the samples seen before it, <see cref="TrainingClock.Tokens"/> at the tokens seen before it (a plan that counts tokens), <see cref="TrainingClock.Steps"/> at the step itself.</param>
     /// <returns>A schedule of the step that composes with every other schedule.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="learningRate"/> is null.</exception>
-    /// <exception cref="ScheduleArgumentException"><paramref name="clock"/> is not a defined <see cref="TrainingClock"/>.</exception>
+    /// <exception cref="ScheduleArgumentException"><paramref name="clock"/> is not a defined <see cref="TrainingClock"/>, or is <see cref="TrainingClock.Tokens"/> on a plan that does not count tokens.</exception>
     public LearningRateSchedule PerStep(ILearningRateSchedule learningRate, TrainingClock clock) =>
         PerStepUnrecorded(learningRate, clock)
             .Declared(nameof(PerStep), this, learningRate, clock);
@@ -184,7 +186,7 @@ public sealed class TrainingPlan
 
     /// <summary>The schedule of <see cref="PerStep"/>, without a factory call record (for the plans built on it).</summary>
     internal TrainingClockSchedule PerStepUnrecorded(ILearningRateSchedule learningRate, TrainingClock clock) =>
-        new(this, LearningRateSchedule.From(learningRate, nameof(learningRate)), Preconditions.Defined(clock));
+        new(this, LearningRateSchedule.From(learningRate, nameof(learningRate)), RequireClock(clock));
 
     /// <summary>The index of the phase that contains a step ≥ 0.</summary>
     internal int PhaseOf(long step) => SortedSearch.CountAtOrBelow(_firstSteps, step) - 1;
@@ -372,6 +374,8 @@ public sealed class TrainingPlan
                 return Math.Max(threshold, phase.FirstStep);
             case TrainingClock.Samples:
                 return FirstStepWithSamplesSeen(phase, threshold);
+            case TrainingClock.Tokens:
+                return FirstStepWithSamplesSeen(phase, _sequenceLengths!.SamplesFor(threshold));
             default:
                 Int128 step = FirstStepOfEpoch(phase, threshold);
                 if (step > long.MaxValue)

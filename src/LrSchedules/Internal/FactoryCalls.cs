@@ -39,6 +39,19 @@ internal static class FactoryCalls
         return built;
     }
 
+    /// <summary>
+    /// Records that <paramref name="factory"/> built <paramref name="built"/>, replacing the record of the factory that
+    /// created it; for a factory in another package (LrSchedules.Porting) that returns, under its own name, an object a
+    /// core factory has just created for it (a plateau controller, a batch-size schedule). Never call it on an object a
+    /// user passed in.
+    /// </summary>
+    public static T Redeclared<T>(this T built, string factory, params object?[] arguments)
+        where T : class
+    {
+        Calls.AddOrUpdate(built, new FactoryCall(factory, arguments));
+        return built;
+    }
+
     /// <summary>Gets the call that built <paramref name="built"/>, if a factory built it.</summary>
     public static bool TryGetCall(object built, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out FactoryCall? call)
     {

@@ -54,7 +54,7 @@ namespace LrSchedules.Plateau;
 /// <see cref="GetLearningRate(long)"/> at your own step; the floor applies at every step, while the epsilon test of a
 /// reduction reads the underlying schedule at step <see cref="ReportCount"/> − 1 of its clock.</para>
 /// </remarks>
-public sealed class ReduceLearningRateOnPlateau : IMetricDrivenSchedule
+public sealed partial class ReduceLearningRateOnPlateau : IMetricDrivenSchedule
 {
     private readonly LearningRateSchedule _schedule;
     private readonly bool _isConstant;

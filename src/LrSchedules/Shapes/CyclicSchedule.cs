@@ -14,7 +14,8 @@ namespace LrSchedules.Shapes;
 /// (<c>torch/optim/lr_scheduler.py</c>, <c>get_lr</c>) as <c>Cyclic(base_lr, max_lr, step_size_up, step_size_down, mode, gamma)</c>,
 /// in the same floating-point order (<c>total_size</c> and <c>step_ratio</c> are computed from the step sizes as floats, as
 /// PyTorch does). <c>decayFactor</c> is used only by <see cref="CyclicMode.ExponentialRange"/>. PyTorch's custom
-/// <c>scale_fn</c>/<c>scale_mode</c> and momentum cycling are not modelled. Past cycle 1024, PyTorch's
+/// <c>scale_fn</c>/<c>scale_mode</c> are not modelled; momentum cycling is its own schedule,
+/// <see cref="Schedule.CyclicMomentum"/>. Past cycle 1024, PyTorch's
 /// <c>1 / (2.0 ** (x - 1))</c> raises <c>OverflowError</c> in <see cref="CyclicMode.Triangular2"/>; here the scale is 0 there
 /// (the true value is below 2^−1023) and the rate is the initial rate. Past about 2^53 / N cycles the position within a cycle
 /// is limited by double precision, as in PyTorch.</para>

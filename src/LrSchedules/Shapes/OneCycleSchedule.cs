@@ -29,7 +29,8 @@ namespace LrSchedules.Shapes;
 /// <item><description>When <c>p·T = 1</c> exactly (e.g. <c>T = 10, p = 0.1</c>) PyTorch divides 0 by 0 at step 0
 /// (<c>pct = (step_num - start_step) / (end_step - start_step)</c>) and raises <c>ZeroDivisionError</c>; a phase of zero length
 /// is taken as complete here, so step 0 is the peak, which is also the limit of the steps after it.</description></item>
-/// <item><description>Momentum cycling (<c>cycle_momentum</c>) is not a learning rate and is not modelled.</description></item>
+/// <item><description>Momentum cycling (<c>cycle_momentum</c>) is not a learning rate: it is its own schedule,
+/// <see cref="Schedule.OneCycleMomentum"/>.</description></item>
 /// </list>
 /// <para>optax's <c>cosine_onecycle_schedule</c> places its phases differently; it is not this shape.</para>
 /// <para>Each query checks at most three phases: O(1), allocation-free. Immutable and thread-safe.</para>

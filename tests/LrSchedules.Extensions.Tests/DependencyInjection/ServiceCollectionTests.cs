@@ -1,13 +1,14 @@
 using System.Text;
 using LrSchedules.Configuration;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace LrSchedules.Extensions.Tests.DependencyInjection;
 
-/// <summary>AddLearningRateSchedule: the options pattern, ValidateOnStart and the registered schedule.</summary>
+/// <summary>AddLearningRateSchedule and its siblings: one read, every problem when the host starts, one build.</summary>
 public class ServiceCollectionTests
 {
     private const string AppSettings = """
@@ -17,7 +18,7 @@ public class ServiceCollectionTests
               "Type": "Join",
               "Boundaries": [ 100 ],
               "Schedules": [
-                { "Type": "Linear", "InitialLearningRate": 0.0, "FinalLearningRate": 0.1, "TotalSteps": 100 },
+                { "Type": "Cosine", "InitialLearningRate": 0.0, "FinalLearningRate": 0.0, "TotalSteps": 100 },
                 { "Type": "Cosine", "InitialLearningRate": 0.1, "TotalSteps": 900, "FinalLearningRate": 0.001 }
               ]
             }
@@ -25,14 +26,19 @@ public class ServiceCollectionTests
         }
         """;
 
+    private static readonly ILearningRateSchedule Expected =
+        Schedule.Join(
+            [
+                Schedule.Cosine(initialLearningRate: 0.0, finalLearningRate: 0.0, totalSteps: 100),
+                Schedule.Cosine(initialLearningRate: 0.1, finalLearningRate: 0.001, totalSteps: 900),
+            ],
+            [100]);
+
     private static IConfiguration Json(string json) =>
         new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();
 
-    private static readonly ILearningRateSchedule Expected =
-        Schedule.Join([Schedule.Linear(0.0, 0.1, 100), Schedule.Cosine(0.1, 900, 0.001)], [100]);
-
     [Fact]
-    public void The_schedule_of_an_appsettings_section_is_registered_as_a_singleton()
+    public void The_schedule_of_an_appsettings_section_is_a_singleton_and_the_options_hold_what_was_read()
     {
         IConfiguration configuration = Json(AppSettings);
         using ServiceProvider provider = new ServiceCollection()
@@ -43,18 +49,30 @@ public class ServiceCollectionTests
 
         schedule.ShouldEqualEverywhere(Expected, "from appsettings");
         provider.GetRequiredService<ILearningRateSchedule>().Should().BeSameAs(schedule);
-        provider.GetRequiredService<IOptions<ScheduleDescription>>().Value.Schedules.Should().HaveCount(2);
+        ScheduleDescription options = provider.GetRequiredService<IOptions<ScheduleDescription>>().Value;
+        options.Type.Should().Be("Join");
+        options.Parameters["Schedules"].Should().BeAssignableTo<IList<object?>>().Which.Should().HaveCount(2);
     }
 
     [Fact]
-    public void The_configuration_binder_binds_the_description_too()
+    public async Task The_section_is_read_once_for_the_options_the_validation_and_the_schedule()
     {
-        IConfiguration configuration = Json(AppSettings);
+        var counting = new CountingSource(AppSettings);
+        var once = new CountingSource(AppSettings);
+        ScheduleConfiguration.LoadSection(new ConfigurationBuilder().Add(once).Build().GetSection("Training:Schedule"));
 
-        ScheduleDescription description = configuration.GetSection("Training:Schedule").Get<ScheduleDescription>()!;
+        HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        ((IConfigurationBuilder)builder.Configuration).Add(counting);
+        builder.Services.AddLearningRateSchedule(builder.Configuration.GetSection("Training:Schedule"));
+        using IHost host = builder.Build();
+        await host.StartAsync();
+        _ = host.Services.GetRequiredService<ILearningRateSchedule>();
+        _ = host.Services.GetRequiredService<IOptions<ScheduleDescription>>().Value;
+        _ = host.Services.GetRequiredService<IOptionsMonitor<ScheduleDescription>>().Get(Options.DefaultName);
+        await host.StopAsync();
 
-        ScheduleConfiguration.BuildSchedule(description).ShouldEqualEverywhere(Expected, "bound by the binder");
-        ScheduleConfiguration.Read(configuration.GetSection("Training:Schedule")).Should().BeEquivalentTo(description);
+        once.Reads.Should().BePositive();
+        counting.Reads.Should().Be(once.Reads, "start-up validation, the options and the schedule share one read of the section");
     }
 
     [Fact]
@@ -70,8 +88,9 @@ public class ServiceCollectionTests
         var start = () => host.StartAsync();
 
         var failures = (await start.Should().ThrowAsync<OptionsValidationException>()).Which.Failures;
+        string parameters = string.Join(", ", ScheduleConfiguration.FindType("Cosine")!.Parameters.Select(p => p.Name));
         failures.Should().Equal(
-            "Training:Schedule:Schedules:0:Warmup is not a parameter of Linear; its parameters are InitialLearningRate, FinalLearningRate, TotalSteps.",
+            $"Training:Schedule:Schedules:0:Warmup is not a parameter of Cosine; its parameters are {parameters}.",
             "Training:Schedule:Schedules:0:InitialLearningRate must be a finite number >= 0 but was -1.",
             "Training:Schedule:Schedules:1:TotalSteps must be > 0 but was 0.");
     }
@@ -95,9 +114,9 @@ public class ServiceCollectionTests
     {
         IConfiguration configuration = Json("""
             {
-              "Encoder": { "Type": "Constant", "LearningRate": 0.01 },
-              "Head": { "Type": "Cosine", "InitialLearningRate": 0.1, "TotalSteps": 10 },
-              "Broken": { "Type": "Cosine", "TotalSteps": 10 }
+              "Encoder": { "Type": "Cosine", "InitialLearningRate": 0.01, "TotalSteps": 10, "FinalLearningRate": 0.01 },
+              "Head": { "Type": "Cosine", "InitialLearningRate": 0.1, "FinalLearningRate": 0, "TotalSteps": 10 },
+              "Broken": { "Type": "Cosine", "FinalLearningRate": 0, "TotalSteps": 10 }
             }
             """);
         using ServiceProvider provider = new ServiceCollection()
@@ -107,64 +126,80 @@ public class ServiceCollectionTests
             .BuildServiceProvider();
 
         provider.GetRequiredKeyedService<ILearningRateSchedule>("encoder").GetLearningRate(5).Should().Be(0.01);
-        provider.GetRequiredKeyedService<ILearningRateSchedule>("head").Should().BeOfType<CosineSchedule>();
+        provider.GetRequiredKeyedService<ILearningRateSchedule>("head").GetLearningRate(10).Should().Be(0.0);
         var broken = () => provider.GetRequiredKeyedService<ILearningRateSchedule>("broken");
-        broken.Should().Throw<OptionsValidationException>().Which.Failures.Should().Equal(
-            "Broken:InitialLearningRate is required for Cosine (number, a finite number >= 0).");
+        broken.Should().Throw<OptionsValidationException>().Which.Failures.Should().ContainSingle()
+            .Which.Should().StartWith("Broken:InitialLearningRate is required for Cosine (number): ");
     }
 
     [Fact]
     public void Empty_lists_and_nulls_of_appsettings_read_as_empty_and_absent()
     {
         IConfiguration configuration = Json("""
-            { "S": { "Type": "MultiStep", "InitialLearningRate": 0.1, "Milestones": [], "DecayRate": 0.5, "Exponent": null } }
+            { "S": { "Type": "MultiStep", "InitialLearningRate": 0.1, "Milestones": [], "DecayFactor": 0.5 } }
             """);
 
-        ILearningRateSchedule schedule = ScheduleConfiguration.BuildSchedule(configuration.GetSection("S"));
+        ScheduleLoadResult result = ScheduleConfiguration.LoadSection(configuration.GetSection("S"));
 
-        schedule.Should().BeOfType<MultiStepSchedule>().Which.Milestones.Should().BeEmpty();
-        ScheduleConfiguration.Validate(configuration.GetSection("S")).Should().BeEmpty();
+        result.Problems.Should().BeEmpty();
+        ((ILearningRateSchedule)result.Built!).GetLearningRate(1_000_000).Should().Be(0.1, "no milestone, no decay");
+        result.Description!.Parameters["Milestones"].Should().BeAssignableTo<IList<object?>>().Which.Should().BeEmpty();
+
+        IConfiguration unlimited = Json("""
+            { "S": { "Type": "Tanh", "InitialLearningRate": 0.1, "FinalLearningRate": 0, "PeriodSteps": 10, "CycleLimit": null } }
+            """);
+        ILearningRateSchedule restarts = ScheduleConfiguration.Build<ILearningRateSchedule>(unlimited.GetSection("S"));
+        restarts.GetLearningRate(1_000).Should().Be(restarts.GetLearningRate(0), "a null cycle limit restarts forever");
     }
 
     [Fact]
-    public void Reduce_on_plateau_training_plans_and_the_smith_plan_register_from_configuration()
+    public void Reduce_on_plateau_is_never_a_shared_instance_but_a_factory_that_makes_one_per_training_run()
     {
         IConfiguration configuration = Json("""
-            {
-              "Plateau": { "Type": "ReduceOnPlateau", "Patience": 2, "Schedule": { "Type": "Constant", "LearningRate": 0.1 } },
-              "Plan": { "Type": "TrainingPlan", "DatasetSize": 100, "LastBatch": "Drop", "BatchSizeSchedule": { "Type": "ConstantBatchSize", "BatchSize": 30 } },
-              "Smith": {
-                "Type": "IncreaseBatchSizeInsteadOfDecay", "Clock": "Epochs", "DatasetSize": 1400, "LastBatch": "Drop",
-                "InitialBatchSize": 10, "MaximumBatchSize": 250, "Epochs": 60,
-                "Schedule": { "Type": "MultiStep", "InitialLearningRate": 0.1, "Milestones": [30, 45, 55], "DecayRate": 0.2 }
-              }
-            }
+            { "Plateau": { "Type": "ReduceOnPlateau", "Options": { "Patience": 2 }, "Schedule": { "Type": "Cosine", "InitialLearningRate": 0.1, "FinalLearningRate": 0, "TotalSteps": 10 } } }
             """);
         using ServiceProvider provider = new ServiceCollection()
             .AddReduceLearningRateOnPlateau(configuration.GetSection("Plateau"))
-            .AddTrainingPlan(configuration.GetSection("Plan"))
-            .AddBatchGrowthPlan(configuration.GetSection("Smith")) // its plan is not registered over the one above
             .BuildServiceProvider();
 
-        var plateau = provider.GetRequiredService<IMetricDrivenSchedule>();
-        plateau.Should().BeSameAs(provider.GetRequiredService<ReduceLearningRateOnPlateau>());
-        provider.GetRequiredService<ReduceLearningRateOnPlateau>().Options.Patience.Should().Be(2);
-        provider.GetRequiredService<TrainingPlan>().GetBatchSize(2).Should().Be(30);
-        var smith = provider.GetRequiredService<BatchGrowthPlan>();
-        provider.GetRequiredService<ILearningRateSchedule>().Should().BeSameAs(smith.LearningRate);
-        smith.GetTotalSteps(60).Should().Be(4_695);
+        var create = provider.GetRequiredService<Func<ReduceLearningRateOnPlateau>>();
+        ReduceLearningRateOnPlateau first = create();
+        ReduceLearningRateOnPlateau second = create();
+        first.Report(1.0);
+        first.Report(2.0);
+        first.Report(3.0);
+        first.Report(4.0);
+
+        second.Should().NotBeSameAs(first);
+        first.Options.Patience.Should().Be(2);
+        first.CurrentLearningRate.Should().BeLessThan(second.CurrentLearningRate, "the second run does not see the first run's metrics");
+        provider.GetRequiredService<Func<IMetricDrivenSchedule>>()().Should().NotBeSameAs(first);
+        provider.GetService<ReduceLearningRateOnPlateau>().Should().BeNull("a container singleton would be shared by every run");
+    }
+
+    [Fact]
+    public void An_invalid_plateau_description_fails_when_the_factory_is_resolved()
+    {
+        IConfiguration configuration = Json("""
+            { "Plateau": { "Type": "ReduceOnPlateau", "Options": { "Factor": 2 }, "Schedule": { "Type": "Cosine", "InitialLearningRate": 0.1, "FinalLearningRate": 0, "TotalSteps": 10 } } }
+            """);
+        using ServiceProvider provider = new ServiceCollection().AddReduceLearningRateOnPlateau(configuration.GetSection("Plateau")).BuildServiceProvider();
+
+        var resolve = () => provider.GetRequiredService<Func<ReduceLearningRateOnPlateau>>();
+
+        resolve.Should().Throw<OptionsValidationException>().Which.Failures.Should().ContainSingle().Which.Should().StartWith("Plateau:Options").And.Contain("Factor");
     }
 
     [Fact]
     public void A_training_plan_registration_rejects_a_description_of_another_kind()
     {
-        IConfiguration configuration = Json("""{ "Plan": { "Type": "ConstantBatchSize", "BatchSize": 30 } }""");
+        IConfiguration configuration = Json("""{ "Plan": { "Type": "Cosine", "InitialLearningRate": 0.1, "FinalLearningRate": 0, "TotalSteps": 10 } }""");
         using ServiceProvider provider = new ServiceCollection().AddTrainingPlan(configuration.GetSection("Plan")).BuildServiceProvider();
 
         var act = () => provider.GetRequiredService<TrainingPlan>();
 
         act.Should().Throw<OptionsValidationException>().Which.Failures.Single()
-            .Should().Be("Plan:Type must be a training plan type (TrainingPlan) but was 'ConstantBatchSize', a batch-size schedule type.");
+            .Should().StartWith("Plan:Type must be the name of a type that builds a TrainingPlan").And.Contain("but was 'Cosine', which builds ");
     }
 
     [Fact]
@@ -176,5 +211,39 @@ public class ServiceCollectionTests
         FluentActions.Invoking(() => services.AddLearningRateSchedule(null!)).Should().Throw<ArgumentNullException>();
         FluentActions.Invoking(() => services.AddLearningRateSchedule("", configuration)).Should().Throw<ArgumentException>();
         FluentActions.Invoking(() => ((IServiceCollection)null!).AddLearningRateSchedule(configuration)).Should().Throw<ArgumentNullException>();
+    }
+
+    /// <summary>A JSON configuration source that counts how often the type of the schedule is read.</summary>
+    private sealed class CountingSource(string json) : IConfigurationSource
+    {
+        private readonly CountingProvider _provider = new(json);
+
+        public int Reads => _provider.Reads;
+
+        public IConfigurationProvider Build(IConfigurationBuilder builder) => _provider;
+
+        private sealed class CountingProvider : MemoryConfigurationProvider
+        {
+            public CountingProvider(string json)
+                : base(new MemoryConfigurationSource())
+            {
+                foreach (KeyValuePair<string, string?> pair in Json(json).AsEnumerable())
+                {
+                    Set(pair.Key, pair.Value);
+                }
+            }
+
+            public int Reads { get; private set; }
+
+            public override bool TryGet(string key, out string? value)
+            {
+                if (string.Equals(key, "Training:Schedule:Type", StringComparison.OrdinalIgnoreCase))
+                {
+                    Reads++;
+                }
+
+                return base.TryGet(key, out value);
+            }
+        }
     }
 }

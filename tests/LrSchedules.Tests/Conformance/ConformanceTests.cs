@@ -62,7 +62,7 @@ public class ConformanceTests(ITestOutputHelper output)
         double[] ours;
         try
         {
-            ours = GoldenMapper.Run(goldenCase);
+            ours = GoldenBinder.Run(goldenCase);
         }
         catch (Exception exception) when (exception is UnmappableCaseException or ArgumentException)
         {

@@ -27,6 +27,11 @@ public class CollectionExposureTests
         Plan,
         BatchSchedule.IncreaseBatchSizeInsteadOfDecay(Schedule.MultiStep(0.1, [30, 45, 55], 0.2), TrainingClock.Epochs, 1400, LastBatch.Drop, 10, 250, 60),
         BatchSchedule.DataParallel(Plan, 2, 32),
+        BatchSchedule.Seesaw(Schedule.MultiStep(0.01, [10], 0.5), TrainingClock.Epochs, 1400, LastBatch.Drop, 10, 40, 20),
+        LrSchedules.RangeTest.TorchLrFinderRangeTest.Replay([new(1e-3, 1.0), new(2e-3, 0.9)]),
+        new LrSchedules.RangeTest.FastaiRangeTest(10),
+        new LrSchedules.RangeTest.TorchLrFinderRangeTest(10),
+        LrSchedules.Batching.AdaptiveBatching.Controller(Schedule.Constant(0.1), 100, 10, 10, 80, 5),
     ];
 
     private static bool IsCollection(Type type) =>

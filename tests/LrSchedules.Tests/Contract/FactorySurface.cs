@@ -17,7 +17,7 @@ internal static class FactorySurface
     public static IReadOnlyList<Type> BuiltKinds { get; } =
     [
         typeof(ILearningRateSchedule), typeof(BatchSizeSchedule), typeof(BatchScalingRule), typeof(TrainingPlan),
-        typeof(DataParallelPlan), typeof(BatchGrowthPlan), typeof(IMetricDrivenSchedule),
+        typeof(DataParallelPlan), typeof(BatchGrowthPlan), typeof(SeesawPlan), typeof(IMetricDrivenSchedule),
     ];
 
     /// <summary>Every public type of the core.</summary>
@@ -141,10 +141,13 @@ internal static class FactorySurface
             (_, "granularity") => BatchSizeGranularity.MultipleOf(2),
             (_, "options") => ReduceOnPlateauOptions.Default with { Factor = 0.5, Patience = 2 },
             (_, "state") => null,
+            ("RangeTestSweep", "finalLearningRate") => 1.0,
             (_, "finalLearningRate") => 0.01,
             (_, "peakLearningRate") => 0.2,
             (_, "targetLearningRate") => 0.05,
             (_, "initialLearningRate") => 0.1,
+            (_, "sequenceLength") => 512L,
+            (_, "sequenceLengthChanges") => new SequenceLengthChange[] { new(100, 1024), new(300, 2048) },
             (_, "learningRate") => 0.1,
             (_, "decayFactor") => 0.5,
             (_, "decayRate") => 0.5,
@@ -171,6 +174,10 @@ internal static class FactorySurface
             (_, "gradientNoiseScale") => 100.0,
             (_, "learningRateScale") => 1.5,
             (_, "momentum") => 0.5,
+            (_, "minimumMomentum") => 0.85,
+            (_, "maximumMomentum") => 0.95,
+            (_, "initialWeightDecay") => 0.01,
+            (_, "finalWeightDecay") => 0.1,
             (_, "increasedMomentum") => 0.75,
             (_, "workers") => 2,
             (_, "maximumMicroBatchSize") => 5L,
@@ -210,6 +217,7 @@ internal static class FactorySurface
         (_, "placement") => WarmupPlacement.Overlay,
         (_, "progress") => EpochProgress.Fractional,
         (_, "mode") => CyclicMode.Triangular2,
+        (_, "spacing") => RangeTestSpacing.Linear,
         ("OneCycle", "curve") => Curve.Linear,
         (_, "curve") => Curve.Cosine,
         (_, "decayCurve") => Curve.OneMinusSquareRoot,

@@ -12,7 +12,7 @@ namespace LrSchedules.Tests.Contract;
 /// </summary>
 public class PublicSurfaceTests(ITestOutputHelper output)
 {
-    private static readonly string[] Namespaces = ["LrSchedules", "LrSchedules.Batching", "LrSchedules.Plateau"];
+    private static readonly string[] Namespaces = ["LrSchedules", "LrSchedules.Batching", "LrSchedules.Plateau", "LrSchedules.RangeTest"];
 
     public static TheoryData<string> FactoryNames { get; } = [.. FactorySurface.Factories.Select(Key)];
 
@@ -26,9 +26,20 @@ public class PublicSurfaceTests(ITestOutputHelper output)
         }
 
         output.WriteLine($"total: {FactorySurface.PublicTypes.Count}");
-        byNamespace.Keys.Should().BeSubsetOf(Namespaces, "public types live in the root, Batching or Plateau namespace");
+        byNamespace.Keys.Should().BeSubsetOf(Namespaces, "public types live in the root, Batching, Plateau or RangeTest namespace");
         byNamespace["LrSchedules"].Should().HaveCountLessThanOrEqualTo(15, "the root keeps what a training loop reaches for first");
-        FactorySurface.PublicTypes.Should().HaveCountLessThanOrEqualTo(39, "at least 40% fewer than the 66 public types before issue 10");
+
+        // Issue 10's target is about the surface it reshaped. A later feature adds the types its users name; each is listed
+        // here, so that every addition to the surface is a decision somebody made and can review.
+        string[] addedByIssue13 =
+        [
+            "LrSchedules.RangeTestSpacing", "LrSchedules.Batching.SeesawPlan", "LrSchedules.Batching.SequenceLengthChange",
+            "LrSchedules.RangeTest.FastaiRangeTest", "LrSchedules.RangeTest.TorchLrFinderRangeTest", "LrSchedules.RangeTest.ILearningRateRangeTest",
+            "LrSchedules.RangeTest.RangeTestPoint", "LrSchedules.RangeTest.RangeTestSuggestion",
+        ];
+        FactorySurface.PublicTypes.Select(t => t.FullName!).Should().Contain(addedByIssue13);
+        FactorySurface.PublicTypes.Where(t => !addedByIssue13.Contains(t.FullName)).Should()
+            .HaveCountLessThanOrEqualTo(39, "at least 40% fewer than the 66 public types before issue 10, apart from the listed later features");
     }
 
     [Fact]
@@ -123,7 +134,7 @@ public class PublicSurfaceTests(ITestOutputHelper output)
             int previous = 0;
             foreach (ParameterInfo parameter in method.GetParameters().Where(p => !p.HasDefaultValue && !FactorySurface.IsSchedule(p.ParameterType) && !FactorySurface.IsScheduleSequence(p.ParameterType)))
             {
-                int rank = IsRate(parameter) ? 0 : IsLength(parameter) ? 1 : 2;
+                int rank = IsRate(parameter) || IsSeriesValue(parameter) ? 0 : IsLength(parameter) ? 1 : 2;
                 rank.Should().BeGreaterThanOrEqualTo(previous, $"{FactorySurface.Describe(method)} puts rates first, then lengths, then options ({parameter.Name})");
                 previous = rank;
             }
@@ -231,11 +242,18 @@ public class PublicSurfaceTests(ITestOutputHelper output)
         {
             [typeof(BatchGrowthPlan)] = BatchSchedule.IncreaseBatchSizeInsteadOfDecay(user, TrainingClock.Epochs, 1_000, LastBatch.Drop, 10, 40, 5),
             [typeof(ReduceLearningRateOnPlateau)] = user.ReduceOnPlateau(),
+            [typeof(AdaScale)] = AdaptiveBatching.AdaScale(AdaptiveBatching.NoiseScale(), user, 10, 100),
+            [typeof(AdaptiveBatchSizeController)] = AdaptiveBatching.Controller(user, 1_000, 10, 10, 40, 5),
+            [typeof(SeesawPlan)] = BatchSchedule.Seesaw(user, TrainingClock.Epochs, 1_000, LastBatch.Drop, 10, 40, 5),
         };
 
         // The schedule a property returns: the user's own object, or (for a schedule the library built) never the adapter.
-        var passedIn = new HashSet<string> { "BatchGrowthPlan.SourceLearningRate", "ReduceLearningRateOnPlateau.Inner" };
-        var built = new HashSet<string> { "BatchGrowthPlan.LearningRate" };
+        var passedIn = new HashSet<string>
+        {
+            "BatchGrowthPlan.SourceLearningRate", "ReduceLearningRateOnPlateau.Inner", "AdaScale.LearningRate", "AdaptiveBatchSizeController.LearningRate",
+            "SeesawPlan.SourceLearningRate",
+        };
+        var built = new HashSet<string> { "BatchGrowthPlan.LearningRate", "SeesawPlan.LearningRate" };
 
         PropertyInfo[] properties =
         [
@@ -267,6 +285,11 @@ public class PublicSurfaceTests(ITestOutputHelper output)
     private static bool IsRate(ParameterInfo parameter) =>
         parameter.Name!.EndsWith("LearningRate", StringComparison.Ordinal) || parameter.Name!.EndsWith("LearningRates", StringComparison.Ordinal)
         || parameter.Name is "learningRate" or "learningRates";
+
+    /// <summary>A value of a momentum or weight-decay schedule: it stands where a rate stands.</summary>
+    private static bool IsSeriesValue(ParameterInfo parameter) =>
+        parameter.ParameterType == typeof(double)
+        && (parameter.Name!.EndsWith("Momentum", StringComparison.Ordinal) || parameter.Name!.EndsWith("WeightDecay", StringComparison.Ordinal));
 
     private static bool IsLength(ParameterInfo parameter) =>
         parameter.Name!.EndsWith("Steps", StringComparison.Ordinal)
