@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using LrSchedules.Cli.Formatting;
+using LrSchedules.Tests.Randomness;
 
 namespace LrSchedules.Cli.Tests;
 
@@ -35,7 +36,7 @@ public sealed class ShortestDoubleTests
             }
         }
 
-        mismatches.Should().Be(0, string.Join("\n", examples));
+        mismatches.Should().Be(0, $"{TestSeed.Describe(TestSeed.Or(0))} offsets the fixed seeds; {string.Join("\n", examples)}");
     }
 
     [Fact]
@@ -54,7 +55,7 @@ public sealed class ShortestDoubleTests
     [Fact]
     public void Random_bit_patterns_format_as_dotnet_formats_them()
     {
-        var random = new Random(20261201);
+        var random = new Random(TestSeed.Or(20261201));
         ShouldMatchDotNet(Enumerable.Range(0, 1_000_000).Select(_ => BitConverter.Int64BitsToDouble(random.NextInt64(long.MinValue, long.MaxValue))));
     }
 
@@ -62,7 +63,7 @@ public sealed class ShortestDoubleTests
     public void Learning_rates_format_as_dotnet_formats_them()
     {
         ILearningRateSchedule schedule = Schedule.Cosine(initialLearningRate: 0.1, finalLearningRate: 0.0001, totalSteps: 990_000).WithLinearWarmup(warmupSteps: 10_000);
-        var random = new Random(7);
+        var random = new Random(TestSeed.Or(7));
         IEnumerable<double> rates = Enumerable.Range(0, 1_000_000).Select(step => schedule.GetLearningRate(step));
         IEnumerable<double> uniform = Enumerable.Range(0, 1_000_000).Select(_ => random.NextDouble() * Math.Pow(10, random.Next(-12, 4)));
         IEnumerable<double> decimals = Enumerable.Range(0, 200_000).Select(i => i / 1e5);

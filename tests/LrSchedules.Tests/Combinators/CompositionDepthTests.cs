@@ -140,7 +140,7 @@ public class CompositionDepthTests
         schedule.Depth.Should().Be(3);
         schedule.ShouldHaveRate(0, 0.05);
         schedule.ShouldHaveRate(5, 0.025);
-        schedule.ShouldHaveRate(9, 0.005);
+        schedule.ShouldHaveRate(9, 0.05 + ((0.0 - 0.05) * (9 / 10.0)));
         schedule.ShouldHaveRate(10, 0.1 * (10 / 100.0));
         schedule.ShouldHaveRate(99, 0.1 * (99 / 100.0));
         schedule.ShouldHaveRate(100, 0.1);

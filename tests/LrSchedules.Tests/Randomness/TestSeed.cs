@@ -1,5 +1,4 @@
 using System.Globalization;
-using FsCheck.Xunit;
 
 namespace LrSchedules.Tests.Randomness;
 
@@ -49,13 +48,4 @@ public static class TestSeed
         ulong.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out ulong seed)
             ? seed
             : throw new FormatException($"{Variable} must be a number or FsCheck's replay pair 'seed,gamma' but was '{value}'.");
-}
-
-/// <summary>
-/// A FsCheck property that runs on <see cref="TestSeed.Replay"/>: the fixed default seed unless <c>LRSCHEDULES_SEED</c>
-/// overrides it. Use it instead of <see cref="PropertyAttribute"/>; a failure prints the replay pair and the shrunk case.
-/// </summary>
-public sealed class SeededPropertyAttribute : PropertyAttribute
-{
-    public SeededPropertyAttribute() => Replay = TestSeed.Replay;
 }
