@@ -69,7 +69,13 @@ public static partial class BatchSchedule
         Preconditions.Positive(initialBatchSize);
         Preconditions.Positive(batchSizeIncrement);
         Preconditions.Positive(rampSamples);
-        Preconditions.AtLeast(finalBatchSize, checked(initialBatchSize + 1));
+        if (initialBatchSize == long.MaxValue)
+        {
+            // Found by the configuration fuzzer: initialBatchSize + 1 below overflowed.
+            throw Preconditions.OutOfRange(nameof(initialBatchSize), initialBatchSize, "< long.MaxValue, so that the batch can grow");
+        }
+
+        Preconditions.AtLeast(finalBatchSize, initialBatchSize + 1);
         long difference = finalBatchSize - initialBatchSize;
         if (difference % batchSizeIncrement != 0)
         {

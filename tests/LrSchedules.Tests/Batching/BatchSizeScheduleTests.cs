@@ -84,6 +84,17 @@ public class BatchSizeScheduleTests
     }
 
     [Fact]
+    public void LinearRamp_from_the_largest_batch_size_is_rejected_naming_it_not_overflowing()
+    {
+        var ramp = () => BatchSchedule.LinearRamp(long.MaxValue, 1, 100, long.MaxValue);
+
+        var rejection = ramp.Should().Throw<ScheduleArgumentException>().Which;
+        rejection.ParamName.Should().Be("initialBatchSize");
+        rejection.ActualValue.Should().Be(long.MaxValue);
+        BatchSchedule.LinearRamp(long.MaxValue - 1, 1, 100, long.MaxValue).GetBatchSize(100).Should().Be(long.MaxValue);
+    }
+
+    [Fact]
     public void LinearRamp_grows_in_increments_spread_over_the_samples()
     {
         LinearRampBatchSizeSchedule schedule = (LinearRampBatchSizeSchedule)BatchSchedule.LinearRamp(32, 32, 100, 96);
