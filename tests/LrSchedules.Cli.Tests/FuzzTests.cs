@@ -6,7 +6,7 @@ namespace LrSchedules.Cli.Tests;
 
 /// <summary>
 /// Fuzzed configuration through the tool (issue 15 point 4): <c>lrs validate</c> and <c>lrs table</c> on mutated valid
-/// descriptions end with exit code 0 or 1 and, on 1, the problems on standard error — never another exit code, an
+/// descriptions end with exit code 0 or 1 and, on 1, the problem list — never another exit code, an
 /// exception or a hang. Seeded (<see cref="TestSeed"/>); <c>LRSCHEDULES_FUZZ_CLI_CASES</c> sets the number of cases.
 /// </summary>
 public sealed class FuzzTests : LrsTestBase
@@ -26,17 +26,19 @@ public sealed class FuzzTests : LrsTestBase
             string path = Write($"case{i}.json", text);
             string because = $"case {i} ({mutation}) of {TestSeed.Describe(seed)}: {ConfigurationMutator.Abbreviate(text)}";
 
-            (int validate, _, string validateError) = await RunWithin(because, "validate", path);
-            validate.Should().BeOneOf([0, 1], $"{because}: {validateError}");
-            if (validate == 1)
+            (int validate, string validateOutput, string validateError) = await RunWithin(because, "validate", path);
+            validate.Should().BeOneOf([ExitCodes.Success, ExitCodes.Invalid], $"{because}: {validateError}");
+            if (validate == ExitCodes.Invalid)
             {
-                validateError.Should().NotBeEmpty(because);
+                // The documented problem list: "{path}: N problem(s)" and one line per problem.
+                validateOutput.Should().StartWith($"{path}: ", because).And.Contain("problem", because);
+                validateError.Should().BeEmpty(because);
                 continue;
             }
 
             valid++;
             (int table, _, string tableError) = await RunWithin(because, "table", path, "--steps", "40", "--every", "13");
-            table.Should().BeOneOf([0, 1], $"{because}: {tableError}");
+            table.Should().BeOneOf([ExitCodes.Success, ExitCodes.Invalid], $"{because}: {tableError}");
         }
 
         valid.Should().BeGreaterThan(0, "some mutations leave a valid description");
