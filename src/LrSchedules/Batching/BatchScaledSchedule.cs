@@ -9,7 +9,9 @@ namespace LrSchedules.Batching;
 /// step <c>t</c> in <see cref="Plan"/>. The source schedule is the one for the rule's reference batch size; the rate then
 /// follows the batch step by step. The last, smaller batch of an epoch (with <see cref="LastBatch.Keep"/>) uses the
 /// scheduled batch size, as training code that sets the rate once per step does.</para>
-/// <para>The scale of each phase is computed once, at construction: a query is one binary search, O(log phases),
+/// <para>A rule whose factor is infinite at a batch size of the plan is rejected when the schedule is built; a finite
+/// product that overflows saturates at <see cref="double.MaxValue"/>, as <see cref="ScheduleExtensions.Scale"/> does.
+/// The scale of each phase is computed once, at construction: a query is one binary search, O(log phases),
 /// allocation-free. Immutable and thread-safe.</para>
 /// </remarks>
 internal sealed class BatchScaledSchedule : LearningRateSchedule
@@ -28,6 +30,14 @@ internal sealed class BatchScaledSchedule : LearningRateSchedule
         for (int i = 0; i < _scales.Length; i++)
         {
             _scales[i] = rule.Scale(phases[i].BatchSize) * multiplier;
+            if (!double.IsFinite(_scales[i]))
+            {
+                // Found by the configuration fuzzer: PowerScaling with exponent 2^31 gave an infinite rate.
+                throw Preconditions.OutOfRange(
+                    "rule",
+                    rule.Scale(phases[i].BatchSize),
+                    $"a finite factor at every batch size of the plan (at batch size {Preconditions.Format(phases[i].BatchSize)})");
+            }
         }
     }
 
@@ -51,11 +61,11 @@ internal sealed class BatchScaledSchedule : LearningRateSchedule
         long step = Preconditions.ToStep(position);
         if (_source.Clock == TrainingClock.Steps)
         {
-            return _source.Evaluate(position) * _scales[Plan.PhaseOf(step)];
+            return Math.Min(_source.Evaluate(position) * _scales[Plan.PhaseOf(step)], double.MaxValue);
         }
 
         // One search of the plan gives both the source's position and the phase (Located.Phase is PhaseOf(step)).
         Located at = Plan.Locate(step);
-        return _source.Evaluate(position, step, at) * _scales[at.Phase];
+        return Math.Min(_source.Evaluate(position, step, at) * _scales[at.Phase], double.MaxValue);
     }
 }

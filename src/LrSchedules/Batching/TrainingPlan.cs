@@ -175,7 +175,7 @@ public sealed partial class TrainingPlan
     /// <param name="clock">The clock <paramref name="learningRate"/> is written on; steps by default.</param>
     /// <returns>The schedule <c>lr'(t) = lr(position of t) · rule.GetScale(B(t))</c> with <c>B(t)</c> the scheduled batch size of step <c>t</c>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="learningRate"/> or <paramref name="rule"/> is null.</exception>
-    /// <exception cref="ScheduleArgumentException"><paramref name="clock"/> is not a defined <see cref="TrainingClock"/>.</exception>
+    /// <exception cref="ScheduleArgumentException"><paramref name="clock"/> is not a defined <see cref="TrainingClock"/>, <paramref name="rule"/>'s factor is infinite at a batch size of the plan, or the result would nest more than 1,000 schedules deep.</exception>
     public LearningRateSchedule ScaleLearningRate(ILearningRateSchedule learningRate, BatchScalingRule rule, TrainingClock clock = TrainingClock.Steps)
     {
         TrainingClockSchedule perStep = PerStepUnrecorded(learningRate, clock);

@@ -82,6 +82,28 @@ public class TrainingPlanTests
     }
 
     [Fact]
+    public void Scaling_by_a_rule_whose_factor_overflows_is_rejected_naming_the_rule_and_the_batch_size()
+    {
+        TrainingPlan plan = BatchSchedule.Plan(10_000, BatchSchedule.StepGrowth(100, 2.0, [4, 8], TrainingClock.Epochs, 1_000), LastBatch.Drop);
+        var scale = () => plan.ScaleLearningRate(Schedule.Constant(0.1), BatchScaling.PowerScaling(100, 2_147_483_648.0));
+
+        var rejection = scale.Should().Throw<ScheduleArgumentException>().Which;
+        rejection.ParamName.Should().Be("rule");
+        rejection.ActualValue.Should().Be(double.PositiveInfinity);
+        rejection.Requirement.Should().Be("a finite factor at every batch size of the plan (at batch size 200)");
+    }
+
+    [Fact]
+    public void A_finite_scaled_rate_that_overflows_saturates_at_the_largest_double()
+    {
+        TrainingPlan plan = BatchSchedule.Plan(10_000, BatchSchedule.StepGrowth(100, 2.0, [4], TrainingClock.Epochs, 1_000), LastBatch.Drop);
+        LearningRateSchedule scaled = plan.ScaleLearningRate(Schedule.Constant(1e300), BatchScaling.PowerScaling(100, 1_000.0));
+
+        scaled.GetLearningRate(0).Should().Be(1e300);
+        scaled.GetLearningRate(plan.GetFirstStepOfEpoch(4)).Should().Be(double.MaxValue, "2^1000 · 1e300 overflows");
+    }
+
+    [Fact]
     public void Random_schedules_agree_with_the_loader_on_every_clock()
     {
         int seed = TestSeed.Or(20_240_611);
