@@ -15,11 +15,17 @@ namespace LrSchedules.Shapes;
 /// instead, so that their last step is at <c>end_lr</c>: they are this schedule with <c>n = num_iter − 1</c> (the same
 /// exponent <c>t / (num_iter − 1)</c>; torch-lr-finder's linear form is <c>base + r · (end − base)</c>, the same
 /// expression).</para>
+/// <para>When <c>end / start</c> overflows (a sweep wider than double's range), the exponential form is evaluated as
+/// <c>exp(ln start + p · (ln end − ln start))</c> (exactly <c>start</c> at step 0), capped at <c>end</c>, so that it stays finite; every other sweep is
+/// evaluated as above, bit for bit.</para>
 /// <para>Immutable and thread-safe.</para>
 /// </remarks>
 internal sealed class RangeTestSweepSchedule : LearningRateSchedule
 {
     private readonly double _ratio;
+    private readonly bool _overflows;
+    private readonly double _logInitial;
+    private readonly double _logSpan;
 
     internal RangeTestSweepSchedule(double initialLearningRate, double finalLearningRate, long totalSteps, RangeTestSpacing spacing)
     {
@@ -28,6 +34,12 @@ internal sealed class RangeTestSweepSchedule : LearningRateSchedule
         TotalSteps = totalSteps;
         Spacing = spacing;
         _ratio = finalLearningRate / initialLearningRate;
+
+        // Found by the configuration fuzzer: end / start overflows when the sweep spans more than double's range
+        // (1e-7 to 1e308), and start · ∞^p was +∞. Then the rate is read on the log scale, which stays finite.
+        _overflows = double.IsPositiveInfinity(_ratio);
+        _logInitial = Math.Log(initialLearningRate);
+        _logSpan = Math.Log(finalLearningRate) - _logInitial;
     }
 
     public double InitialLearningRate { get; }
@@ -46,8 +58,13 @@ internal sealed class RangeTestSweepSchedule : LearningRateSchedule
         }
 
         double progress = position / TotalSteps;
-        return Spacing == RangeTestSpacing.Exponential
-            ? InitialLearningRate * Math.Pow(_ratio, progress)
-            : InitialLearningRate + (progress * (FinalLearningRate - InitialLearningRate));
+        if (Spacing != RangeTestSpacing.Exponential)
+        {
+            return InitialLearningRate + (progress * (FinalLearningRate - InitialLearningRate));
+        }
+
+        return _overflows
+            ? progress == 0.0 ? InitialLearningRate : Math.Min(Math.Exp(_logInitial + (progress * _logSpan)), FinalLearningRate)
+            : Math.Min(InitialLearningRate * Math.Pow(_ratio, progress), double.MaxValue);
     }
 }

@@ -32,6 +32,20 @@ public class RangeTestSweepTests
     }
 
     [Fact]
+    public void An_exponential_sweep_wider_than_doubles_range_stays_finite_on_the_log_scale()
+    {
+        // Found by the configuration fuzzer: 1e308 / 1e-7 overflows, and 1e-7 · ∞^p was +∞ from step 1 on.
+        LearningRateSchedule sweep = Schedule.RangeTestSweep(1e-7, 1e308, 100);
+
+        sweep.GetLearningRate(0).Should().Be(1e-7);
+        sweep.GetLearningRate(1).Should().Be(Math.Exp(Math.Log(1e-7) + (0.01 * (Math.Log(1e308) - Math.Log(1e-7)))));
+        double step99 = Math.Exp(Math.Log(1e-7) + (0.99 * (Math.Log(1e308) - Math.Log(1e-7))));
+        sweep.GetLearningRate(99).Should().Be(step99).And.BeApproximately(1e308 / Math.Pow(10, 3.15), 1e308 * 1e-12);
+        sweep.GetLearningRate(100).Should().Be(1e308);
+        ScheduleContract.Holds(sweep);
+    }
+
+    [Fact]
     public void Linear_sweep_rises_by_equal_steps()
     {
         _linear.ShouldHaveRate(0, 0.01);
