@@ -341,7 +341,13 @@ public static class Optax
         {
             WarmupCosineDecayKwargs k = Preconditions.NotNull(cycles[i], nameof(cosineKwargs));
             schedules[i] = WarmupCosine(k.InitValue, k.PeakValue, k.WarmupSteps, k.DecaySteps, k.EndValue, k.Exponent);
-            step = checked(step + k.DecaySteps);
+            if (k.DecaySteps > long.MaxValue - step)
+            {
+                // Found by the configuration fuzzer: the running sum overflowed with an OverflowException.
+                throw Preconditions.OutOfRange(nameof(cosineKwargs), k.DecaySteps, $"decay_steps whose running sum fits a long (the cycles before sum to {Preconditions.Format(step)})", i);
+            }
+
+            step += k.DecaySteps;
             if (i < boundaries.Length)
             {
                 boundaries[i] = step;

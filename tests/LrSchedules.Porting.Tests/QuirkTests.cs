@@ -16,6 +16,19 @@ public class QuirkTests
     }
 
     [Fact]
+    public void Optax_sgdr_schedule_whose_cycles_sum_past_a_long_is_rejected_naming_the_cycle()
+    {
+        // Found by the configuration fuzzer: the running sum of decay_steps overflowed with an OverflowException.
+        var sgdr = () => Optax.SgdrSchedule([new WarmupCosineDecayKwargs(0.0, 0.1, 5, 30, 0.001), new WarmupCosineDecayKwargs(0.0, 0.1, 5, long.MaxValue, 0.001)]);
+
+        var rejection = sgdr.Should().Throw<ScheduleArgumentException>().Which;
+        rejection.ParamName.Should().Be("cosineKwargs");
+        rejection.Index.Should().Be(1);
+        rejection.ActualValue.Should().Be(long.MaxValue);
+        rejection.Requirement.Should().Be("decay_steps whose running sum fits a long (the cycles before sum to 30)");
+    }
+
+    [Fact]
     public void Torch_MultiplicativeLR_rejects_a_table_above_its_cap()
     {
         Action build = () => Torch.MultiplicativeLR(1.0, _ => 1.0, Torch.MultiplicativeTableCap + 1);
