@@ -29,6 +29,18 @@ public class QuirkTests
     }
 
     [Fact]
+    public void OlmoCore_ExponentialScheduler_wider_than_doubles_range_stays_finite_on_the_log_scale()
+    {
+        // Found by the configuration fuzzer: 1e308 / 1e-9 overflows, and OLMo's lr_min · ∞^r was +∞ from step 1.
+        LearningRateSchedule schedule = OlmoCore.ExponentialScheduler(1e308, 1_000);
+
+        schedule.GetLearningRate(0).Should().Be(1e-9);
+        schedule.GetLearningRate(1).Should().Be(Math.Exp(Math.Log(1e-9) + (0.001 * (Math.Log(1e308) - Math.Log(1e-9)))));
+        schedule.GetLearningRate(1_000).Should().Be(1e308);
+        ScheduleContract.Holds(schedule);
+    }
+
+    [Fact]
     public void Torch_MultiplicativeLR_rejects_a_table_above_its_cap()
     {
         Action build = () => Torch.MultiplicativeLR(1.0, _ => 1.0, Torch.MultiplicativeTableCap + 1);

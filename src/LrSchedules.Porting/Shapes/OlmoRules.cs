@@ -273,7 +273,15 @@ internal sealed class OlmoExponential(double lrMin) : OlmoRule
         }
 
         double ratio = (double)current / tMax;
-        return lrMin * Math.Pow(initialLr / lrMin, ratio);
+        double span = initialLr / lrMin;
+        if (double.IsPositiveInfinity(span))
+        {
+            // Found by the configuration fuzzer: lr / lr_min overflows (1e308 / 1e-9) and OLMo's form gives +inf; read
+            // the same curve on the log scale, which stays finite (every other case is OLMo's arithmetic, bit for bit).
+            return Math.Min(Math.Exp(Math.Log(lrMin) + (ratio * (Math.Log(initialLr) - Math.Log(lrMin)))), initialLr);
+        }
+
+        return Math.Min(lrMin * Math.Pow(span, ratio), double.MaxValue);
     }
 
     public override void Validate(double initialLr, long tMax) => Preconditions.Positive(lrMin, "lrMin");
