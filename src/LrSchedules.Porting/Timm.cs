@@ -317,11 +317,12 @@ public static class Timm
         long tInitial = numEpochs, warmupT = warmupEpochs, decayT = decayEpochs, cooldownT = cooldownEpochs;
         if (!stepOnEpochs)
         {
-            tInitial = checked(tInitial * updatesPerEpoch);
-            warmupT = checked(warmupT * updatesPerEpoch);
-            decayT = checked(decayT * updatesPerEpoch);
-            milestones = milestones.Select(d => checked(d * updatesPerEpoch)).ToArray();
-            cooldownT = checked(cooldownT * updatesPerEpoch);
+            // Found by the configuration fuzzer: an epoch count times updates_per_epoch past a long threw OverflowException.
+            tInitial = InUpdates(tInitial, updatesPerEpoch, nameof(numEpochs));
+            warmupT = InUpdates(warmupT, updatesPerEpoch, nameof(warmupEpochs));
+            decayT = InUpdates(decayT, updatesPerEpoch, nameof(decayEpochs));
+            milestones = milestones.Select(d => InUpdates(d, updatesPerEpoch, nameof(decayMilestones))).ToArray();
+            cooldownT = InUpdates(cooldownT, updatesPerEpoch, nameof(cooldownEpochs));
         }
 
         LearningRateSchedule scheduler = sched switch
@@ -338,7 +339,7 @@ public static class Timm
         {
             long cycles = Math.Max(1, cycleLimit);
             long length = cycleMul == 1.0
-                ? checked(tInitial * cycles)
+                ? InUpdates(tInitial, cycles, nameof(cycleLimit))
                 : (long)Math.Floor(-tInitial * (Math.Pow(cycleMul, cycles) - 1) / (1 - cycleMul));
             epochs = length + (warmupPrefix ? warmupT : 0) + cooldownT;
             if (!stepOnEpochs)
@@ -375,4 +376,10 @@ public static class Timm
             ? schedule
             : schedule.WithLinearWarmup(warmupT, warmupLrInit, warmupPrefix ? WarmupPlacement.Prefix : WarmupPlacement.Overlay, target);
     }
+
+    /// <summary>A count of epochs (or cycles) times updates per epoch, rejected naming <paramref name="paramName"/> when it does not fit a long.</summary>
+    private static long InUpdates(long count, long perEpoch, string paramName) =>
+        perEpoch == 0 || (count <= long.MaxValue / perEpoch && count >= long.MinValue / perEpoch)
+            ? count * perEpoch
+            : throw Preconditions.OutOfRange(paramName, count, $"at most long.MaxValue / {Preconditions.Format(perEpoch)} = {Preconditions.Format(long.MaxValue / perEpoch)} (counted in updates)");
 }

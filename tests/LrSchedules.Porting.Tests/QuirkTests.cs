@@ -41,6 +41,17 @@ public class QuirkTests
     }
 
     [Fact]
+    public void Timm_create_scheduler_v2_with_epochs_past_a_long_in_updates_is_rejected_naming_them()
+    {
+        // Found by the configuration fuzzer: warmup_epochs · updates_per_epoch overflowed with an OverflowException.
+        var create = () => Timm.CreateSchedulerV2(0.1, sched: "cosine", numEpochs: 10, warmupEpochs: long.MaxValue, stepOnEpochs: false, updatesPerEpoch: 10);
+
+        var rejection = create.Should().Throw<ScheduleArgumentException>().Which;
+        rejection.ParamName.Should().Be("warmupEpochs");
+        rejection.ActualValue.Should().Be(long.MaxValue);
+    }
+
+    [Fact]
     public void Torch_MultiplicativeLR_rejects_a_table_above_its_cap()
     {
         Action build = () => Torch.MultiplicativeLR(1.0, _ => 1.0, Torch.MultiplicativeTableCap + 1);
