@@ -59,6 +59,13 @@ public abstract class LearningRateSchedule : ILearningRateSchedule
     internal abstract double Evaluate(double position);
 
     /// <summary>
+    /// The least and greatest value this schedule can return at any position ≥ 0 (or a conservative enclosure of them,
+    /// see <see cref="ValueBounds"/>); null when unknown (a user's delegate or <see cref="ILearningRateSchedule"/>, or a
+    /// composition containing one). Read once, at construction, by the typed hyper-parameter schedules.
+    /// </summary>
+    internal abstract ValueBounds? Bounds { get; }
+
+    /// <summary>
     /// Returns <paramref name="schedule"/> as a <see cref="LearningRateSchedule"/>: itself when it is one, otherwise an
     /// adapter that reads it at <c>floor(position)</c>.
     /// </summary>

@@ -57,4 +57,10 @@ internal sealed class BatchScaledSchedule : LearningRateSchedule
         Located at = Plan.Locate(step);
         return _source.Evaluate(position, step, at) * _scales[at.Phase];
     }
+
+    /// <inheritdoc/>
+    internal override ValueBounds? Bounds =>
+        _source.Bounds is { } bounds
+            ? new ValueBounds(bounds.Minimum * _scales.Min(), Math.Min(bounds.Maximum * _scales.Max(), double.MaxValue))
+            : null;
 }

@@ -50,4 +50,7 @@ internal sealed class RangeTestSweepSchedule : LearningRateSchedule
             ? InitialLearningRate * Math.Pow(_ratio, progress)
             : InitialLearningRate + (progress * (FinalLearningRate - InitialLearningRate));
     }
+
+    /// <inheritdoc/>
+    internal override ValueBounds? Bounds => ValueBounds.Between(InitialLearningRate, FinalLearningRate);
 }

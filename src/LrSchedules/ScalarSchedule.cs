@@ -1,0 +1,120 @@
+using System.Runtime.CompilerServices;
+using LrSchedules.Internal;
+
+namespace LrSchedules;
+
+/// <summary>
+/// A schedule of a hyper-parameter other than the learning rate (momentum, Adam's β1 or β2, weight decay): any
+/// learning-rate shape or combinator, checked against the hyper-parameter's range. Built by
+/// <see cref="ScheduleExtensions.AsMomentum"/>, <see cref="ScheduleExtensions.AsBeta"/> and
+/// <see cref="ScheduleExtensions.AsWeightDecay"/>.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The range is checked once, at construction, against every value the schedule can take at any step ≥ 0: every shape
+/// and combinator of this library knows its least and greatest value (exactly, or enclosed within a few units in the
+/// last place for the shapes that interpolate). A schedule whose values are not known in advance — built by
+/// <see cref="Schedule.FromFunction(Func{long, double})"/> or a user's own <see cref="ILearningRateSchedule"/>, or
+/// combined from one (unless clamped into the range) — is checked at each query instead:
+/// <see cref="GetValue"/> then throws <see cref="InvalidOperationException"/> naming the step and the value.
+/// </para>
+/// <para>
+/// Deliberately not an <see cref="ILearningRateSchedule"/>: a momentum schedule cannot be passed where a learning rate
+/// is expected. Compose with the learning-rate combinators first, then convert:
+/// <c>Schedule.Cosine(0.95, 0.85, 1000).WithConstantWarmup(0.95, 100).AsMomentum()</c>.
+/// Immutable, thread-safe; <see cref="GetValue"/> allocates nothing and costs the same at every step.
+/// </para>
+/// </remarks>
+public abstract class ScalarSchedule
+{
+    private readonly LearningRateSchedule _schedule;
+    private readonly bool _checkEachQuery;
+    private readonly bool _belowOne;
+
+    private protected ScalarSchedule(ILearningRateSchedule schedule, bool belowOne)
+    {
+        _schedule = LearningRateSchedule.From(schedule, nameof(schedule));
+        _belowOne = belowOne;
+        if (_schedule.Bounds is { } bounds)
+        {
+            // The least value of a rate schedule is ≥ 0 by construction; only the greatest can leave the range.
+            if (belowOne && !(bounds.Maximum < 1.0))
+            {
+                throw Preconditions.OutOfRange(nameof(schedule), bounds.Maximum, Requirement);
+            }
+        }
+        else
+        {
+            _checkEachQuery = true;
+        }
+    }
+
+    /// <summary>The schedule whose values this one returns (the object passed to the factory).</summary>
+    public ILearningRateSchedule Schedule => Children.Original(_schedule);
+
+    /// <summary>The range every value lies in, as text: <c>every value in [0, 1)</c> or <c>every value finite and ≥ 0</c>.</summary>
+    public string Requirement => _belowOne ? "every value in [0, 1)" : "every value finite and >= 0";
+
+    /// <summary>The value at a step: the wrapped schedule's value, which lies in the range.</summary>
+    /// <param name="step">The optimizer step; ≥ 0.</param>
+    /// <returns>The hyper-parameter's value at <paramref name="step"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="step"/> is negative.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// Only for a schedule whose values were not known at construction (see the remarks): its value at
+    /// <paramref name="step"/> is outside the range.
+    /// </exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double GetValue(long step)
+    {
+        double value = _schedule.GetLearningRate(step);
+        if (_checkEachQuery && _belowOne && !(value < 1.0))
+        {
+            ThrowOutOfRange(step, value);
+        }
+
+        // Values of a schedule not known in advance are already checked finite and ≥ 0 by the core (CheckUserRate).
+        return value;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ThrowOutOfRange(long step, double value) =>
+        throw new InvalidOperationException(
+            $"{GetType().Name}: the schedule returned {Preconditions.Format(value)} at step " +
+            $"{step.ToString(System.Globalization.CultureInfo.InvariantCulture)}; {Requirement.Replace(">=", "≥", StringComparison.Ordinal)} is required.");
+}
+
+/// <summary>
+/// A momentum schedule (SGD's momentum, RMSprop's momentum, or β1 of an Adam-like optimizer): every value in [0, 1).
+/// Built by <see cref="ScheduleExtensions.AsMomentum"/>; see <see cref="ScalarSchedule"/> for the contract.
+/// </summary>
+public sealed class MomentumSchedule : ScalarSchedule
+{
+    internal MomentumSchedule(ILearningRateSchedule schedule)
+        : base(schedule, belowOne: true)
+    {
+    }
+}
+
+/// <summary>
+/// A schedule of Adam's β1 or β2 (the decay rates of the first and second moment): every value in [0, 1).
+/// Built by <see cref="ScheduleExtensions.AsBeta"/>; see <see cref="ScalarSchedule"/> for the contract.
+/// </summary>
+public sealed class BetaSchedule : ScalarSchedule
+{
+    internal BetaSchedule(ILearningRateSchedule schedule)
+        : base(schedule, belowOne: true)
+    {
+    }
+}
+
+/// <summary>
+/// A weight-decay schedule (the decoupled decay of AdamW or the L2 coefficient of SGD): every value finite and ≥ 0.
+/// Built by <see cref="ScheduleExtensions.AsWeightDecay"/>; see <see cref="ScalarSchedule"/> for the contract.
+/// </summary>
+public sealed class WeightDecaySchedule : ScalarSchedule
+{
+    internal WeightDecaySchedule(ILearningRateSchedule schedule)
+        : base(schedule, belowOne: false)
+    {
+    }
+}
