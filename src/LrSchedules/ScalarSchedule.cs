@@ -40,7 +40,7 @@ public abstract class ScalarSchedule
             // The least value of a rate schedule is ≥ 0 by construction; only the greatest can leave the range.
             if (belowOne && !(bounds.Maximum < 1.0))
             {
-                throw Preconditions.OutOfRange(nameof(schedule), bounds.Maximum, Requirement);
+                throw Preconditions.OutOfRange(nameof(schedule), bounds.Maximum, "a schedule whose every value lies in [0, 1) (its greatest value is shown)");
             }
         }
         else
@@ -51,9 +51,6 @@ public abstract class ScalarSchedule
 
     /// <summary>The schedule whose values this one returns (the object passed to the factory).</summary>
     public ILearningRateSchedule Schedule => Children.Original(_schedule);
-
-    /// <summary>The range every value lies in, as text: <c>every value in [0, 1)</c> or <c>every value finite and ≥ 0</c>.</summary>
-    public string Requirement => _belowOne ? "every value in [0, 1)" : "every value finite and >= 0";
 
     /// <summary>The value at a step: the wrapped schedule's value, which lies in the range.</summary>
     /// <param name="step">The optimizer step; ≥ 0.</param>
@@ -80,41 +77,5 @@ public abstract class ScalarSchedule
     private void ThrowOutOfRange(long step, double value) =>
         throw new InvalidOperationException(
             $"{GetType().Name}: the schedule returned {Preconditions.Format(value)} at step " +
-            $"{step.ToString(System.Globalization.CultureInfo.InvariantCulture)}; {Requirement.Replace(">=", "≥", StringComparison.Ordinal)} is required.");
-}
-
-/// <summary>
-/// A momentum schedule (SGD's momentum, RMSprop's momentum, or β1 of an Adam-like optimizer): every value in [0, 1).
-/// Built by <see cref="ScheduleExtensions.AsMomentum"/>; see <see cref="ScalarSchedule"/> for the contract.
-/// </summary>
-public sealed class MomentumSchedule : ScalarSchedule
-{
-    internal MomentumSchedule(ILearningRateSchedule schedule)
-        : base(schedule, belowOne: true)
-    {
-    }
-}
-
-/// <summary>
-/// A schedule of Adam's β1 or β2 (the decay rates of the first and second moment): every value in [0, 1).
-/// Built by <see cref="ScheduleExtensions.AsBeta"/>; see <see cref="ScalarSchedule"/> for the contract.
-/// </summary>
-public sealed class BetaSchedule : ScalarSchedule
-{
-    internal BetaSchedule(ILearningRateSchedule schedule)
-        : base(schedule, belowOne: true)
-    {
-    }
-}
-
-/// <summary>
-/// A weight-decay schedule (the decoupled decay of AdamW or the L2 coefficient of SGD): every value finite and ≥ 0.
-/// Built by <see cref="ScheduleExtensions.AsWeightDecay"/>; see <see cref="ScalarSchedule"/> for the contract.
-/// </summary>
-public sealed class WeightDecaySchedule : ScalarSchedule
-{
-    internal WeightDecaySchedule(ILearningRateSchedule schedule)
-        : base(schedule, belowOne: false)
-    {
-    }
+            $"{step.ToString(System.Globalization.CultureInfo.InvariantCulture)}; every value must lie in [0, 1).");
 }

@@ -10,8 +10,8 @@ namespace LrSchedules.Internal;
 /// <param name="Maximum">A value ≥ every value of the schedule.</param>
 internal readonly record struct ValueBounds(double Minimum, double Maximum)
 {
-    // Margin, in units in the last place, for shapes that interpolate with a few floating-point operations
-    // (a + (b - a) * t can land one or two ulps outside [min(a, b), max(a, b)]).
+    // Margin, in units in the last place of the largest value, for shapes that compute with a few floating-point
+    // operations: a + (b - a) * t rounds within about 1.5 ulps of max(|a|, |b|), which can be many ulps of the smaller.
     private const int RoundingUlps = 4;
 
     /// <summary>Bounds of a schedule that only ever returns values stored in it (no arithmetic): exact.</summary>
@@ -30,20 +30,13 @@ internal readonly record struct ValueBounds(double Minimum, double Maximum)
 
     /// <summary>
     /// Bounds of a schedule whose values are computed between the given ones (interpolations, decays, cosines):
-    /// their range widened by a few ulps for rounding, never below 0 nor above <see cref="double.MaxValue"/>.
+    /// their range widened by 4 ulps of the largest for rounding, never below 0 nor above <see cref="double.MaxValue"/>.
     /// </summary>
     public static ValueBounds Between(params ReadOnlySpan<double> values)
     {
         ValueBounds exact = Exact(values);
-        double minimum = exact.Minimum;
-        double maximum = exact.Maximum;
-        for (int i = 0; i < RoundingUlps; i++)
-        {
-            minimum = Math.BitDecrement(minimum);
-            maximum = Math.BitIncrement(maximum);
-        }
-
-        return new ValueBounds(Math.Max(minimum, 0.0), Math.Min(maximum, double.MaxValue));
+        double margin = RoundingUlps * (Math.BitIncrement(exact.Maximum) - exact.Maximum);
+        return new ValueBounds(Math.Max(exact.Minimum - margin, 0.0), Math.Min(exact.Maximum + margin, double.MaxValue));
     }
 
     /// <summary>The smallest bounds enclosing both, or null when either is unknown.</summary>
