@@ -95,6 +95,7 @@ internal sealed class Loaded
             TrainingPlan own => new(type, kind, null, own),
             DataParallelPlan parallel => new(type, kind, null, parallel.Plan),
             ReduceLearningRateOnPlateau plateau => new(type, kind, plateau.GetLearningRate, FindPlan(result.Description)),
+            ScalarSchedule scalar => new(type, kind, scalar.GetValue, FindPlan(result.Description)),
             _ => new(type, kind, null, null),
         };
     }
@@ -118,7 +119,8 @@ internal sealed class Loaded
     private static readonly string[] Kinds =
     [
         "learning-rate schedule", "batch-size schedule", "training plan", "batch growth plan", "data-parallel plan",
-        "scaling rule", "reduce-on-plateau schedule", "batch-size granularity",
+        "scaling rule", "reduce-on-plateau schedule", "batch-size granularity", "momentum schedule", "beta schedule",
+        "weight-decay schedule",
     ];
 
     /// <summary>A configuration result type in words, as <c>lrs</c> names kinds.</summary>
@@ -133,6 +135,9 @@ internal sealed class Loaded
         _ when resultType == typeof(DataParallelPlan) => "data-parallel plan",
         _ when resultType == typeof(ReduceLearningRateOnPlateau) => "reduce-on-plateau schedule",
         _ when resultType == typeof(BatchSizeGranularity) => "batch-size granularity",
+        _ when resultType == typeof(MomentumSchedule) => "momentum schedule",
+        _ when resultType == typeof(BetaSchedule) => "beta schedule",
+        _ when resultType == typeof(WeightDecaySchedule) => "weight-decay schedule",
         _ => resultType.Name,
     };
 }
