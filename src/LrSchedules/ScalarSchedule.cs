@@ -28,6 +28,7 @@ namespace LrSchedules;
 public abstract class ScalarSchedule
 {
     private readonly LearningRateSchedule _schedule;
+    private readonly ILearningRateSchedule? _user;
     private readonly bool _checkEachQuery;
     private readonly bool _belowOne;
 
@@ -46,6 +47,10 @@ public abstract class ScalarSchedule
         else
         {
             _checkEachQuery = true;
+
+            // A user's own schedule is read directly, so that a bad value is reported against this hyper-parameter's
+            // range (the core's adapter would call it a learning rate).
+            _user = (_schedule as StepwiseSchedule)?.Inner;
         }
     }
 
@@ -63,13 +68,34 @@ public abstract class ScalarSchedule
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double GetValue(long step)
     {
+        if (_user is not null)
+        {
+            return GetUserValue(step);
+        }
+
         double value = _schedule.GetLearningRate(step);
         if (_checkEachQuery && _belowOne && !(value < 1.0))
         {
             ThrowOutOfRange(step, value);
         }
 
-        // Values of a schedule not known in advance are already checked finite and ≥ 0 by the core (CheckUserRate).
+        // A schedule built by FromFunction has its values checked finite and ≥ 0 by the core.
+        return value;
+    }
+
+    private double GetUserValue(long step)
+    {
+        if (step < 0)
+        {
+            Preconditions.ThrowNegativeStep(step);
+        }
+
+        double value = _user!.GetLearningRate(step);
+        if (!(value >= 0.0) || double.IsPositiveInfinity(value) || (_belowOne && !(value < 1.0)))
+        {
+            ThrowOutOfRange(step, value);
+        }
+
         return value;
     }
 
@@ -77,5 +103,6 @@ public abstract class ScalarSchedule
     private void ThrowOutOfRange(long step, double value) =>
         throw new InvalidOperationException(
             $"{GetType().Name}: the schedule returned {Preconditions.Format(value)} at step " +
-            $"{step.ToString(System.Globalization.CultureInfo.InvariantCulture)}; every value must lie in [0, 1).");
+            $"{step.ToString(System.Globalization.CultureInfo.InvariantCulture)}; every value must " +
+            $"{(_belowOne ? "lie in [0, 1)" : "be finite and >= 0")}.");
 }
