@@ -67,7 +67,7 @@ count=0
 while IFS= read -r line; do
   if [[ $line =~ ^==\ (.*)\ types$ ]]; then
     printf '\n## %s types\n' "${BASH_REMATCH[1]^}" >> "$stage/gallery.md"
-  elif [[ $line =~ ^([A-Za-z0-9]+)\ —\ (.*)$ ]]; then
+  elif [[ $line =~ ^([A-Za-z0-9_.]+)\ —\ (.*)$ ]]; then
     name=${BASH_REMATCH[1]}
     summary=${BASH_REMATCH[2]}
     config=samples/configs/gallery/$name.json

@@ -1,12 +1,14 @@
 using LrSchedules.Batching;
 using LrSchedules.Configuration;
 using LrSchedules.Plateau;
+using LrSchedules.Porting;
 
 namespace LrSchedules.Cli;
 
 /// <summary>
-/// What a schedule file builds, reduced to what <c>lrs</c> prints: the learning rate (if any) and the training plan
-/// (if any) whose batch size, epoch and samples go beside it.
+/// What a schedule file builds, reduced to what <c>lrs</c> prints: the learning rate (if any), the other series the
+/// description defines (momentum, weight decay), and the training plan (if any) whose batch size, epoch and samples go
+/// beside it.
 /// </summary>
 /// <remarks>
 /// This is the only file of the CLI that calls LrSchedules.Extensions (and the only one that names the core's
@@ -22,6 +24,18 @@ internal sealed class Loaded
         LearningRate = learningRate;
         Plan = plan;
     }
+
+    /// <summary>
+    /// The name of the <see cref="LearningRate"/> series: <c>learning_rate</c>, or what a schedule of another value is
+    /// (<c>momentum</c> for OneCycleMomentum and CyclicMomentum, <c>weight_decay</c> for WeightDecayIncrease).
+    /// </summary>
+    public string RateName { get; private init; } = "learning_rate";
+
+    /// <summary>The other series the description defines, beside the learning rate: <c>momentum</c>, <c>weight_decay</c>.</summary>
+    public IReadOnlyList<(string Name, Func<long, double> Value)> Series { get; private init; } = [];
+
+    /// <summary>The metric-driven schedule the file builds (reduce-on-plateau), which a metrics file replays; null for a pure schedule.</summary>
+    public IMetricDrivenSchedule? MetricDriven { get; private init; }
 
     /// <summary>The type named at the root of the file.</summary>
     public string Type { get; }
@@ -89,13 +103,29 @@ internal sealed class Loaded
         string kind = Describe(built.GetType());
         return built switch
         {
-            ILearningRateSchedule schedule => new(type, Describe(typeof(LearningRateSchedule)), schedule.GetLearningRate, FindPlan(result.Description)),
+            ReduceLearningRateOnPlateau plateau => new(type, kind, plateau.GetLearningRate, FindPlan(result.Description)) { MetricDriven = plateau },
+            ILearningRateSchedule schedule => new(type, Describe(typeof(LearningRateSchedule)), schedule.GetLearningRate, FindPlan(result.Description))
+            {
+                RateName = ScheduleConfiguration.FindType(type)?.Name switch
+                {
+                    "OneCycleMomentum" or "CyclicMomentum" => "momentum",
+                    "WeightDecayIncrease" => "weight_decay",
+                    _ => "learning_rate",
+                },
+                Series = Momentum(result.Description) is { } momentum ? [("momentum", momentum.GetLearningRate)] : [],
+            },
+            MegatronSchedules megatron => new(type, kind, megatron.LearningRate.GetLearningRate, null)
+            {
+                Series = [("weight_decay", megatron.WeightDecay.GetLearningRate)],
+            },
             BatchGrowthPlan growth => new(type, kind, growth.LearningRate.GetLearningRate, growth.Plan),
             SeesawPlan seesaw => new(type, kind, seesaw.LearningRate.GetLearningRate, seesaw.Plan),
             TrainingPlan own => new(type, kind, null, own),
             DataParallelPlan parallel => new(type, kind, null, parallel.Plan),
-            ReduceLearningRateOnPlateau plateau => new(type, kind, plateau.GetLearningRate, FindPlan(result.Description)),
-            ScalarSchedule scalar => new(type, kind, scalar.GetValue, FindPlan(result.Description)),
+            ScalarSchedule scalar => new(type, kind, scalar.GetValue, FindPlan(result.Description))
+            {
+                RateName = scalar switch { MomentumSchedule => "momentum", BetaSchedule => "beta", _ => "weight_decay" },
+            },
             _ => new(type, kind, null, null),
         };
     }
@@ -113,14 +143,80 @@ internal sealed class Loaded
         _ => null,
     };
 
+    /// <summary>
+    /// The momentum PyTorch cycles beside the rate when the root is a <c>OneCycleLR</c> or <c>CyclicLR</c> with
+    /// <c>cycle_momentum</c> (its default): the core's <c>OneCycleMomentum</c> or <c>CyclicMomentum</c>, described from
+    /// the scheduler's own keyword arguments (defaults from the type table) and built like any description.
+    /// </summary>
+    private static ILearningRateSchedule? Momentum(ScheduleDescription root)
+    {
+        ScheduleTypeInfo? info = root.Type is null ? null : ScheduleConfiguration.FindType(root.Type);
+        if (info is null || !(Argument(root, info, "cycle_momentum") is true))
+        {
+            return null;
+        }
+
+        ScheduleDescription? momentum = info.Factory switch
+        {
+            "Torch.OneCycleLR" => new ScheduleDescription("OneCycleMomentum")
+            {
+                Parameters =
+                {
+                    ["MinimumMomentum"] = Argument(root, info, "base_momentum"),
+                    ["MaximumMomentum"] = Argument(root, info, "max_momentum"),
+                    ["TotalSteps"] = Argument(root, info, "total_steps") ?? (Argument(root, info, "epochs") is long epochs && Argument(root, info, "steps_per_epoch") is long perEpoch ? epochs * perEpoch : null),
+                    ["WarmupFraction"] = Argument(root, info, "pct_start"),
+                    ["Curve"] = Argument(root, info, "anneal_strategy") is "linear" ? "Linear" : "Cosine",
+                    ["ThreePhase"] = Argument(root, info, "three_phase"),
+                },
+            },
+            "Torch.CyclicLR" => new ScheduleDescription("CyclicMomentum")
+            {
+                Parameters =
+                {
+                    ["MinimumMomentum"] = Argument(root, info, "base_momentum"),
+                    ["MaximumMomentum"] = Argument(root, info, "max_momentum"),
+                    ["StepsUp"] = Argument(root, info, "step_size_up"),
+                    ["StepsDown"] = Argument(root, info, "step_size_down"),
+                    ["Mode"] = Argument(root, info, "mode") switch { "triangular2" => "Triangular2", "exp_range" => "ExponentialRange", _ => "Triangular" },
+                    ["DecayFactor"] = Argument(root, info, "gamma"),
+                },
+            },
+            _ => null,
+        };
+        return momentum is null ? null : ScheduleConfiguration.LoadDescription(momentum).Built as ILearningRateSchedule;
+    }
+
+    /// <summary>A keyword argument as the description gives it, else the type's default (read from its JSON text).</summary>
+    private static object? Argument(ScheduleDescription description, ScheduleTypeInfo type, string key)
+    {
+        if (description.Parameters.TryGetValue(key, out object? given))
+        {
+            return given;
+        }
+
+        string? json = type.Parameters.FirstOrDefault(p => p.Name == key)?.DefaultValue;
+        using var document = System.Text.Json.JsonDocument.Parse(json ?? "null");
+        System.Text.Json.JsonElement value = document.RootElement;
+        return value.ValueKind switch
+        {
+            System.Text.Json.JsonValueKind.True => true,
+            System.Text.Json.JsonValueKind.False => false,
+            System.Text.Json.JsonValueKind.String => value.GetString(),
+            System.Text.Json.JsonValueKind.Number when value.TryGetInt64(out long whole) => whole,
+            System.Text.Json.JsonValueKind.Number => value.GetDouble(),
+            _ => null,
+        };
+    }
+
     /// <summary>Where a kind comes in <c>lrs list</c>: what a training loop reaches for first, first.</summary>
     public static int KindOrder(string kind) => Array.IndexOf(Kinds, kind) is var index and >= 0 ? index : Kinds.Length;
 
     private static readonly string[] Kinds =
     [
-        "learning-rate schedule", "batch-size schedule", "training plan", "batch growth plan", "data-parallel plan",
-        "scaling rule", "reduce-on-plateau schedule", "batch-size granularity", "momentum schedule", "beta schedule",
-        "weight-decay schedule",
+        "learning-rate schedule", "learning-rate and weight-decay schedule", "batch-size schedule", "training plan",
+        "batch growth plan", "data-parallel plan", "scaling rule", "reduce-on-plateau schedule", "batch-size granularity",
+        "momentum schedule", "beta schedule", "weight-decay schedule",
     ];
 
     /// <summary>A configuration result type in words, as <c>lrs</c> names kinds.</summary>
@@ -135,6 +231,7 @@ internal sealed class Loaded
         _ when resultType == typeof(DataParallelPlan) => "data-parallel plan",
         _ when resultType == typeof(ReduceLearningRateOnPlateau) => "reduce-on-plateau schedule",
         _ when resultType == typeof(BatchSizeGranularity) => "batch-size granularity",
+        _ when resultType == typeof(MegatronSchedules) => "learning-rate and weight-decay schedule",
         _ when resultType == typeof(MomentumSchedule) => "momentum schedule",
         _ when resultType == typeof(BetaSchedule) => "beta schedule",
         _ when resultType == typeof(WeightDecaySchedule) => "weight-decay schedule",

@@ -25,6 +25,7 @@ public sealed class FactoryTableGenerator : IIncrementalGenerator
 {
     private const string FactoriesAttribute = "LrSchedules.Internal.ConfigurationFactoriesAttribute";
     private const string NotConfigurableAttribute = "LrSchedules.Internal.NotConfigurableAttribute";
+    private const string NameAttribute = "LrSchedules.Internal.ConfigurationNameAttribute";
     private const string Runtime = "global::LrSchedules.Configuration.Internal.";
 
     private static readonly DiagnosticDescriptor Unsupported = new(
@@ -86,21 +87,27 @@ public sealed class FactoryTableGenerator : IIncrementalGenerator
     {
         var problems = new List<Problem>();
         var classes = new List<INamedTypeSymbol>();
-        IAssemblySymbol? core = null;
-        foreach (IAssemblySymbol assembly in compilation.SourceModule.ReferencedAssemblySymbols)
-        {
-            if (assembly.GetTypeByMetadataName(FactoriesAttribute) is null)
-            {
-                continue;
-            }
+        IAssemblySymbol? core = compilation.SourceModule.ReferencedAssemblySymbols.FirstOrDefault(a => a.GetTypeByMetadataName(FactoriesAttribute) is not null);
 
-            core = assembly;
+        // The core and every referenced assembly built on it (LrSchedules.Porting applies the core's internal attribute).
+        var assemblies = core is null ? new List<IAssemblySymbol>() : compilation.SourceModule.ReferencedAssemblySymbols
+            .Where(a => SymbolEqualityComparer.Default.Equals(a, core) || a.Modules.Any(m => m.ReferencedAssemblySymbols.Any(r => SymbolEqualityComparer.Default.Equals(r, core))))
+            .ToList();
+        var documented = new List<string>();
+        foreach (IAssemblySymbol assembly in assemblies)
+        {
+            int before = classes.Count;
             foreach (INamedTypeSymbol type in AllTypes(assembly.GlobalNamespace))
             {
                 if (type.DeclaredAccessibility == Accessibility.Public && type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == FactoriesAttribute))
                 {
                     classes.Add(type);
                 }
+            }
+
+            if (classes.Count > before)
+            {
+                documented.Add(assembly.Name);
             }
         }
 
@@ -110,28 +117,35 @@ public sealed class FactoryTableGenerator : IIncrementalGenerator
             return new Output(Render(new List<string>()), problems);
         }
 
-        classes.Sort((a, b) => string.CompareOrdinal(a.ToDisplayString(), b.ToDisplayString()));
-        Documentation documentation = Documentation.Load(docs, core.Name);
-        if (!documentation.Found)
+        // The core's classes first (its names are the library's own), then each origin's, each group by full name.
+        classes.Sort((a, b) => Naming.Of(a).Prefix is null != (Naming.Of(b).Prefix is null)
+            ? (Naming.Of(a).Prefix is null ? -1 : 1)
+            : string.CompareOrdinal(a.ToDisplayString(), b.ToDisplayString()));
+        Documentation documentation = Documentation.Load(docs, documented);
+        foreach (string missing in documented.Where(name => !documentation.Has(name)))
         {
-            problems.Add(new Problem(NoDocumentation, core.Name));
+            problems.Add(new Problem(NoDocumentation, missing));
         }
 
         var methods = classes.SelectMany(c => c.GetMembers().OfType<IMethodSymbol>().Where(IsFactory)).ToList();
-        var results = methods.Select(m => m.ReturnType).Distinct<ITypeSymbol>(SymbolEqualityComparer.Default).ToList();
+        var results = methods.Select(Result).Distinct<ITypeSymbol>(SymbolEqualityComparer.Default).ToList();
         var shapes = new Shapes(compilation, results, documentation);
 
-        var names = methods.Where(m => !HasAttribute(m, NotConfigurableAttribute))
+        // A core name declared by two core classes is qualified by its class; an origin's names are qualified by its prefix.
+        var names = methods.Where(m => !HasAttribute(m, NotConfigurableAttribute) && Naming.Of(m.ContainingType).Prefix is null)
             .GroupBy(m => m.Name)
             .ToDictionary(g => g.Key, g => g.Select(m => m.ContainingType).Distinct<INamedTypeSymbol>(SymbolEqualityComparer.Default).Count());
         var entries = new List<string>();
         foreach (INamedTypeSymbol type in classes)
         {
+            Naming naming = Naming.Of(type);
             foreach (IGrouping<string, IMethodSymbol> overloads in type.GetMembers().OfType<IMethodSymbol>()
                 .Where(IsFactory).Where(m => !HasAttribute(m, NotConfigurableAttribute)).GroupBy(m => m.Name))
             {
-                string name = names[overloads.Key] > 1 ? type.Name + "." + overloads.Key : overloads.Key;
-                entries.AddRange(EntriesFor(name, overloads.ToList(), shapes, documentation, problems));
+                (string name, string? alias) = naming.Prefix is null
+                    ? (names[overloads.Key] > 1 ? type.Name + "." + overloads.Key : overloads.Key, null)
+                    : naming.Names(overloads.First());
+                entries.AddRange(EntriesFor(name, alias, naming.Prefix is not null, overloads.ToList(), shapes, documentation, problems));
             }
 
             foreach (IPropertySymbol property in type.GetMembers().OfType<IPropertySymbol>()
@@ -149,8 +163,15 @@ public sealed class FactoryTableGenerator : IIncrementalGenerator
         && method.DeclaredAccessibility == Accessibility.Public
         && !method.IsGenericMethod
         && !method.IsOverride
-        && method.ReturnType.IsReferenceType
-        && method.ReturnType.SpecialType is not (SpecialType.System_String or SpecialType.System_Object);
+        && Result(method).IsReferenceType
+        && Result(method).SpecialType is not (SpecialType.System_String or SpecialType.System_Object);
+
+    /// <summary>
+    /// What configuration builds from a factory: its return type, or the first element of a tuple it returns (timm's
+    /// <c>create_scheduler_v2</c> returns the scheduler with the number of epochs to train, which is not configuration).
+    /// </summary>
+    private static ITypeSymbol Result(IMethodSymbol method) =>
+        method.ReturnType is INamedTypeSymbol { IsTupleType: true } tuple && tuple.TupleElements.Length > 0 ? tuple.TupleElements[0].Type : method.ReturnType;
 
     private static bool HasAttribute(ISymbol symbol, string name) =>
         symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == name);
@@ -175,7 +196,7 @@ public sealed class FactoryTableGenerator : IIncrementalGenerator
     /// The entries of one factory name: every overload configuration can call, the one with the most parameters first
     /// (the primary, which the type table shows); a description is matched to an overload by its keys.
     /// </summary>
-    private static List<string> EntriesFor(string name, List<IMethodSymbol> overloads, Shapes shapes, Documentation documentation, List<Problem> problems)
+    private static List<string> EntriesFor(string name, string? alias, bool python, List<IMethodSymbol> overloads, Shapes shapes, Documentation documentation, List<Problem> problems)
     {
         List<Problem>? firstProblems = null;
         var callable = new List<(IMethodSymbol Method, List<string> Parameters, List<string> Arguments)>();
@@ -190,7 +211,7 @@ public sealed class FactoryTableGenerator : IIncrementalGenerator
             {
                 string receiver = char.ToLowerInvariant(method.ContainingType.Name[0]) + method.ContainingType.Name.Substring(1);
                 parameters.Add(Parameter(receiver, shapes.Built(method.ContainingType, nullable: false)!, index, required: true, "null",
-                    documentation.Summary(method.ContainingType)));
+                    documentation.Summary(method.ContainingType), python ? Naming.Snake(receiver) : null));
                 index++;
             }
 
@@ -207,7 +228,7 @@ public sealed class FactoryTableGenerator : IIncrementalGenerator
                     continue;
                 }
 
-                string? shape = shapes.Of(parameter.Type);
+                string? shape = shapes.Of(parameter.Type, python);
                 if (shape is null)
                 {
                     own.Add(new Problem(Unsupported, where, parameter.Name, parameter.Type.ToDisplayString()));
@@ -216,7 +237,8 @@ public sealed class FactoryTableGenerator : IIncrementalGenerator
 
                 bool required = !parameter.HasExplicitDefaultValue;
                 string defaultValue = required ? "null" : Literal(parameter.Type, parameter.ExplicitDefaultValue);
-                parameters.Add(Parameter(parameter.Name, shape, argumentIndex, required, defaultValue, documentation.Param(method, parameter.Name)));
+                string? key = DeclaredName(parameter) ?? (python ? Naming.Snake(parameter.Name) : null);
+                parameters.Add(Parameter(parameter.Name, shape, argumentIndex, required, defaultValue, documentation.Param(method, parameter.Name), key));
                 arguments.Add($"{parameter.Name}: {shapes.Cast(parameter.Type, $"a[{parameters.Count - 1}]")}");
             }
 
@@ -237,16 +259,17 @@ public sealed class FactoryTableGenerator : IIncrementalGenerator
 
         // The primary first: the most parameters, the first declared among equals (a stable sort).
         return callable.Select((c, i) => (c, i)).OrderByDescending(x => x.c.Parameters.Count).ThenBy(x => x.i)
-            .Select((x, rank) => Entry(name, x.c.Method, x.c.Parameters, x.c.Arguments, documentation, primary: rank == 0))
+            .Select((x, rank) => Entry(name, alias, x.c.Method, x.c.Parameters, x.c.Arguments, documentation, primary: rank == 0))
             .ToList();
     }
 
-    private static string Entry(string name, IMethodSymbol method, List<string> parameters, List<string> arguments, Documentation documentation, bool primary)
+    private static string Entry(string name, string? alias, IMethodSymbol method, List<string> parameters, List<string> arguments, Documentation documentation, bool primary)
     {
         string type = method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
         string call = method.IsStatic ? $"{type}.{method.Name}({string.Join(", ", arguments)})" : $"(({type})a[0]!).{method.Name}({string.Join(", ", arguments)})";
-        return $"new {Runtime}Factory({Quote(name)}, {Quote(method.ContainingType.Name + "." + method.Name)}, typeof({method.ReturnType.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)}), "
-            + $"{Quote(documentation.Summary(method))},\n                new {Runtime}Parameter[] {{ {string.Join(", ", parameters)} }},\n                static a => {call}, null, {(primary ? "true" : "false")}, {(method.Parameters.Length + (method.IsStatic ? 0 : 1)).ToString(CultureInfo.InvariantCulture)})";
+        call = method.ReturnType.IsTupleType ? call + ".Item1" : call;
+        return $"new {Runtime}Factory({Quote(name)}, {Quote(method.ContainingType.Name + "." + method.Name)}, typeof({Result(method).WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)}), "
+            + $"{Quote(documentation.Summary(method))},\n                new {Runtime}Parameter[] {{ {string.Join(", ", parameters)} }},\n                static a => {call}, null, {(primary ? "true" : "false")}, {(method.Parameters.Length + (method.IsStatic ? 0 : 1)).ToString(CultureInfo.InvariantCulture)}, {(alias is null ? "null" : Quote(alias))})";
     }
 
     private static string ConstantEntry(INamedTypeSymbol type, IPropertySymbol property, Documentation documentation)
@@ -256,8 +279,80 @@ public sealed class FactoryTableGenerator : IIncrementalGenerator
             + $"                new {Runtime}Parameter[0], static a => {full}.{property.Name}, {full}.{property.Name}, true, 0)";
     }
 
-    internal static string Parameter(string name, string shape, int argumentIndex, bool required, string defaultValue, string documentation) =>
-        $"new {Runtime}Parameter({Quote(name)}, {shape}, {argumentIndex.ToString(CultureInfo.InvariantCulture)}, {(required ? "true" : "false")}, {defaultValue}, {Quote(documentation)})";
+    internal static string Parameter(string name, string shape, int argumentIndex, bool required, string defaultValue, string documentation, string? key) =>
+        $"new {Runtime}Parameter({Quote(name)}, {shape}, {argumentIndex.ToString(CultureInfo.InvariantCulture)}, {(required ? "true" : "false")}, {defaultValue}, {Quote(documentation)}, {(key is null ? "null" : Quote(key))})";
+
+    /// <summary>The origin's name a <c>[ConfigurationName]</c> declares on <paramref name="symbol"/>; null when it has none.</summary>
+    internal static string? DeclaredName(ISymbol symbol) =>
+        symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == NameAttribute) is { } attribute
+            && attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
+
+    /// <summary>The origin's naming a factory class declares in its <c>[ConfigurationFactories]</c>: none for the core's own classes.</summary>
+    internal sealed class Naming
+    {
+        private Naming(string? prefix, string? alias, bool snake)
+        {
+            Prefix = prefix;
+            Alias = alias;
+            SnakeCase = snake;
+        }
+
+        public string? Prefix { get; }
+
+        public string? Alias { get; }
+
+        public bool SnakeCase { get; }
+
+        public static Naming Of(INamedTypeSymbol type)
+        {
+            AttributeData? attribute = type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == FactoriesAttribute);
+            string? prefix = null, alias = null;
+            bool snake = false;
+            foreach (KeyValuePair<string, TypedConstant> named in attribute?.NamedArguments ?? ImmutableArray<KeyValuePair<string, TypedConstant>>.Empty)
+            {
+                switch (named.Key)
+                {
+                    case "Prefix": prefix = named.Value.Value as string; break;
+                    case "Alias": alias = named.Value.Value as string; break;
+                    case "SnakeCaseNames": snake = named.Value.Value is true; break;
+                }
+            }
+
+            return new Naming(prefix, alias, snake);
+        }
+
+        /// <summary>The qualified name of a factory and its short alias: <c>torch.optim.lr_scheduler.OneCycleLR</c>, <c>torch.OneCycleLR</c>.</summary>
+        public (string Name, string? Alias) Names(IMethodSymbol method)
+        {
+            AttributeData? declared = method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == NameAttribute);
+            if (declared is not null && declared.NamedArguments.Any(n => n.Key == "Qualified" && n.Value.Value is true))
+            {
+                return ((string)declared.ConstructorArguments[0].Value!, null);
+            }
+
+            string local = DeclaredName(method) ?? (SnakeCase ? Snake(method.Name) : method.Name);
+            return (Prefix + "." + local, Alias is null ? null : Alias + "." + local);
+        }
+
+        /// <summary>A C# name in Python's snake_case: <c>numWarmupSteps</c> → <c>num_warmup_steps</c>, <c>GetWsdSchedule</c> → <c>get_wsd_schedule</c>.</summary>
+        public static string Snake(string name)
+        {
+            var builder = new StringBuilder();
+            for (int i = 0; i < name.Length; i++)
+            {
+                char c = name[i];
+                if (char.IsUpper(c) && i > 0 && (char.IsLower(name[i - 1]) || char.IsDigit(name[i - 1])
+                    || (char.IsUpper(name[i - 1]) && i + 1 < name.Length && char.IsLower(name[i + 1]))))
+                {
+                    builder.Append('_');
+                }
+
+                builder.Append(char.ToLowerInvariant(c));
+            }
+
+            return builder.ToString();
+        }
+    }
 
     /// <summary>A C# expression for a parameter's default value, boxed.</summary>
     internal static string Literal(ITypeSymbol type, object? value)
@@ -408,21 +503,24 @@ public sealed class FactoryTableGenerator : IIncrementalGenerator
     {
         private readonly Dictionary<string, System.Xml.Linq.XElement> _members;
 
-        private Documentation(Dictionary<string, System.Xml.Linq.XElement> members, bool found)
+        private readonly HashSet<string> _assemblies;
+
+        private Documentation(Dictionary<string, System.Xml.Linq.XElement> members, HashSet<string> assemblies)
         {
             _members = members;
-            Found = found;
+            _assemblies = assemblies;
         }
 
-        public bool Found { get; }
+        /// <summary>Whether the documentation file of <paramref name="assembly"/> was found.</summary>
+        public bool Has(string assembly) => _assemblies.Contains(assembly);
 
-        internal static Documentation Load(ImmutableArray<DocumentationFile> files, string assembly)
+        internal static Documentation Load(ImmutableArray<DocumentationFile> files, IEnumerable<string> assemblies)
         {
             var members = new Dictionary<string, System.Xml.Linq.XElement>(StringComparer.Ordinal);
-            bool found = false;
-            foreach (DocumentationFile file in DocumentationFile.For(files, assembly))
+            var found = new HashSet<string>(StringComparer.Ordinal);
+            foreach (DocumentationFile file in assemblies.SelectMany(assembly => DocumentationFile.For(files, assembly)))
             {
-                found = true;
+                found.Add(DocumentationFile.AssemblyName(file));
                 System.Xml.Linq.XDocument document = System.Xml.Linq.XDocument.Parse(file.Text, System.Xml.Linq.LoadOptions.PreserveWhitespace);
                 foreach (System.Xml.Linq.XElement member in document.Descendants("member"))
                 {

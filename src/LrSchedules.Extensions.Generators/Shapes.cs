@@ -33,7 +33,9 @@ internal sealed class Shapes
     }
 
     /// <summary>The shape of <paramref name="type"/>; null when configuration cannot express it.</summary>
-    public string? Of(ITypeSymbol type) => Of(type, depth: 0);
+    /// <param name="type">The parameter's type.</param>
+    /// <param name="python">Whether the keys of an object of fields are the origin's snake_case names (a porting class).</param>
+    public string? Of(ITypeSymbol type, bool python) => Of(type, python, depth: 0);
 
     /// <summary>The shape of an object a factory builds (a nested description).</summary>
     public string? Built(ITypeSymbol type, bool nullable) =>
@@ -51,7 +53,7 @@ internal sealed class Shapes
         return nullable ? $"({type.ToDisplayString(Annotated)}){value}" : $"({type.ToDisplayString(Annotated)}){value}!";
     }
 
-    private string? Of(ITypeSymbol type, int depth)
+    private string? Of(ITypeSymbol type, bool python, int depth)
     {
         if (depth > 4)
         {
@@ -92,7 +94,7 @@ internal sealed class Shapes
 
         if (Element(type) is { } element)
         {
-            return Of(element, depth + 1) is { } elementShape ? $"{Shape}List({elementShape}, {Bool(nullable)})" : null;
+            return Of(element, python, depth + 1) is { } elementShape ? $"{Shape}List({elementShape}, {Bool(nullable)})" : null;
         }
 
         if (type.TypeKind == TypeKind.Delegate || type is not INamedTypeSymbol named)
@@ -100,12 +102,17 @@ internal sealed class Shapes
             return null;
         }
 
+        if (Dictionary(named) is { } dictionary)
+        {
+            return dictionary + $"({Bool(nullable)})";
+        }
+
         if (IsBuilt(type))
         {
             return Built(type, nullable);
         }
 
-        return Record(named, nullable, depth);
+        return Record(named, nullable, python, depth);
     }
 
     /// <summary>Whether some factory returns an object that converts to <paramref name="type"/> by reference.</summary>
@@ -114,7 +121,7 @@ internal sealed class Shapes
             _compilation.ClassifyCommonConversion(result, type) is { IsImplicit: true } conversion && (conversion.IsIdentity || conversion.IsReference));
 
     /// <summary>An options class (parameterless constructor, settable properties) or a type built by a constructor whose parameters match its properties.</summary>
-    private string? Record(INamedTypeSymbol type, bool nullable, int depth)
+    private string? Record(INamedTypeSymbol type, bool nullable, bool python, int depth)
     {
         if (type.IsAbstract || type.IsUnboundGenericType)
         {
@@ -140,13 +147,13 @@ internal sealed class Shapes
             var reads = new List<string>();
             foreach (IPropertySymbol property in settable)
             {
-                if (Of(property.Type, depth + 1) is not { } shape)
+                if (Of(property.Type, python, depth + 1) is not { } shape)
                 {
                     return null;
                 }
 
                 string name = char.ToLowerInvariant(property.Name[0]) + property.Name.Substring(1);
-                fields.Add(FactoryTableGenerator.Parameter(name, shape, fields.Count, required: false, $"(object?)new {full}().{property.Name}", _documentation.Summary(property)));
+                fields.Add(FactoryTableGenerator.Parameter(name, shape, fields.Count, required: false, $"(object?)new {full}().{property.Name}", _documentation.Summary(property), python ? FactoryTableGenerator.Naming.Snake(name) : null));
                 assignments.Add($"{property.Name} = {Cast(property.Type, $"a[{assignments.Count}]")}");
                 reads.Add($"(object?)(({full})o).{property.Name}");
             }
@@ -168,7 +175,7 @@ internal sealed class Shapes
             foreach (IParameterSymbol parameter in constructor.Parameters)
             {
                 IPropertySymbol? property = properties.FirstOrDefault(p => string.Equals(p.Name, parameter.Name, System.StringComparison.OrdinalIgnoreCase));
-                if (property is null || Of(parameter.Type, depth + 1) is not { } shape)
+                if (property is null || Of(parameter.Type, python, depth + 1) is not { } shape)
                 {
                     fields = null;
                     break;
@@ -176,7 +183,8 @@ internal sealed class Shapes
 
                 bool required = !parameter.HasExplicitDefaultValue;
                 string defaultValue = required ? "null" : FactoryTableGenerator.Literal(parameter.Type, parameter.ExplicitDefaultValue);
-                fields.Add(FactoryTableGenerator.Parameter(parameter.Name, shape, fields.Count, required, defaultValue, _documentation.Param(constructor, parameter.Name)));
+                string? key = FactoryTableGenerator.DeclaredName(parameter) ?? (python ? FactoryTableGenerator.Naming.Snake(parameter.Name) : null);
+                fields.Add(FactoryTableGenerator.Parameter(parameter.Name, shape, fields.Count, required, defaultValue, _documentation.Param(constructor, parameter.Name), key));
                 arguments.Add($"{parameter.Name}: {Cast(parameter.Type, $"a[{arguments.Count}]")}");
                 reads.Add($"(object?)(({full})o).{property.Name}");
             }
@@ -189,6 +197,26 @@ internal sealed class Shapes
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A dictionary configuration writes as an object: steps to numbers (optax's <c>boundaries_and_scales</c>, keys that
+    /// are steps) or names to plain values (Python keyword arguments, <c>scheduler_specific_kwargs</c>); null for any other type.
+    /// </summary>
+    private static string? Dictionary(INamedTypeSymbol type)
+    {
+        if (!type.IsGenericType || type.TypeArguments.Length != 2
+            || type.OriginalDefinition.ToDisplayString() is not ("System.Collections.Generic.IReadOnlyDictionary<TKey, TValue>" or "System.Collections.Generic.IDictionary<TKey, TValue>"))
+        {
+            return null;
+        }
+
+        return (type.TypeArguments[0].SpecialType, type.TypeArguments[1].SpecialType) switch
+        {
+            (SpecialType.System_Int64, SpecialType.System_Double) => Shape + "StepMap",
+            (SpecialType.System_String, SpecialType.System_Object) => Shape + "Keywords",
+            _ => null,
+        };
     }
 
     /// <summary>The element type of an array or of a collection interface an array implements; null for anything else.</summary>

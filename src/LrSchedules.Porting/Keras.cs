@@ -12,6 +12,7 @@ namespace LrSchedules.Porting;
 /// <c>keras.config.set_floatx("float64")</c> and within about 1e-7 relative of float32 Keras. <c>name</c> only names a
 /// scope; it is accepted so that a <c>get_config()</c> dictionary ports as it is.</para>
 /// </remarks>
+[ConfigurationFactories(Prefix = "keras.optimizers.schedules", Alias = "keras")]
 public static class Keras
 {
     /// <summary><c>ExponentialDecay(initial_learning_rate, decay_steps, decay_rate, staircase=False, name="ExponentialDecay")</c>: <c>init · rate^(t / decay_steps)</c>.</summary>

@@ -19,6 +19,7 @@ namespace LrSchedules.Porting;
 /// samples consumed before an iteration, or use <see cref="MegatronSchedules.PerIteration(long)"/> for a constant
 /// global batch.</para>
 /// </remarks>
+[ConfigurationFactories(Prefix = "megatron.core.optimizer_param_scheduler", Alias = "megatron")]
 public static class Megatron
 {
     private static readonly string[] DecayStyles = ["constant", "linear", "cosine", "inverse-square-root", "WSD"];
@@ -266,6 +267,7 @@ public static class Megatron
     /// <param name="weightDecayIncrStyle">"constant", "linear" or "cosine". Defaults to "constant".</param>
     /// <returns>The learning rate and the weight decay on the sample counter.</returns>
     /// <exception cref="ScheduleArgumentException">Megatron's argument checks fail, or an argument is out of range.</exception>
+    [ConfigurationName("megatron.training.training.get_optimizer_param_scheduler", Qualified = true)]
     public static MegatronSchedules GetOptimizerParamScheduler(
         double lr,
         long globalBatchSize,
@@ -355,6 +357,7 @@ public static class Megatron
     /// <param name="globalBatchSize">The final batch (<c>--global-batch-size</c>); &gt; <paramref name="startGlobalBatchSize"/>.</param>
     /// <returns>The batch-size schedule on samples consumed.</returns>
     /// <exception cref="ScheduleArgumentException">An argument is out of range.</exception>
+    [ConfigurationName("megatron.training.arguments.rampup_batch_size", Qualified = true)]
     public static BatchSizeSchedule RampupBatchSize(long startGlobalBatchSize, long batchSizeIncrement, long rampupSamples, long globalBatchSize) =>
         BatchSchedule.LinearRamp(startGlobalBatchSize, batchSizeIncrement, rampupSamples, globalBatchSize)
             .Redeclared(nameof(RampupBatchSize), startGlobalBatchSize, batchSizeIncrement, rampupSamples, globalBatchSize);
@@ -380,6 +383,7 @@ public static class Megatron
     /// <returns>The batch-size schedule on samples consumed.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="stepBatchSizeSchedule"/> is null.</exception>
     /// <exception cref="ScheduleArgumentException">The string is malformed; the index is the entry's position.</exception>
+    [ConfigurationName("megatron.training.arguments.step_batch_size_schedule", Qualified = true)]
     public static BatchSizeSchedule StepBatchSizeSchedule(string stepBatchSizeSchedule, long? seqLength = null)
     {
         Preconditions.NotNull(stepBatchSizeSchedule);

@@ -22,6 +22,7 @@ namespace LrSchedules.Porting;
 /// below their floor (and below 0) and SequentialScheduler asserts, the rate holds its value at <c>t_max</c>; where
 /// OLMo divides 0 by 0 at <c>current = 0</c> with a warmup of 0 (its trainer never asks), the warmup reads 0/0 as 0.</para>
 /// </remarks>
+[ConfigurationFactories(Prefix = "olmo_core.optim.scheduler", Alias = "olmo_core")]
 public static class OlmoCore
 {
     private static LearningRateSchedule Build(OlmoRule rule, double lr, long tMax, LearningRateSchedule? expression = null)

@@ -14,6 +14,7 @@ namespace LrSchedules.Porting;
 /// counts as 0. What optax leaves undefined (unsorted or negative boundaries, a join whose counts do not match) is
 /// rejected.</para>
 /// </remarks>
+[ConfigurationFactories(Prefix = "optax", SnakeCaseNames = true)]
 public static class Optax
 {
     /// <summary><c>constant_schedule(value)</c>.</summary>
@@ -348,7 +349,8 @@ public static class Optax
         }
 
         LearningRateSchedule expression = schedules.Length == 1 ? schedules[0] : Schedule.Join(schedules, boundaries);
-        return expression.Ported().Declared(nameof(SgdrSchedule), cycles);
+        // One argument, the array of cycles: passed bare, the array would be taken for the params array of arguments.
+        return expression.Ported().Declared(nameof(SgdrSchedule), new object?[] { cycles });
     }
 }
 

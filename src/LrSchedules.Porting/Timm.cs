@@ -14,6 +14,7 @@ namespace LrSchedules.Porting;
 /// <para>timm's learning-rate noise is random (a torch generator seeded per step): any <c>noise_range_t</c> other than
 /// null is rejected; <c>noise_pct</c>, <c>noise_std</c> and <c>noise_seed</c> do nothing without it and are accepted.</para>
 /// </remarks>
+[ConfigurationFactories(Prefix = "timm.scheduler", Alias = "timm")]
 public static class Timm
 {
     private const string NoNoise = "null: timm's noise is random (a torch generator seeded per step) and has no closed form; noise_range_t is not supported";
@@ -290,6 +291,7 @@ public static class Timm
     /// <param name="updatesPerEpoch">The optimizer updates per epoch; required (&gt; 0) when <paramref name="stepOnEpochs"/> is false. Defaults to 0.</param>
     /// <returns>The schedule (on updates when <paramref name="updatesPerEpoch"/> &gt; 0, else on epochs) and the number of epochs to train.</returns>
     /// <exception cref="ScheduleArgumentException">An argument is out of range, an unknown or plateau <paramref name="sched"/>, or noise.</exception>
+    [ConfigurationName("create_scheduler_v2")]
     public static (LearningRateSchedule Scheduler, long NumEpochs) CreateSchedulerV2(
         double lr, string sched = "cosine", long numEpochs = 300, long decayEpochs = 90, IEnumerable<long>? decayMilestones = null,
         long cooldownEpochs = 0, long patienceEpochs = 10, double decayRate = 0.1, double minLr = 0.0, double warmupLr = 1e-5,
@@ -310,7 +312,8 @@ public static class Timm
             throw Preconditions.OutOfRange(nameof(updatesPerEpoch), updatesPerEpoch, "> 0 when stepOnEpochs is false (updates_per_epoch must be set to number of dataloader batches)");
         }
 
-        long[] milestones = (decayMilestones ?? [90, 180, 270]).ToArray();
+        long[]? givenMilestones = decayMilestones?.ToArray();
+        long[] milestones = givenMilestones ?? [90, 180, 270];
         long tInitial = numEpochs, warmupT = warmupEpochs, decayT = decayEpochs, cooldownT = cooldownEpochs;
         if (!stepOnEpochs)
         {
@@ -350,7 +353,7 @@ public static class Timm
 
         LearningRateSchedule result = stepOnEpochs && updatesPerEpoch > 0 ? scheduler.PerEpoch(updatesPerEpoch) : scheduler;
         return (result.Ported().Declared(
-            nameof(CreateSchedulerV2), lr, sched, numEpochs, decayEpochs, milestones, cooldownEpochs, patienceEpochs, decayRate, minLr, warmupLr, warmupEpochs,
+            nameof(CreateSchedulerV2), lr, sched, numEpochs, decayEpochs, givenMilestones, cooldownEpochs, patienceEpochs, decayRate, minLr, warmupLr, warmupEpochs,
             warmupPrefix, noise, noisePct, noiseStd, noiseSeed, cycleMul, cycleDecay, cycleLimit, kDecay, plateauMode, stepOnEpochs, updatesPerEpoch), epochs);
     }
 

@@ -13,6 +13,7 @@ namespace LrSchedules.Porting;
 /// parameter group), and what PyTorch computes recursively (<c>get_lr</c>) is computed in closed form, equal up to
 /// rounding (about 1e-16 relative per step).</para>
 /// </remarks>
+[ConfigurationFactories(Prefix = "torch.optim.lr_scheduler", Alias = "torch")]
 public static class Torch
 {
     private static readonly HashSet<string> Multiplicative =
@@ -32,6 +33,7 @@ public static class Torch
     /// <returns>The schedule.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="lrLambda"/> is null.</exception>
     /// <exception cref="ScheduleArgumentException"><paramref name="lr"/> is negative, NaN or infinite.</exception>
+    [NotConfigurable("takes a delegate (lr_lambda), which configuration cannot express")]
     public static LearningRateSchedule LambdaLR(double lr, Func<long, double> lrLambda)
     {
         Preconditions.NonNegative(lr);
@@ -72,6 +74,7 @@ public static class Torch
     /// <returns>The schedule.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="lrLambda"/> is null.</exception>
     /// <exception cref="ScheduleArgumentException">An argument is outside the range given for it, or a product is negative, NaN or infinite (the index names the step).</exception>
+    [NotConfigurable("takes a delegate (lr_lambda), which configuration cannot express; the constant-factor overload is configurable")]
     public static LearningRateSchedule MultiplicativeLR(double lr, Func<long, double> lrLambda, long totalSteps)
     {
         Preconditions.NonNegative(lr);
@@ -263,7 +266,7 @@ public static class Torch
     /// <param name="etaMin">The trough (<c>eta_min</c>); finite and ≥ 0. Defaults to 0.</param>
     /// <returns>The schedule.</returns>
     /// <exception cref="ScheduleArgumentException">An argument is outside the range given for it.</exception>
-    public static LearningRateSchedule CosineAnnealingLR(double lr, long tMax, double etaMin = 0.0) =>
+    public static LearningRateSchedule CosineAnnealingLR(double lr, [ConfigurationName("T_max")] long tMax, double etaMin = 0.0) =>
         Schedule.CosineWave(lr, etaMin, tMax, 0.5).Ported()
             .Declared(nameof(CosineAnnealingLR), lr, tMax, etaMin);
 
@@ -280,7 +283,7 @@ public static class Torch
     /// <param name="etaMin">The trough (<c>eta_min</c>); finite and ≥ 0. Defaults to 0.</param>
     /// <returns>The schedule.</returns>
     /// <exception cref="ScheduleArgumentException">An argument is outside the range given for it.</exception>
-    public static LearningRateSchedule CosineAnnealingWarmRestarts(double lr, long t0, long tMult = 1, double etaMin = 0.0)
+    public static LearningRateSchedule CosineAnnealingWarmRestarts(double lr, [ConfigurationName("T_0")] long t0, [ConfigurationName("T_mult")] long tMult = 1, double etaMin = 0.0)
     {
         Preconditions.AtLeast(tMult, 1);
         return Schedule.CosineWarmRestarts(lr, etaMin, t0, tMult).Ported()
@@ -322,7 +325,7 @@ public static class Torch
         long? stepSizeDown = null,
         string mode = "triangular",
         double gamma = 1.0,
-        Func<double, double>? scaleFn = null,
+        [NotConfigurable("a delegate (scale_fn), which configuration cannot express; the mode's amplitude is used")] Func<double, double>? scaleFn = null,
         string scaleMode = "cycle",
         bool cycleMomentum = true,
         double baseMomentum = 0.8,

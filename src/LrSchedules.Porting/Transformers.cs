@@ -15,6 +15,7 @@ namespace LrSchedules.Porting;
 /// reads <c>optimizer.defaults["lr"]</c> (polynomial's <c>lr_init</c>, cosine's <c>min_lr</c>) this port uses <c>lr</c>,
 /// the same number for one parameter group. <c>last_epoch</c> (resuming) is not a parameter.</para>
 /// </remarks>
+[ConfigurationFactories(Prefix = "transformers", SnakeCaseNames = true)]
 public static class Transformers
 {
     /// <summary>The names of <see cref="GetScheduler"/>'s table (<c>SchedulerType</c>), in Hugging Face's order.</summary>
@@ -361,6 +362,12 @@ public static class Transformers
     {
         Port.OneOf(name, nameof(name), [.. SchedulerTypes]);
         var kwargs = new Kwargs(schedulerSpecificKwargs, name);
+        if (name != "reduce_lr_on_plateau")
+        {
+            // Python binds the keywords before the function runs: an unknown one is a TypeError whatever else is wrong.
+            kwargs.EnsureAllRead(name is "constant" or "constant_with_warmup" or "inverse_sqrt");
+        }
+
         LearningRateSchedule built;
         if (name == "constant")
         {
@@ -409,7 +416,6 @@ public static class Transformers
             }
         }
 
-        kwargs.EnsureAllRead(name is "constant" or "constant_with_warmup" or "inverse_sqrt");
         var copy = schedulerSpecificKwargs is null ? null : new Dictionary<string, object?>(schedulerSpecificKwargs);
         return built.Ported().Declared(nameof(GetScheduler), name, lr, numWarmupSteps, numTrainingSteps, copy);
     }
@@ -429,6 +435,7 @@ public static class Transformers
     /// <param name="warmupRatio">The deprecated ratio; in [0, 1], or null.</param>
     /// <returns>The warmup steps.</returns>
     /// <exception cref="ScheduleArgumentException">An argument is negative, NaN or infinite.</exception>
+    [NotConfigurable("returns a step count, not a schedule; transformers.Trainer.create_scheduler takes warmup_steps and warmup_ratio")]
     public static long GetWarmupSteps(long numTrainingSteps, double warmupSteps = 0.0, double? warmupRatio = null)
     {
         Preconditions.NonNegative(numTrainingSteps);
@@ -454,6 +461,7 @@ public static class Transformers
     /// <param name="lrSchedulerKwargs">The scheduler's keyword arguments by their Python names; or null.</param>
     /// <returns>The schedule.</returns>
     /// <exception cref="ScheduleArgumentException">An argument is out of range, as in <see cref="GetScheduler"/>.</exception>
+    [ConfigurationName("Trainer.create_scheduler")]
     public static LearningRateSchedule CreateScheduler(double lr, long numTrainingSteps, string lrSchedulerType = "linear", double warmupSteps = 0.0, double? warmupRatio = null, IReadOnlyDictionary<string, object?>? lrSchedulerKwargs = null)
     {
         long warmup = GetWarmupSteps(numTrainingSteps, warmupSteps, warmupRatio);

@@ -63,7 +63,11 @@ internal sealed class Binder
         if (factory is null)
         {
             string must = expected == typeof(object) ? "a type" : $"the name of a type that builds {Kind(expected)}";
-            Add(typePath, $"{typePath} must be {must} but was '{name}'{Paths.DidYouMean(name, Factories.NamesFor(expected))}; the types are {known}.");
+            // A name in an origin's language (torch.optim.lr_scheduler.OneCycleRL) is compared with that origin's names only.
+            List<string> origin = Factories.SameOrigin(name.Trim(), expected);
+            Add(typePath, origin.Count > 0
+                ? $"{typePath} must be {must} but was '{name}'{Paths.DidYouMean(name.Trim(), origin)}; the types of that origin are {string.Join(", ", origin)}."
+                : $"{typePath} must be {must} but was '{name}'{Paths.DidYouMean(name, Factories.NamesFor(expected))}; the types are {known}.");
             return Bound.Failed;
         }
 
@@ -157,6 +161,9 @@ internal sealed class Binder
                 return List(node, shape);
             case ShapeKind.Record:
                 return Record(node, shape);
+            case ShapeKind.StepMap:
+            case ShapeKind.Keywords:
+                return Map(node, shape);
         }
 
         string? text = node.Text?.Trim();
@@ -233,6 +240,72 @@ internal sealed class Binder
             Add(Rejected(exception, node.Path, shape.Fields, shape.Type.Name));
             return new Bound(description, null, false);
         }
+    }
+
+    /// <summary>
+    /// An object whose keys are data: steps to numbers (<see cref="ShapeKind.StepMap"/>, the argument a
+    /// <c>Dictionary&lt;long, double&gt;</c>), or Python keyword arguments (<see cref="ShapeKind.Keywords"/>: a number, text,
+    /// true or false each, the argument a <c>Dictionary&lt;string, object?&gt;</c>). The description holds an object without a Type.
+    /// </summary>
+    private Bound Map(Node node, Shape shape)
+    {
+        // IConfiguration shows an object whose keys are all numbers (steps) as a list; its keys are still the steps.
+        if (!node.IsObject && !(node.IsList && node is ConfigurationNode))
+        {
+            Add(node.Path, $"{node.Path} must be an {shape.Display} but was {node.What}.");
+            return Bound.Failed;
+        }
+
+        var description = new ScheduleDescription();
+        bool complete = true;
+        if (shape.Kind == ShapeKind.StepMap)
+        {
+            var steps = new Dictionary<long, double>();
+            foreach (Node child in node.Children)
+            {
+                long? step = ParseInteger(child.Key.Trim(), long.MinValue, long.MaxValue);
+                double? value = child.Text is { } text && double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double d) ? d : null;
+                if (step is null)
+                {
+                    complete = Fail(child.Path, $"{child.Path}: the key '{child.Key}' must be a step (an integer).");
+                }
+                else if (value is null)
+                {
+                    complete = Fail(child.Path, $"{child.Path} must be a number but was {child.What}.");
+                }
+                else if (!steps.TryAdd(step.Value, value.Value))
+                {
+                    complete = Fail(child.Path, $"{child.Path}: step {Paths.Format(step.Value)} is given twice.");
+                }
+                else
+                {
+                    description.Parameters[child.Key.Trim()] = value.Value;
+                }
+            }
+
+            return new Bound(description, complete ? steps : null, complete);
+        }
+
+        var keywords = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (Node child in node.Children)
+        {
+            string? text = child.Text;
+            object? value = child.IsAbsent ? null
+                : text is null ? null
+                : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double number) ? number
+                : bool.TryParse(text, out bool flag) ? flag
+                : text;
+            if (!child.IsAbsent && text is null)
+            {
+                complete = Fail(child.Path, $"{child.Path} must be a number, text, true or false but was {child.What}.");
+                continue;
+            }
+
+            keywords[child.Key] = value;
+            description.Parameters[child.Key] = value;
+        }
+
+        return new Bound(description, complete ? keywords : null, complete);
     }
 
     /// <summary>A factory's rejection at the path of the parameter (and element) it names; nothing in its message is read.</summary>

@@ -21,6 +21,16 @@ internal static class Describer
 
         Factory factory = Factories.ForCall(call.Factory, call.Arguments, built) ?? throw new NotSupportedException(
             $"{Paths.Subject(path)} was built by {call.Factory}, which has no configuration form (a factory that takes a delegate, say), so it has no description.");
+        // A delegate passed to a parameter configuration never sets (CyclicLR's scale_fn) would be lost: refuse.
+        for (int i = 0; i < call.Arguments.Count; i++)
+        {
+            if (call.Arguments[i] is Delegate && !factory.Parameters.Any(p => p.ArgumentIndex == i))
+            {
+                throw new NotSupportedException(
+                    $"{Paths.Subject(path)} was built by {call.Factory} with a delegate argument, which configuration cannot express, so it has no description.");
+            }
+        }
+
         var description = new ScheduleDescription(factory.Name);
         Fill(description, factory.Parameters, call.Arguments, path);
         return description;
@@ -56,6 +66,22 @@ internal static class Describer
                 var record = new ScheduleDescription();
                 Fill(record, shape.Fields, shape.Read!(argument), path);
                 return record;
+            case ShapeKind.StepMap:
+                var steps = new ScheduleDescription();
+                foreach (KeyValuePair<long, double> entry in ((IEnumerable<KeyValuePair<long, double>>)argument).OrderBy(e => e.Key))
+                {
+                    steps.Parameters[Paths.Format(entry.Key)] = entry.Value;
+                }
+
+                return steps;
+            case ShapeKind.Keywords:
+                var keywords = new ScheduleDescription();
+                foreach (KeyValuePair<string, object?> entry in (IEnumerable<KeyValuePair<string, object?>>)argument)
+                {
+                    keywords.Parameters[entry.Key] = entry.Value;
+                }
+
+                return keywords;
             default:
                 return argument;
         }

@@ -12,8 +12,10 @@ internal static partial class Factories
     /// <summary>Gets every configuration type (the primary overload of each name), in the order of the factory classes and their methods.</summary>
     public static IReadOnlyList<Factory> All { get; } = [.. Every.Where(f => f.Primary)];
 
-    private static readonly Dictionary<string, Factory[]> ByName = Every.GroupBy(f => f.Name, StringComparer.OrdinalIgnoreCase)
-        .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.OrdinalIgnoreCase);
+    private static readonly Dictionary<string, Factory[]> ByName = Every
+        .SelectMany(f => f.Alias is null ? [(Name: f.Name, Factory: f)] : new[] { (Name: f.Name, Factory: f), (Name: f.Alias, Factory: f) })
+        .GroupBy(n => n.Name, StringComparer.OrdinalIgnoreCase)
+        .ToDictionary(g => g.Key, g => g.Select(n => n.Factory).ToArray(), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The other overloads of a type (those with fewer parameters), in declaration order.</summary>
     public static IEnumerable<Factory> OtherOverloads(Factory type) => ByName[type.Name].Where(f => !f.Primary);
@@ -44,6 +46,25 @@ internal static partial class Factories
 
     /// <summary>The names of the types whose objects can stand where a <paramref name="target"/> is expected.</summary>
     public static IEnumerable<string> NamesFor(Type target) => All.Where(f => target.IsAssignableFrom(f.Result)).Select(f => f.Name);
+
+    /// <summary>
+    /// The names and aliases of the types that build a <paramref name="target"/> in the origin <paramref name="name"/>
+    /// is written in (<c>torch.optim.lr_scheduler</c> for <c>torch.optim.lr_scheduler.OneCycleRL</c>, <c>torch</c> for
+    /// <c>torch.OneCycleRL</c>); empty when no type is named under that prefix.
+    /// </summary>
+    public static List<string> SameOrigin(string name, Type target)
+    {
+        int dot = name.LastIndexOf('.');
+        if (dot <= 0)
+        {
+            return [];
+        }
+
+        string prefix = name[..(dot + 1)];
+        return [.. All.Where(f => target.IsAssignableFrom(f.Result))
+            .SelectMany(f => f.Alias is null ? [f.Name] : new[] { f.Name, f.Alias })
+            .Where(n => n.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))];
+    }
 }
 
 /// <summary>One configuration type: a factory of the core, its parameters and a call of it.</summary>
@@ -56,7 +77,8 @@ internal static partial class Factories
 /// <param name="Constant">For a static property such as <c>BatchSizeGranularity.Any</c>, its value; otherwise null.</param>
 /// <param name="Primary">Whether this is the overload with the most parameters, which the type table shows.</param>
 /// <param name="Arity">The number of arguments a call of this overload records: every parameter (those configuration never sets included) and the receiver of an instance method.</param>
-internal sealed record Factory(string Name, string Method, Type Result, string Summary, Parameter[] Parameters, Func<object?[], object> Invoke, object? Constant, bool Primary, int Arity);
+/// <param name="Alias">A short name also accepted (<c>torch.OneCycleLR</c> for <c>torch.optim.lr_scheduler.OneCycleLR</c>); null for none.</param>
+internal sealed record Factory(string Name, string Method, Type Result, string Summary, Parameter[] Parameters, Func<object?[], object> Invoke, object? Constant, bool Primary, int Arity, string? Alias = null);
 
 /// <summary>A parameter of a factory (or a property of an options object).</summary>
 /// <param name="CSharpName">The C# name, as <see cref="ArgumentException.ParamName"/> names it.</param>
@@ -65,10 +87,11 @@ internal sealed record Factory(string Name, string Method, Type Result, string S
 /// <param name="Required">Whether it has no default.</param>
 /// <param name="Default">The C# default value, boxed; null when required.</param>
 /// <param name="Documentation">The XML documentation of the parameter, on one line.</param>
-internal sealed record Parameter(string CSharpName, Shape Shape, int ArgumentIndex, bool Required, object? Default, string Documentation)
+/// <param name="OriginKey">The origin's keyword (<c>T_max</c>, <c>num_warmup_steps</c>) for a porting factory; null for the core's PascalCase key.</param>
+internal sealed record Parameter(string CSharpName, Shape Shape, int ArgumentIndex, bool Required, object? Default, string Documentation, string? OriginKey = null)
 {
-    /// <summary>Gets the configuration key: the C# name in PascalCase.</summary>
-    public string Key { get; } = char.ToUpperInvariant(CSharpName[0]) + CSharpName[1..];
+    /// <summary>Gets the configuration key: the origin's keyword, else the C# name in PascalCase.</summary>
+    public string Key { get; } = OriginKey ?? char.ToUpperInvariant(CSharpName[0]) + CSharpName[1..];
 }
 
 /// <summary>Turns the values the binder produces into the arguments the generated invokers pass.</summary>

@@ -12,6 +12,12 @@ internal enum ShapeKind
     List,
     Built,
     Record,
+
+    /// <summary>An object whose keys are steps and whose values are numbers (optax's <c>boundaries_and_scales</c>).</summary>
+    StepMap,
+
+    /// <summary>An object of Python keyword arguments: names to numbers, text, true or false (<c>scheduler_specific_kwargs</c>).</summary>
+    Keywords,
 }
 
 /// <summary>How a parameter's value is written in configuration; created by the generated table.</summary>
@@ -54,6 +60,8 @@ internal sealed class Shape
         ShapeKind.Enum => string.Join(" | ", Names),
         ShapeKind.List => "list of " + Element!.Display,
         ShapeKind.Built => $"{Type!.Name} description",
+        ShapeKind.StepMap => "object of step: number",
+        ShapeKind.Keywords => "object of keyword arguments",
         _ => $"{Type!.Name.Split('`')[0]} object ({string.Join(", ", Fields.Select(f => f.Key))})",
     };
 
@@ -67,6 +75,8 @@ internal sealed class Shape
         ShapeKind.Text => value is string,
         ShapeKind.List => value is System.Collections.IEnumerable and not string
             && ((System.Collections.IEnumerable)value).Cast<object?>().All(Element!.Accepts),
+        ShapeKind.StepMap => value is IEnumerable<KeyValuePair<long, double>>,
+        ShapeKind.Keywords => value is IEnumerable<KeyValuePair<string, object?>>,
         _ => Type!.IsInstanceOfType(value),
     };
 
@@ -84,6 +94,10 @@ internal sealed class Shape
         new(ShapeKind.Enum, nullable) { Type = type, Names = names, Values = values };
 
     public static Shape List(Shape element, bool nullable) => new(ShapeKind.List, nullable) { Element = element };
+
+    public static Shape StepMap(bool nullable) => new(ShapeKind.StepMap, nullable);
+
+    public static Shape Keywords(bool nullable) => new(ShapeKind.Keywords, nullable);
 
     public static Shape Built(Type type, bool nullable) => new(ShapeKind.Built, nullable) { Type = type };
 

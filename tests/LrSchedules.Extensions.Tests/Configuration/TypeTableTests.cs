@@ -14,12 +14,14 @@ public class TypeTableTests
 {
     private const string FactoriesAttribute = "LrSchedules.Internal.ConfigurationFactoriesAttribute";
     private const string NotConfigurableAttribute = "LrSchedules.Internal.NotConfigurableAttribute";
+    private const string NameAttribute = "LrSchedules.Internal.ConfigurationNameAttribute";
 
-    private static readonly Assembly Core = typeof(ILearningRateSchedule).Assembly;
+    /// <summary>The assemblies whose factory classes the generator reads: the core and LrSchedules.Porting.</summary>
+    private static readonly Assembly[] Assemblies = [typeof(ILearningRateSchedule).Assembly, typeof(LrSchedules.Porting.Torch).Assembly];
 
     /// <summary>The public methods of the factory classes that return an object: the factories, as the generator sees them.</summary>
     private static IEnumerable<MethodInfo> PublicFactories() =>
-        Core.GetExportedTypes()
+        Assemblies.SelectMany(a => a.GetExportedTypes())
             .Where(t => t.GetCustomAttributes().Any(a => a.GetType().FullName == FactoriesAttribute))
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly))
             .Where(m => !m.IsSpecialName && !m.IsGenericMethod && m.GetBaseDefinition() == m
@@ -58,7 +60,8 @@ public class TypeTableTests
     public void The_factories_that_take_a_delegate_are_marked_not_configurable_and_are_not_types()
     {
         PublicFactories().Where(m => m.GetParameters().Any(p => typeof(Delegate).IsAssignableFrom(p.ParameterType)))
-            .Should().NotBeEmpty().And.OnlyContain(m => IsNotConfigurable(m));
+            .Should().NotBeEmpty().And.OnlyContain(m => IsNotConfigurable(m)
+                || m.GetParameters().Where(p => typeof(Delegate).IsAssignableFrom(p.ParameterType)).All(p => IsNotConfigurable(p) && p.HasDefaultValue));
         ScheduleConfiguration.Types.Should().NotContain(t => t.Factory.EndsWith(".FromFunction", StringComparison.Ordinal));
     }
 
@@ -68,7 +71,7 @@ public class TypeTableTests
     {
         ScheduleTypeInfo type = ScheduleConfiguration.FindType(name)!;
         string[] parts = type.Factory.Split('.');
-        Type declaring = Core.GetExportedTypes().Single(t => t.Name == parts[0]);
+        Type declaring = Assemblies.SelectMany(a => a.GetExportedTypes()).Single(t => t.Name == parts[0]);
         MethodInfo? method = declaring.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance)
             .Where(m => m.Name == parts[1])
             .OrderByDescending(m => m.GetParameters().Length)
@@ -76,12 +79,16 @@ public class TypeTableTests
         PropertyInfo? property = declaring.GetProperty(parts[1], BindingFlags.Public | BindingFlags.Static);
 
         (method is not null || (property is not null && type.Parameters.Count == 0)).Should().BeTrue($"{type.Factory} is a public factory with the parameters {string.Join(", ", type.Parameters.Select(p => p.Name))}");
-        type.ResultType.Should().Be(method?.ReturnType ?? property!.PropertyType);
+        // A factory returning a tuple (timm's create_scheduler_v2: the scheduler and the epochs) configures its first element.
+        Type? returned = method?.ReturnType is { IsValueType: true, IsGenericType: true } tuple && tuple.FullName!.StartsWith("System.ValueTuple`", StringComparison.Ordinal)
+            ? tuple.GetGenericArguments()[0]
+            : method?.ReturnType;
+        type.ResultType.Should().Be(returned ?? property!.PropertyType);
         if (method is not null)
         {
             foreach (ParameterInfo parameter in method.GetParameters().Where(p => !IsNotConfigurable(p)))
             {
-                ScheduleParameterInfo info = type.Parameters.Single(p => p.Name == Pascal(parameter.Name!));
+                ScheduleParameterInfo info = type.Parameters.Single(p => p.Name == Key(parameter));
                 info.IsRequired.Should().Be(!parameter.HasDefaultValue, $"{info.Name} is required exactly when the factory gives no default");
                 if (parameter.HasDefaultValue)
                 {
@@ -168,15 +175,30 @@ public class TypeTableTests
 
     private static IEnumerable<string> Keys(MethodInfo method) =>
         (method.IsStatic ? [] : new[] { method.DeclaringType!.Name })
-            .Concat(method.GetParameters().Where(p => !IsNotConfigurable(p)).Select(p => Pascal(p.Name!)));
+            .Concat(method.GetParameters().Where(p => !IsNotConfigurable(p)).Select(Key));
 
-    private static string Pascal(string name) => char.ToUpperInvariant(name[0]) + name[1..];
+    /// <summary>
+    /// The key of a parameter: for a porting class, the origin's keyword its <c>[ConfigurationName]</c> declares, else
+    /// the C# name in snake_case (<c>numWarmupSteps</c> → <c>num_warmup_steps</c>); for the core, the C# name in PascalCase.
+    /// </summary>
+    private static string Key(ParameterInfo parameter)
+    {
+        if (parameter.Member.DeclaringType!.Assembly != Assemblies[1])
+        {
+            return char.ToUpperInvariant(parameter.Name![0]) + parameter.Name[1..];
+        }
+
+        object? declared = parameter.GetCustomAttributes(false).FirstOrDefault(a => a.GetType().FullName == NameAttribute);
+        return declared?.GetType().GetProperty("Name")!.GetValue(declared) as string
+            ?? System.Text.RegularExpressions.Regex.Replace(parameter.Name!, "(?<=[a-z0-9])([A-Z])", "_$1").ToLowerInvariant();
+    }
 
     private static string Json(object? value) => value switch
     {
         null => "null",
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         bool b => b ? "true" : "false",
+        string text => System.Text.Json.JsonSerializer.Serialize(text),
         Enum e => $"\"{e}\"",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString()!,

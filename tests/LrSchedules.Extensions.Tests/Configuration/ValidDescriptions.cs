@@ -20,20 +20,22 @@ internal static class ValidDescriptions
             return null;
         }
 
-        Parameter[] required = factory.Parameters.Where(p => p.Required).ToArray();
-        var pools = required.Select(p => Candidates(p.Shape, depth).ToList()).ToArray();
+        // The parameters searched: the required ones, and any optional one a problem names (a porting method that needs
+        // one of two optional parameters, OLMo's warmup or warmup_fraction, say).
+        var active = factory.Parameters.Where(p => p.Required).ToList();
+        var pools = active.Select(p => Candidates(p.Shape, depth, factory.Name).ToList()).ToList();
         if (pools.Any(p => p.Count == 0))
         {
             return null;
         }
 
-        int[] choice = new int[required.Length];
+        var choice = new List<int>(new int[active.Count]);
         for (int attempt = 0; attempt < Attempts; attempt++)
         {
             var description = new ScheduleDescription(factory.Name);
-            for (int i = 0; i < required.Length; i++)
+            for (int i = 0; i < active.Count; i++)
             {
-                description.Parameters[required[i].Key] = pools[i][choice[i]];
+                description.Parameters[active[i].Key] = pools[i][choice[i]];
             }
 
             ScheduleLoadResult result = ScheduleConfiguration.LoadDescription(description);
@@ -43,14 +45,23 @@ internal static class ValidDescriptions
             }
 
             string first = result.Problems[0].Path.Split(':')[0];
-            int rejected = Array.FindIndex(required, p => string.Equals(p.Key, first, StringComparison.OrdinalIgnoreCase));
+            int rejected = active.FindIndex(p => string.Equals(p.Key, first, StringComparison.OrdinalIgnoreCase));
+            Parameter? named = rejected < 0 ? factory.Parameters.FirstOrDefault(p => string.Equals(p.Key, first, StringComparison.OrdinalIgnoreCase)) : null;
+            if (named is not null && Candidates(named.Shape, depth, factory.Name).ToList() is { Count: > 0 } pool)
+            {
+                active.Add(named);
+                pools.Add(pool);
+                choice.Add(0);
+                continue;
+            }
+
             if (rejected < 0)
             {
                 // A problem the search cannot attribute: try the next combination in order.
-                rejected = required.Length - 1;
+                rejected = active.Count - 1;
             }
 
-            if (!Advance(choice, pools, rejected))
+            if (rejected < 0 || !Advance(choice, pools, rejected))
             {
                 return null;
             }
@@ -60,7 +71,7 @@ internal static class ValidDescriptions
     }
 
     /// <summary>Moves parameter <paramref name="index"/> to its next candidate, carrying over to the ones before it when it runs out.</summary>
-    private static bool Advance(int[] choice, List<object?>[] pools, int index)
+    private static bool Advance(List<int> choice, List<List<object?>> pools, int index)
     {
         for (int i = index; i >= 0; i--)
         {
@@ -75,22 +86,40 @@ internal static class ValidDescriptions
         return false;
     }
 
-    private static IEnumerable<object?> Candidates(Shape shape, int depth) => shape.Kind switch
+    private static IEnumerable<object?> Candidates(Shape shape, int depth, string owner) => shape.Kind switch
     {
         ShapeKind.Number => [0.1, 0.5, 2.0, 1.0, 0.0, 10.0, 1e-4, 100.0],
         ShapeKind.Integer => [10L, 100L, 1L, 2L, 1000L, 5L, 10_000L, 0L],
         ShapeKind.Int32 => [10, 1, 2, 100, 0],
         ShapeKind.Boolean => [false, true],
-        ShapeKind.Text => ["a"],
+        // The origins' vocabulary (decay styles, interpolation types, scheduler names, a Megatron batch schedule).
+        ShapeKind.Text => ["a", "linear", "cosine", "constant", "0:16 1000:32"],
         ShapeKind.Enum => shape.Names,
-        ShapeKind.List => Lists(shape.Element!, depth),
-        ShapeKind.Built => Nested(shape.Type!, depth),
+        ShapeKind.List => Lists(shape.Element!, depth, owner),
+        ShapeKind.Built => Nested(shape.Type!, depth, owner),
+        ShapeKind.Record => Records(shape, depth, owner),
         _ => [new ScheduleDescription()],
     };
 
-    private static IEnumerable<object?> Lists(Shape element, int depth)
+    /// <summary>Objects of fields: the required fields each set from its pool, shifted together through a few combinations.</summary>
+    private static IEnumerable<object?> Records(Shape shape, int depth, string owner)
     {
-        List<object?> one = Candidates(element, depth + 1).Take(3).ToList();
+        var required = shape.Fields.Where(f => f.Required).Select(f => (f.Key, Pool: Candidates(f.Shape, depth + 1, owner).ToList())).ToList();
+        for (int k = 0; k < 8; k++)
+        {
+            var record = new ScheduleDescription();
+            foreach ((string key, List<object?> pool) in required.Where(r => r.Pool.Count > 0))
+            {
+                record.Parameters[key] = pool[(k + record.Parameters.Count) % pool.Count];
+            }
+
+            yield return record;
+        }
+    }
+
+    private static IEnumerable<object?> Lists(Shape element, int depth, string owner)
+    {
+        List<object?> one = Candidates(element, depth + 1, owner).Take(3).ToList();
         if (one.Count == 0)
         {
             return [];
@@ -104,11 +133,16 @@ internal static class ValidDescriptions
         };
     }
 
-    /// <summary>Descriptions of the simplest types that build a <paramref name="target"/>.</summary>
-    private static IEnumerable<object?> Nested(Type target, int depth) =>
+    /// <summary>Descriptions of the simplest types that build a <paramref name="target"/>, those of the owner's origin first (OLMo's SequentialScheduler takes OLMo's schedulers).</summary>
+    private static IEnumerable<object?> Nested(Type target, int depth, string owner) =>
         Factories.All.Where(f => target.IsAssignableFrom(f.Result))
-            .OrderBy(f => f.Parameters.Count(p => p.Required))
+            .OrderBy(f => Origin(f.Name) == Origin(owner) ? 0 : 1)
+            .ThenBy(f => f.Parameters.Count(p => p.Required))
             .Take(3)
             .Select(f => For(f, depth + 1))
             .Where(d => d is not null);
+
+    /// <summary>The origin of a type name: <c>olmo_core.optim.scheduler</c> for <c>olmo_core.optim.scheduler.WSD</c>; empty for the core's names.</summary>
+    private static string Origin(string name) =>
+        name.Length > 0 && char.IsLower(name[0]) && name.LastIndexOf('.') is int dot and > 0 ? name[..dot] : string.Empty;
 }

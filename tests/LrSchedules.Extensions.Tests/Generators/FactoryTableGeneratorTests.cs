@@ -13,7 +13,19 @@ public class FactoryTableGeneratorTests
         namespace LrSchedules.Internal
         {
             [System.AttributeUsage(System.AttributeTargets.Class)]
-            internal sealed class ConfigurationFactoriesAttribute : System.Attribute { }
+            internal sealed class ConfigurationFactoriesAttribute : System.Attribute
+            {
+                public string? Prefix { get; set; }
+                public string? Alias { get; set; }
+                public bool SnakeCaseNames { get; set; }
+            }
+
+            [System.AttributeUsage(System.AttributeTargets.Method | System.AttributeTargets.Parameter)]
+            internal sealed class ConfigurationNameAttribute : System.Attribute
+            {
+                public ConfigurationNameAttribute(string name) { }
+                public bool Qualified { get; set; }
+            }
 
             [System.AttributeUsage(System.AttributeTargets.Method | System.AttributeTargets.Parameter)]
             internal sealed class NotConfigurableAttribute : System.Attribute { public NotConfigurableAttribute(string reason) { } }
@@ -90,6 +102,69 @@ public class FactoryTableGeneratorTests
         Run("namespace Core { [LrSchedules.Internal.ConfigurationFactories] public static class Shapes { public static object? Nothing() => null; } }", out _, withDocumentation: false)
             .Select(d => d.Id).Should().Contain("LRSCFG003");
         Run("namespace Core { public static class Shapes { } }", out _).Select(d => d.Id).Should().Equal("LRSCFG002");
+    }
+
+    [Fact]
+    public void An_origins_factories_in_another_assembly_are_named_by_its_declaration()
+    {
+        const string Origin = """
+            using System.Collections.Generic;
+            using LrSchedules.Internal;
+            namespace Origin
+            {
+                [ConfigurationFactories(Prefix = "torch.optim.lr_scheduler", Alias = "torch")]
+                public static class Torch
+                {
+                    public static Core.Shape CosineAnnealingLR(double lr, [ConfigurationName("T_max")] long tMax, double etaMin = 0.0) => new Core.Shape();
+                }
+
+                [ConfigurationFactories(Prefix = "optax", SnakeCaseNames = true)]
+                public static class Optax
+                {
+                    public static Core.Shape PiecewiseConstantSchedule(double initValue, IReadOnlyDictionary<long, double>? boundariesAndScales = null) => new Core.Shape();
+
+                    [ConfigurationName("pkg.module.given_name", Qualified = true)]
+                    public static Core.Shape Other(IReadOnlyDictionary<string, object?> kwargs) => new Core.Shape();
+                }
+            }
+            """;
+        CSharpCompilation core = CSharpCompilation.Create(
+            "Core",
+            [CSharpSyntaxTree.ParseText(Attributes), CSharpSyntaxTree.ParseText(Shapes("""[LrSchedules.Internal.NotConfigurable("a delegate")]""")),
+                CSharpSyntaxTree.ParseText("[assembly: System.Runtime.CompilerServices.InternalsVisibleTo(\"Origin\")]")],
+            [MetadataReference.CreateFromFile(typeof(object).Assembly.Location)],
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        CSharpCompilation origin = CSharpCompilation.Create(
+            "Origin",
+            [CSharpSyntaxTree.ParseText(Origin)],
+            [MetadataReference.CreateFromFile(typeof(object).Assembly.Location), core.ToMetadataReference()],
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        origin.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Should().BeEmpty();
+        CSharpCompilation consumer = CSharpCompilation.Create(
+            "Consumer",
+            [],
+            [MetadataReference.CreateFromFile(typeof(object).Assembly.Location), core.ToMetadataReference(), origin.ToMetadataReference()],
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        const string OriginDocumentation = """
+            <?xml version="1.0"?>
+            <doc><assembly><name>Origin</name></assembly><members></members></doc>
+            """;
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+            [new FactoryTableGenerator().AsSourceGenerator()], [new Text("Core.xml", Documentation), new Text("Origin.xml", OriginDocumentation)]);
+
+        GeneratorDriverRunResult result = driver.RunGenerators(consumer).GetRunResult();
+        string generated = string.Concat(result.GeneratedTrees.Select(t => t.ToString()));
+
+        result.Diagnostics.Should().BeEmpty();
+        generated.Should().Contain("Factory(\"torch.optim.lr_scheduler.CosineAnnealingLR\", \"Torch.CosineAnnealingLR\"")
+            .And.Contain("\"torch.CosineAnnealingLR\")", "the alias closes the entry")
+            .And.Contain("\"T_max\")", "a declared key")
+            .And.Contain("\"eta_min\")", "a derived key")
+            .And.Contain("Factory(\"optax.piecewise_constant_schedule\"", "a snake_case function name")
+            .And.Contain("Shape.StepMap(true)").And.Contain("\"boundaries_and_scales\")")
+            .And.Contain("Factory(\"pkg.module.given_name\"", "a qualified name declared whole")
+            .And.Contain("Shape.Keywords(false)")
+            .And.Contain("Factory(\"Flat\"", "the core's own names are unchanged");
     }
 
     private sealed class Text(string path, string text) : AdditionalText
