@@ -68,6 +68,9 @@ public sealed class TableSeriesTests : LrsTestBase
     [Theory]
     [InlineData("""{ "Type": "OneCycleMomentum", "MinimumMomentum": 0.85, "MaximumMomentum": 0.95, "TotalSteps": 10 }""", "step,momentum")]
     [InlineData("""{ "Type": "WeightDecayIncrease", "InitialWeightDecay": 0.01, "FinalWeightDecay": 0.1, "IncreaseSteps": 10 }""", "step,weight_decay")]
+    [InlineData("""{ "Type": "AsMomentum", "Schedule": { "Type": "Cosine", "InitialLearningRate": 0.95, "FinalLearningRate": 0.85, "TotalSteps": 10 } }""", "step,momentum")]
+    [InlineData("""{ "Type": "AsBeta", "Schedule": { "Type": "Constant", "LearningRate": 0.999 } }""", "step,beta")]
+    [InlineData("""{ "Type": "AsWeightDecay", "Schedule": { "Type": "Linear", "InitialLearningRate": 0.0, "FinalLearningRate": 0.1, "TotalSteps": 10 } }""", "step,weight_decay")]
     public void A_schedule_of_another_value_is_named_for_it(string json, string header)
     {
         (int exitCode, string output, string error) = Run("table", Write("other.json", json), "--steps", "2");
