@@ -21,7 +21,8 @@ public sealed class ValueBoundsTests(ITestOutputHelper output)
 
     /// <summary>
     /// name, schedule, the step scale its boundaries live on, whether its bounds are attained (tight). Not tight: an
-    /// infimum never reached (a restart comes first), a conservative 0, or a clamp keeping its input's wider margin.
+    /// infimum never reached (a restart comes first), a conservative 0, a clamp keeping its input's wider margin, or a
+    /// product of maxima reached at different steps (the batch scale is largest where the rate is not).
     /// </summary>
     public static TheoryData<string, LearningRateSchedule, long, bool> Cases() => new()
     {
@@ -72,6 +73,7 @@ public sealed class ValueBoundsTests(ITestOutputHelper output)
         { "Join", Schedule.Join([Schedule.Constant(0.9), Schedule.Linear(0.9, 0.3, 10), Schedule.Constant(0.6)], [5, 16]), 16, true },
         { "Product", Schedule.Product(Schedule.Constant(0.5), Schedule.Linear(1.0, 0.2, 10)), 10, true },
         { "LinearScalingWithWarmup", BatchScaling.LinearScalingWithWarmup(Schedule.Cosine(0.1, 0.01, 10), 10, Plan, 2), 200, false },
+        { "ScaleLearningRate", Plan.ScaleLearningRate(Schedule.Cosine(0.1, 0.01, 100), BatchScaling.SquareRootScaling(10)), 200, false },
         { "PerStep", Plan.PerStep(Schedule.Linear(0.9, 0.1, 10), TrainingClock.Epochs), 200, true },
         { "Clamp over unknown", Schedule.FromFunction((long step) => step * 0.5).Clamp(0.1, 0.9), 10, true },
     };
@@ -100,6 +102,21 @@ public sealed class ValueBoundsTests(ITestOutputHelper output)
             (bounds.Maximum - greatest).Should().BeLessThanOrEqualTo(slack, $"{name}'s upper bound is attained");
             (least - bounds.Minimum).Should().BeLessThanOrEqualTo(slack, $"{name}'s lower bound is attained");
         }
+    }
+
+    [Fact]
+    public void Every_shape_and_combinator_of_the_core_has_a_case()
+    {
+        Type[] declared =
+        [
+            .. typeof(LearningRateSchedule).Assembly.GetTypes()
+                .Where(t => t.IsSubclassOf(typeof(LearningRateSchedule)) && !t.IsAbstract)
+                .Where(t => t != typeof(FunctionSchedule) && t != typeof(StepwiseSchedule)), // unknown bounds: see below
+        ];
+        var covered = Cases().Select(row => row[1].GetType()).ToHashSet();
+
+        declared.Should().NotBeEmpty();
+        declared.Where(t => !covered.Contains(t)).Should().BeEmpty("a new shape declares its bounds and gets a case here");
     }
 
     [Fact]
