@@ -71,6 +71,20 @@ public sealed class ScalarScheduleTests
     }
 
     [Fact]
+    public void Negative_zero_is_a_valid_weight_decay_momentum_and_beta_and_is_returned_as_is()
+    {
+        // xUnit treats 0.0 and -0.0 as the same InlineData, so -0.0 has its own test.
+        double[] values =
+        [
+            Schedule.Constant(-0.0).AsWeightDecay().GetValue(0),
+            Schedule.Constant(-0.0).AsMomentum().GetValue(long.MaxValue),
+            Schedule.Constant(-0.0).AsBeta().GetValue(1),
+        ];
+
+        values.Should().OnlyContain(v => v == 0.0 && double.IsNegative(v));
+    }
+
+    [Fact]
     public void A_negative_weight_decay_is_rejected_at_construction_by_the_shape()
     {
         Action negative = () => Schedule.Constant(-1e-9).AsWeightDecay();

@@ -1,6 +1,4 @@
-using LrSchedules.Tests.Contract;
-
-namespace LrSchedules.Tests.Hyperparameters;
+namespace LrSchedules.Tests.Contract;
 
 /// <summary>
 /// <see cref="ScheduleContract"/> for a <see cref="ScalarSchedule"/>: rejects negative steps, every value in the
