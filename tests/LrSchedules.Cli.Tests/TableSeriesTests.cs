@@ -46,6 +46,19 @@ public sealed class TableSeriesTests : LrsTestBase
     }
 
     [Fact]
+    public void A_cycled_momentum_outside_zero_one_leaves_the_rate_alone_in_the_table()
+    {
+        // PyTorch accepts base_momentum 1.0 and the rate does not depend on it; a momentum series lies in [0, 1), so
+        // Torch.GetMomentum rejects it and the table prints the rate only.
+        string path = Write("onecycle.json", """{ "Type": "torch.OneCycleLR", "max_lr": 0.1, "total_steps": 10, "base_momentum": 1.0 }""");
+
+        (int exitCode, string output, string error) = Run("table", path, "--steps", "3");
+
+        exitCode.Should().Be(ExitCodes.Success, error);
+        output.Split('\n')[0].Should().Be("step,learning_rate");
+    }
+
+    [Fact]
     public void Megatron_prints_its_weight_decay_as_a_weight_decay_column()
     {
         string path = Write("megatron.json", """
