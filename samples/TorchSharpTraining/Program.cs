@@ -54,9 +54,12 @@ ILearningRateSchedule schedule = Schedule.MultiStep(
     milestoneEpochs.Select(e => plan.GetFirstStepOfEpoch(e)),
     decayFactor: 0.2);
 
-// Every parameter group gets the schedule's rate each step (add momentum:, beta2: or weightDecay: schedules, and
-// per-group scales, in the same way). Apply allocates nothing and may be called for any step: resuming is Apply(t).
-var groups = new ParamGroupScheduler(optimizer.ParamGroups, new HyperparameterSchedules(schedule));
+// Every parameter group gets the schedule's rate and the momentum each step (beta2: or weightDecay: schedules, and
+// per-group scales, go in the same way). The momentum is any schedule ended by AsMomentum(), which checks it lies in
+// [0, 1) here, once. Apply allocates nothing and may be called for any step: resuming is Apply(t).
+var groups = new ParamGroupScheduler(
+    optimizer.ParamGroups,
+    new HyperparameterSchedules(schedule, momentum: Schedule.Constant(Momentum).AsMomentum()));
 
 long step = 0;
 for (int epoch = 1; epoch <= Epochs; epoch++)

@@ -112,7 +112,7 @@ internal sealed class Loaded
                     "WeightDecayIncrease" => "weight_decay",
                     _ => "learning_rate",
                 },
-                Series = Momentum(result.Description) is { } momentum ? [("momentum", momentum.GetLearningRate)] : [],
+                Series = Momentum(schedule) is { } momentum ? [("momentum", momentum.GetValue)] : [],
             },
             MegatronSchedules megatron => new(type, kind, megatron.LearningRate.GetLearningRate, null)
             {
@@ -122,6 +122,10 @@ internal sealed class Loaded
             SeesawPlan seesaw => new(type, kind, seesaw.LearningRate.GetLearningRate, seesaw.Plan),
             TrainingPlan own => new(type, kind, null, own),
             DataParallelPlan parallel => new(type, kind, null, parallel.Plan),
+            ScalarSchedule scalar => new(type, kind, scalar.GetValue, FindPlan(result.Description))
+            {
+                RateName = scalar switch { MomentumSchedule => "momentum", BetaSchedule => "beta", _ => "weight_decay" },
+            },
             _ => new(type, kind, null, null),
         };
     }
@@ -141,68 +145,19 @@ internal sealed class Loaded
 
     /// <summary>
     /// The momentum PyTorch cycles beside the rate when the root is a <c>OneCycleLR</c> or <c>CyclicLR</c> with
-    /// <c>cycle_momentum</c> (its default): the core's <c>OneCycleMomentum</c> or <c>CyclicMomentum</c>, described from
-    /// the scheduler's own keyword arguments (defaults from the type table) and built like any description.
+    /// <c>cycle_momentum</c> (its default), as the porting surface gives it (<see cref="Torch.GetMomentum"/>); null for
+    /// any other schedule, and, as before, for momenta outside [0, 1), which only the rate's column can show.
     /// </summary>
-    private static ILearningRateSchedule? Momentum(ScheduleDescription root)
+    private static MomentumSchedule? Momentum(ILearningRateSchedule schedule)
     {
-        ScheduleTypeInfo? info = root.Type is null ? null : ScheduleConfiguration.FindType(root.Type);
-        if (info is null || !(Argument(root, info, "cycle_momentum") is true))
+        try
+        {
+            return Torch.GetMomentum(schedule);
+        }
+        catch (ScheduleArgumentException)
         {
             return null;
         }
-
-        ScheduleDescription? momentum = info.Factory switch
-        {
-            "Torch.OneCycleLR" => new ScheduleDescription("OneCycleMomentum")
-            {
-                Parameters =
-                {
-                    ["MinimumMomentum"] = Argument(root, info, "base_momentum"),
-                    ["MaximumMomentum"] = Argument(root, info, "max_momentum"),
-                    ["TotalSteps"] = Argument(root, info, "total_steps") ?? (Argument(root, info, "epochs") is long epochs && Argument(root, info, "steps_per_epoch") is long perEpoch ? epochs * perEpoch : null),
-                    ["WarmupFraction"] = Argument(root, info, "pct_start"),
-                    ["Curve"] = Argument(root, info, "anneal_strategy") is "linear" ? "Linear" : "Cosine",
-                    ["ThreePhase"] = Argument(root, info, "three_phase"),
-                },
-            },
-            "Torch.CyclicLR" => new ScheduleDescription("CyclicMomentum")
-            {
-                Parameters =
-                {
-                    ["MinimumMomentum"] = Argument(root, info, "base_momentum"),
-                    ["MaximumMomentum"] = Argument(root, info, "max_momentum"),
-                    ["StepsUp"] = Argument(root, info, "step_size_up"),
-                    ["StepsDown"] = Argument(root, info, "step_size_down"),
-                    ["Mode"] = Argument(root, info, "mode") switch { "triangular2" => "Triangular2", "exp_range" => "ExponentialRange", _ => "Triangular" },
-                    ["DecayFactor"] = Argument(root, info, "gamma"),
-                },
-            },
-            _ => null,
-        };
-        return momentum is null ? null : ScheduleConfiguration.LoadDescription(momentum).Built as ILearningRateSchedule;
-    }
-
-    /// <summary>A keyword argument as the description gives it, else the type's default (read from its JSON text).</summary>
-    private static object? Argument(ScheduleDescription description, ScheduleTypeInfo type, string key)
-    {
-        if (description.Parameters.TryGetValue(key, out object? given))
-        {
-            return given;
-        }
-
-        string? json = type.Parameters.FirstOrDefault(p => p.Name == key)?.DefaultValue;
-        using var document = System.Text.Json.JsonDocument.Parse(json ?? "null");
-        System.Text.Json.JsonElement value = document.RootElement;
-        return value.ValueKind switch
-        {
-            System.Text.Json.JsonValueKind.True => true,
-            System.Text.Json.JsonValueKind.False => false,
-            System.Text.Json.JsonValueKind.String => value.GetString(),
-            System.Text.Json.JsonValueKind.Number when value.TryGetInt64(out long whole) => whole,
-            System.Text.Json.JsonValueKind.Number => value.GetDouble(),
-            _ => null,
-        };
     }
 
     /// <summary>Where a kind comes in <c>lrs list</c>: what a training loop reaches for first, first.</summary>
@@ -212,6 +167,7 @@ internal sealed class Loaded
     [
         "learning-rate schedule", "learning-rate and weight-decay schedule", "batch-size schedule", "training plan",
         "batch growth plan", "data-parallel plan", "scaling rule", "reduce-on-plateau schedule", "batch-size granularity",
+        "momentum schedule", "beta schedule", "weight-decay schedule",
     ];
 
     /// <summary>A configuration result type in words, as <c>lrs</c> names kinds.</summary>
@@ -227,6 +183,9 @@ internal sealed class Loaded
         _ when resultType == typeof(ReduceLearningRateOnPlateau) => "reduce-on-plateau schedule",
         _ when resultType == typeof(BatchSizeGranularity) => "batch-size granularity",
         _ when resultType == typeof(MegatronSchedules) => "learning-rate and weight-decay schedule",
+        _ when resultType == typeof(MomentumSchedule) => "momentum schedule",
+        _ when resultType == typeof(BetaSchedule) => "beta schedule",
+        _ when resultType == typeof(WeightDecaySchedule) => "weight-decay schedule",
         _ => resultType.Name,
     };
 }

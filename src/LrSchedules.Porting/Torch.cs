@@ -302,8 +302,8 @@ public static class Torch
     /// <para>Origin: <c>CyclicLR</c> (commit 008f727e). The optimizer's rate is not read (PyTorch overwrites it with
     /// <c>base_lr</c>). Quirk reproduced: without <c>scale_fn</c>, <c>scale_mode</c> is ignored (PyTorch forces "cycle" for
     /// the triangular modes and "iterations" for exp_range). The momentum arguments cycle the optimizer's momentum and
-    /// do not change the rate; they are accepted and validated as numbers only. That momentum is
-    /// <c>Schedule.CyclicMomentum(baseMomentum, maxMomentum, stepSizeUp, stepSizeDown, mode, gamma)</c>.</para>
+    /// do not change the rate; here they are validated as finite numbers only, and <see cref="GetMomentum"/> returns
+    /// that momentum from this schedule.</para>
     /// </remarks>
     /// <param name="baseLr">The lower bound (<c>base_lr</c>); finite and ≥ 0.</param>
     /// <param name="maxLr">The upper bound (<c>max_lr</c>); finite and ≥ <paramref name="baseLr"/>.</param>
@@ -313,9 +313,9 @@ public static class Torch
     /// <param name="gamma">The base of exp_range's <c>gamma^t</c>; in (0, 1]. Defaults to 1.</param>
     /// <param name="scaleFn">A custom amplitude (<c>scale_fn</c>) replacing <paramref name="mode"/>; null for the mode's.</param>
     /// <param name="scaleMode">"cycle" or "iterations": what <paramref name="scaleFn"/> is given. Defaults to "cycle".</param>
-    /// <param name="cycleMomentum">Whether PyTorch cycles the momentum (no effect on the rate). Defaults to true.</param>
-    /// <param name="baseMomentum">The lower momentum (no effect on the rate). Defaults to 0.8.</param>
-    /// <param name="maxMomentum">The upper momentum (no effect on the rate). Defaults to 0.9.</param>
+    /// <param name="cycleMomentum">Whether PyTorch cycles the momentum (no effect on the rate; <see cref="GetMomentum"/> returns null when false). Defaults to true.</param>
+    /// <param name="baseMomentum">The lower momentum (no effect on the rate; read by <see cref="GetMomentum"/>). Defaults to 0.8.</param>
+    /// <param name="maxMomentum">The upper momentum (no effect on the rate; read by <see cref="GetMomentum"/>). Defaults to 0.9.</param>
     /// <returns>The schedule.</returns>
     /// <exception cref="ScheduleArgumentException">An argument is outside the range given for it.</exception>
     public static LearningRateSchedule CyclicLR(
@@ -337,13 +337,7 @@ public static class Torch
         LearningRateSchedule expression;
         if (scaleFn is null)
         {
-            CyclicMode cyclicMode = Port.OneOf(mode, nameof(mode), "triangular", "triangular2", "exp_range") switch
-            {
-                "triangular" => CyclicMode.Triangular,
-                "triangular2" => CyclicMode.Triangular2,
-                _ => CyclicMode.ExponentialRange,
-            };
-            expression = Schedule.Cyclic(baseLr, maxLr, stepSizeUp, stepSizeDown, cyclicMode, gamma);
+            expression = Schedule.Cyclic(baseLr, maxLr, stepSizeUp, stepSizeDown, CyclicModeOf(mode), gamma);
         }
         else
         {
@@ -353,19 +347,14 @@ public static class Torch
                 throw Preconditions.OutOfRange(nameof(maxLr), maxLr, $"finite and >= baseLr ({Port.Format(baseLr)})");
             }
 
-            double up = Preconditions.Positive(stepSizeUp);
-            double down = stepSizeDown is long d ? Preconditions.Positive(d, nameof(stepSizeDown)) : up;
-            double totalSize = up + down;
-            double stepRatio = up / totalSize;
-            bool byCycle = scaleMode == "cycle";
-            expression = Schedule.FromFunction((long step) =>
+            Preconditions.Positive(stepSizeUp);
+            if (stepSizeDown is long down)
             {
-                double cycle = Math.Floor(1 + (step / totalSize));
-                double x = 1.0 + (step / totalSize) - cycle;
-                double scaleFactor = x <= stepRatio ? x / stepRatio : (x - 1) / (stepRatio - 1);
-                double baseHeight = (maxLr - baseLr) * scaleFactor;
-                return baseLr + (baseHeight * scaleFn(byCycle ? cycle : step));
-            });
+                Preconditions.Positive(down, nameof(stepSizeDown));
+            }
+
+            var cycle = new TorchCustomCycle(stepSizeUp, stepSizeDown, scaleFn, scaleMode);
+            expression = Schedule.FromFunction((long step) => baseLr + cycle.Height(step, maxLr - baseLr));
         }
 
         return expression.Ported().Declared(
@@ -382,8 +371,8 @@ public static class Torch
     /// <para>Origin: <c>OneCycleLR</c> (commit 008f727e), its validation and phase ends (<c>pct_start · total − 1</c>,
     /// real numbers). The optimizer's rate is not read (<c>initial_lr = max_lr / div_factor</c>). Divergences: PyTorch
     /// raises past <c>total_steps</c>; the core's one-cycle holds its final rate there (see <see cref="Schedule.OneCycle"/>).
-    /// The momentum arguments do not change the rate; the momentum PyTorch cycles with <c>cycle_momentum=True</c> (β1 for
-    /// Adam) is <c>Schedule.OneCycleMomentum(baseMomentum, maxMomentum, total, pctStart, curve, threePhase)</c>.</para>
+    /// The momentum arguments do not change the rate; <see cref="GetMomentum"/> returns, from this schedule, the momentum
+    /// PyTorch cycles with <c>cycle_momentum=True</c> (β1 for Adam).</para>
     /// </remarks>
     /// <param name="maxLr">The peak (<c>max_lr</c>); finite and ≥ 0.</param>
     /// <param name="totalSteps">The steps of the cycle; &gt; 0, or null to use <paramref name="epochs"/> · <paramref name="stepsPerEpoch"/>.</param>
@@ -391,9 +380,9 @@ public static class Torch
     /// <param name="stepsPerEpoch">The steps per epoch; &gt; 0.</param>
     /// <param name="pctStart">The fraction of the cycle rising; in [0, 1]. Defaults to 0.3.</param>
     /// <param name="annealStrategy">"cos" or "linear". Defaults to "cos".</param>
-    /// <param name="cycleMomentum">Whether PyTorch cycles the momentum (no effect on the rate). Defaults to true.</param>
-    /// <param name="baseMomentum">The lower momentum (no effect on the rate). Defaults to 0.85.</param>
-    /// <param name="maxMomentum">The upper momentum (no effect on the rate). Defaults to 0.95.</param>
+    /// <param name="cycleMomentum">Whether PyTorch cycles the momentum (no effect on the rate; <see cref="GetMomentum"/> returns null when false). Defaults to true.</param>
+    /// <param name="baseMomentum">The lower momentum (no effect on the rate; read by <see cref="GetMomentum"/>). Defaults to 0.85.</param>
+    /// <param name="maxMomentum">The upper momentum (no effect on the rate; read by <see cref="GetMomentum"/>). Defaults to 0.95.</param>
     /// <param name="divFactor">The initial rate is <c>max_lr / div_factor</c>; &gt; 0. Defaults to 25.</param>
     /// <param name="finalDivFactor">The final rate is the initial rate / <c>final_div_factor</c>; &gt; 0. Defaults to 1e4.</param>
     /// <param name="threePhase">Whether the rate comes back to the initial rate before the final anneal. Defaults to false.</param>
@@ -413,26 +402,118 @@ public static class Torch
         double finalDivFactor = 1e4,
         bool threePhase = false)
     {
-        long total;
-        if (totalSteps is long given)
-        {
-            total = Preconditions.Positive(given, nameof(totalSteps));
-        }
-        else if (epochs is long e && stepsPerEpoch is long s)
-        {
-            total = checked(Preconditions.Positive(e, nameof(epochs)) * Preconditions.Positive(s, nameof(stepsPerEpoch)));
-        }
-        else
-        {
-            throw Preconditions.OutOfRange(nameof(totalSteps), totalSteps, "given, or both epochs and stepsPerEpoch given (You must define either total_steps OR (epochs AND steps_per_epoch))");
-        }
-
+        long total = OneCycleTotal(totalSteps, epochs, stepsPerEpoch);
         Preconditions.Finite(baseMomentum);
         Preconditions.Finite(maxMomentum);
-        Curve curve = Port.OneOf(annealStrategy, nameof(annealStrategy), "cos", "linear") == "cos" ? Curve.Cosine : Curve.Linear;
-        return Schedule.OneCycle(maxLr, total, pctStart, curve, divFactor, finalDivFactor, threePhase).Ported()
+        return Schedule.OneCycle(maxLr, total, pctStart, AnnealCurve(annealStrategy), divFactor, finalDivFactor, threePhase).Ported()
             .Declared(nameof(OneCycleLR), maxLr, totalSteps, epochs, stepsPerEpoch, pctStart, annealStrategy, cycleMomentum, baseMomentum, maxMomentum, divFactor, finalDivFactor, threePhase);
     }
+
+    /// <summary>
+    /// The momentum PyTorch cycles beside the rate of a <see cref="OneCycleLR"/> or <see cref="CyclicLR"/> scheduler
+    /// (<c>cycle_momentum=True</c>, the default): the <c>momentum</c> of each parameter group, or β1 (<c>betas[0]</c>) of
+    /// an Adam-like optimizer, after each <c>scheduler.step()</c>; null when the scheduler cycles none.
+    /// </summary>
+    /// <remarks>
+    /// <para>For a OneCycleLR, <expression>Schedule.OneCycleMomentum(baseMomentum, maxMomentum, totalSteps ?? epochs * stepsPerEpoch, pctStart, cos → Curve.Cosine | linear → Curve.Linear, threePhase).AsMomentum()</expression>;
+    /// for a CyclicLR, <expression>Schedule.CyclicMomentum(baseMomentum, maxMomentum, stepSizeUp, stepSizeDown, mode, gamma).AsMomentum()</expression>,
+    /// or with a <c>scaleFn</c> PyTorch's formula verbatim
+    /// (<c>Schedule.FromFunction(t =&gt; maxMomentum − (maxMomentum − baseMomentum) · scale(t) · scaleFn(cycle or t)).AsMomentum()</c>).</para>
+    /// <para>Origin: <c>torch/optim/lr_scheduler.py</c> (commit 008f727e), the momentum branches of <c>OneCycleLR.get_lr</c>
+    /// (its phase table: <c>max_momentum → base_momentum</c> while the rate rises and back while it falls; with
+    /// <c>three_phase</c>, <c>max_momentum</c> held in the last phase; annealed with the rate's <c>anneal_strategy</c>) and of
+    /// <c>CyclicLR.get_lr</c> (<c>max_momentum − (max_momentum − base_momentum) · scale_factor · scale_fn(cycle or
+    /// last_epoch)</c>). The arguments are the ones the scheduler was built with, read from its recorded call, so the two
+    /// series agree on the length, phases, curve, mode and decay by construction; the values equal PyTorch's bit for bit
+    /// (see <see cref="Schedule.OneCycleMomentum"/> and <see cref="Schedule.CyclicMomentum"/>), with the rate's
+    /// divergence past <c>total_steps</c>: the one-cycle momentum holds <c>max_momentum</c> where PyTorch raises.</para>
+    /// <para>Null for a scheduler built with <c>cycleMomentum: false</c> and for any schedule <see cref="OneCycleLR"/> or
+    /// <see cref="CyclicLR"/> did not return (directly or through configuration naming them), including one composed from
+    /// theirs: a combinator builds a new schedule. Divergence: PyTorch accepts any momentum number; a
+    /// <see cref="MomentumSchedule"/> lies in [0, 1), so the scheduler's momenta are checked here, while the rate's
+    /// method, whose values do not depend on them, checks only that they are finite.</para>
+    /// <para>Each call builds a new schedule (call it once, beside the rate); it is pure, immutable, thread-safe and
+    /// allocation-free per query like every schedule. With a <c>scaleFn</c>, its values are checked at each query.</para>
+    /// </remarks>
+    /// <param name="scheduler">A schedule returned by <see cref="OneCycleLR"/> or <see cref="CyclicLR"/>.</param>
+    /// <returns>The momentum at every step (β1 for Adam), or null when <paramref name="scheduler"/> cycles none.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="scheduler"/> is null.</exception>
+    /// <exception cref="ScheduleArgumentException">The scheduler's <c>baseMomentum</c> or <c>maxMomentum</c> (the parameter named) lies outside [0, 1).</exception>
+    [NotConfigurable("reads the momentum of a scheduler OneCycleLR or CyclicLR built; configuration describes that scheduler, and lrs table prints the momentum beside its rate")]
+    public static MomentumSchedule? GetMomentum(ILearningRateSchedule scheduler)
+    {
+        Preconditions.NotNull(scheduler);
+        if (!FactoryCalls.TryGetCall(scheduler, out FactoryCall? call))
+        {
+            return null;
+        }
+
+        // The positions are those of the Declared(...) calls of OneCycleLR and CyclicLR above.
+        LearningRateSchedule? momentum = call switch
+        {
+            { Factory: nameof(OneCycleLR), Arguments: [_, var totalSteps, var epochs, var stepsPerEpoch, double pctStart, string annealStrategy, true, double baseMomentum, double maxMomentum, _, _, bool threePhase] } =>
+                Schedule.OneCycleMomentum(
+                    Preconditions.InRange(baseMomentum, 0.0, true, 1.0, false),
+                    Preconditions.InRange(maxMomentum, 0.0, true, 1.0, false),
+                    OneCycleTotal((long?)totalSteps, (long?)epochs, (long?)stepsPerEpoch),
+                    pctStart,
+                    AnnealCurve(annealStrategy),
+                    threePhase),
+            { Factory: nameof(CyclicLR), Arguments: [_, _, long stepSizeUp, var stepSizeDown, string mode, double gamma, var scaleFn, string scaleMode, true, double baseMomentum, double maxMomentum] } =>
+                CyclicLRMomentum(
+                    Preconditions.InRange(baseMomentum, 0.0, true, 1.0, false),
+                    Preconditions.InRange(maxMomentum, 0.0, true, 1.0, false),
+                    stepSizeUp,
+                    (long?)stepSizeDown,
+                    mode,
+                    gamma,
+                    (Func<double, double>?)scaleFn,
+                    scaleMode),
+            _ => null,
+        };
+        return momentum?.AsMomentum();
+    }
+
+    /// <summary>The momentum of a CyclicLR: the core's with the mode's amplitude, PyTorch's formula with a custom <c>scale_fn</c>.</summary>
+    private static LearningRateSchedule CyclicLRMomentum(
+        double baseMomentum, double maxMomentum, long stepSizeUp, long? stepSizeDown, string mode, double gamma, Func<double, double>? scaleFn, string scaleMode)
+    {
+        if (scaleFn is null)
+        {
+            return Schedule.CyclicMomentum(baseMomentum, maxMomentum, stepSizeUp, stepSizeDown, CyclicModeOf(mode), gamma);
+        }
+
+        var cycle = new TorchCustomCycle(stepSizeUp, stepSizeDown, scaleFn, scaleMode);
+        return Schedule.FromFunction((long step) => maxMomentum - cycle.Height(step, maxMomentum - baseMomentum));
+    }
+
+    /// <summary>OneCycleLR's cycle length: <c>total_steps</c>, else <c>epochs · steps_per_epoch</c>, validated as there.</summary>
+    private static long OneCycleTotal(long? totalSteps, long? epochs, long? stepsPerEpoch)
+    {
+        if (totalSteps is long given)
+        {
+            return Preconditions.Positive(given, nameof(totalSteps));
+        }
+
+        if (epochs is long e && stepsPerEpoch is long s)
+        {
+            return checked(Preconditions.Positive(e, nameof(epochs)) * Preconditions.Positive(s, nameof(stepsPerEpoch)));
+        }
+
+        throw Preconditions.OutOfRange(nameof(totalSteps), totalSteps, "given, or both epochs and stepsPerEpoch given (You must define either total_steps OR (epochs AND steps_per_epoch))");
+    }
+
+    /// <summary>OneCycleLR's <c>anneal_strategy</c> as the core's curve.</summary>
+    private static Curve AnnealCurve(string annealStrategy) =>
+        Port.OneOf(annealStrategy, nameof(annealStrategy), "cos", "linear") == "cos" ? Curve.Cosine : Curve.Linear;
+
+    /// <summary>CyclicLR's <c>mode</c> as the core's.</summary>
+    private static CyclicMode CyclicModeOf(string mode) => Port.OneOf(mode, nameof(mode), "triangular", "triangular2", "exp_range") switch
+    {
+        "triangular" => CyclicMode.Triangular,
+        "triangular2" => CyclicMode.Triangular2,
+        _ => CyclicMode.ExponentialRange,
+    };
 
     /// <summary><c>SequentialLR(optimizer, schedulers, milestones)</c>: scheduler <c>k</c> from milestone <c>k − 1</c> on, counting its own steps from 0.</summary>
     /// <remarks>

@@ -62,6 +62,13 @@ public abstract class LearningRateSchedule : ILearningRateSchedule
     internal abstract double Evaluate(double position);
 
     /// <summary>
+    /// The least and greatest value this schedule can return at any position ≥ 0 (or a conservative enclosure of them,
+    /// see <see cref="ValueBounds"/>); null when unknown (a user's delegate or <see cref="ILearningRateSchedule"/>, or a
+    /// composition containing one). Read once, at construction, by the typed hyper-parameter schedules.
+    /// </summary>
+    internal abstract ValueBounds? Bounds { get; }
+
+    /// <summary>
     /// Gets how many schedules deep this one nests: 1 for a shape, 1 + the deepest child for a combinator; at most
     /// <see cref="Composition.MaxDepth"/>, so that <see cref="Evaluate"/> cannot overflow the stack.
     /// </summary>

@@ -14,7 +14,12 @@ public static partial class Schedule
     /// <param name="warmupFraction">The fraction of the steps in the first phase (<c>pct_start</c>); in [0, 1]. Defaults to 0.3.</param>
     /// <param name="curve">The annealing curve (<c>anneal_strategy</c>): <see cref="Curve.Cosine"/> or <see cref="Curve.Linear"/>. Defaults to cosine.</param>
     /// <param name="threePhase">PyTorch's <c>three_phase</c>. Defaults to false.</param>
-    /// <returns>The momentum of every step, also β1 for Adam-like optimizers (PyTorch sets <c>betas[0]</c> when the optimizer has betas).</returns>
+    /// <returns>
+    /// The momentum of every step, also β1 for Adam-like optimizers (PyTorch sets <c>betas[0]</c> when the optimizer has
+    /// betas), as a schedule that composes with every combinator; end it with
+    /// <see cref="ScheduleExtensions.AsMomentum"/> for a <see cref="MomentumSchedule"/> (it always passes: its values lie
+    /// between the two momenta).
+    /// </returns>
     /// <remarks>
     /// <para>PyTorch's momentum phases (<c>torch/optim/lr_scheduler.py</c>, <c>OneCycleLR.__init__</c>): two phases,
     /// <c>max → base</c> until step <c>pct_start · T − 1</c> and <c>base → max</c> until <c>T − 1</c>; three phases,
@@ -69,7 +74,7 @@ public static partial class Schedule
     /// <param name="stepsDown">The steps of its falling half (<c>step_size_down</c>); &gt; 0, or null for <paramref name="stepsUp"/>.</param>
     /// <param name="mode">How the depth changes (<c>mode</c>). Defaults to <see cref="CyclicMode.Triangular"/>.</param>
     /// <param name="decayFactor">The per-step factor of <see cref="CyclicMode.ExponentialRange"/> (<c>gamma</c>); in (0, 1]. Defaults to 1.</param>
-    /// <returns>The momentum of every step, also β1 for Adam-like optimizers.</returns>
+    /// <returns>The momentum of every step, also β1 for Adam-like optimizers; <see cref="ScheduleExtensions.AsMomentum"/> makes it a <see cref="MomentumSchedule"/>.</returns>
     /// <remarks>
     /// PyTorch (<c>CyclicLR.get_lr</c>): <c>momentum = max_momentum − (max_momentum − base_momentum) · scale_factor ·
     /// scale_fn(cycle or step)</c>, with the rate's triangle <c>scale_factor</c> and scale function, so the triangle2 and

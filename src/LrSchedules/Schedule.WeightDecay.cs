@@ -11,7 +11,7 @@ public static partial class Schedule
     /// <param name="finalWeightDecay">The weight decay from step <paramref name="increaseSteps"/> on (<c>end_wd</c>, <c>--end-weight-decay</c>); finite and ≥ <paramref name="initialWeightDecay"/>.</param>
     /// <param name="increaseSteps">The steps of the increase (<c>wd_incr_steps</c>, which Megatron sets to the training iterations or samples); &gt; 0.</param>
     /// <param name="curve">The curve (<c>wd_incr_style</c>): <see cref="Curve.Linear"/> (<c>"linear"</c>) or <see cref="Curve.Cosine"/> (<c>"cosine"</c>). Defaults to linear.</param>
-    /// <returns>The weight decay of every step, as a schedule (values ≥ 0), for a weight-decay series such as <c>HyperparameterSchedules.WeightDecay</c> of LrSchedules.TorchSharp.</returns>
+    /// <returns>The weight decay of every step, as a schedule (values ≥ 0) that composes with every combinator; <see cref="ScheduleExtensions.AsWeightDecay"/> makes it the <see cref="WeightDecaySchedule"/> that a weight-decay series such as <c>HyperparameterSchedules.WeightDecay</c> of LrSchedules.TorchSharp takes.</returns>
     /// <remarks>
     /// <para>With <c>r = t / increaseSteps</c> and <c>Δ = final − initial</c>: <c>initial + r · Δ</c> (linear) or
     /// <c>initial + ½ (cos(π (1 − r)) + 1) · Δ</c> (cosine) for <c>t ≤ increaseSteps</c>, <c>final</c> after. This is

@@ -157,4 +157,37 @@ public static class ScheduleExtensions
         return new ReduceLearningRateOnPlateau(inner, options, state)
             .Declared(nameof(ReduceOnPlateau), schedule, options, state);
     }
+
+    /// <summary>Uses the schedule as a momentum schedule (SGD or RMSprop momentum, β1 of Adam): checks that every value lies in [0, 1).</summary>
+    /// <param name="schedule">The schedule of the momentum: any shape or combination, e.g. <c>Schedule.Cosine(0.95, 0.85, 1000)</c>.</param>
+    /// <returns>The momentum schedule: <c>m(t) = s(t)</c>.</returns>
+    /// <remarks>
+    /// The check is done here against the least and greatest value the schedule can take at any step; for a schedule
+    /// whose values are not known in advance (<see cref="Schedule.FromFunction(Func{long, double})"/>, a user's own
+    /// <see cref="ILearningRateSchedule"/>) it is done at each query instead (see <see cref="ScalarSchedule"/>).
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="schedule"/> is null.</exception>
+    /// <exception cref="ScheduleArgumentException">The schedule can reach 1 or more (the value is the greatest it can take).</exception>
+    public static MomentumSchedule AsMomentum(this ILearningRateSchedule schedule) =>
+        new MomentumSchedule(schedule).Declared(nameof(AsMomentum), schedule);
+
+    /// <summary>Uses the schedule as a schedule of Adam's β1 or β2: checks that every value lies in [0, 1).</summary>
+    /// <param name="schedule">The schedule of β: any shape or combination, e.g. <c>Schedule.Constant(0.999)</c>.</param>
+    /// <returns>The β schedule: <c>β(t) = s(t)</c>.</returns>
+    /// <remarks>Checked as <see cref="AsMomentum"/> is (see <see cref="ScalarSchedule"/>).</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="schedule"/> is null.</exception>
+    /// <exception cref="ScheduleArgumentException">The schedule can reach 1 or more (the value is the greatest it can take).</exception>
+    public static BetaSchedule AsBeta(this ILearningRateSchedule schedule) =>
+        new BetaSchedule(schedule).Declared(nameof(AsBeta), schedule);
+
+    /// <summary>Uses the schedule as a weight-decay schedule: every value finite and ≥ 0.</summary>
+    /// <param name="schedule">The schedule of the weight decay, e.g. <c>Schedule.WeightDecayIncrease(0.01, 0.1, 1000)</c>.</param>
+    /// <returns>The weight-decay schedule: <c>λ(t) = s(t)</c>.</returns>
+    /// <remarks>
+    /// Every schedule of this library is finite and ≥ 0 at every step, so this never rejects one; a user's own
+    /// <see cref="ILearningRateSchedule"/> is checked at each query (see <see cref="ScalarSchedule"/>).
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="schedule"/> is null.</exception>
+    public static WeightDecaySchedule AsWeightDecay(this ILearningRateSchedule schedule) =>
+        new WeightDecaySchedule(schedule).Declared(nameof(AsWeightDecay), schedule);
 }

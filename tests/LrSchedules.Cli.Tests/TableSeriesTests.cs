@@ -46,6 +46,19 @@ public sealed class TableSeriesTests : LrsTestBase
     }
 
     [Fact]
+    public void A_cycled_momentum_outside_zero_one_leaves_the_rate_alone_in_the_table()
+    {
+        // PyTorch accepts base_momentum 1.0 and the rate does not depend on it; a momentum series lies in [0, 1), so
+        // Torch.GetMomentum rejects it and the table prints the rate only.
+        string path = Write("onecycle.json", """{ "Type": "torch.OneCycleLR", "max_lr": 0.1, "total_steps": 10, "base_momentum": 1.0 }""");
+
+        (int exitCode, string output, string error) = Run("table", path, "--steps", "3");
+
+        exitCode.Should().Be(ExitCodes.Success, error);
+        output.Split('\n')[0].Should().Be("step,learning_rate");
+    }
+
+    [Fact]
     public void Megatron_prints_its_weight_decay_as_a_weight_decay_column()
     {
         string path = Write("megatron.json", """
@@ -68,6 +81,9 @@ public sealed class TableSeriesTests : LrsTestBase
     [Theory]
     [InlineData("""{ "Type": "OneCycleMomentum", "MinimumMomentum": 0.85, "MaximumMomentum": 0.95, "TotalSteps": 10 }""", "step,momentum")]
     [InlineData("""{ "Type": "WeightDecayIncrease", "InitialWeightDecay": 0.01, "FinalWeightDecay": 0.1, "IncreaseSteps": 10 }""", "step,weight_decay")]
+    [InlineData("""{ "Type": "AsMomentum", "Schedule": { "Type": "Cosine", "InitialLearningRate": 0.95, "FinalLearningRate": 0.85, "TotalSteps": 10 } }""", "step,momentum")]
+    [InlineData("""{ "Type": "AsBeta", "Schedule": { "Type": "Constant", "LearningRate": 0.999 } }""", "step,beta")]
+    [InlineData("""{ "Type": "AsWeightDecay", "Schedule": { "Type": "Linear", "InitialLearningRate": 0.0, "FinalLearningRate": 0.1, "TotalSteps": 10 } }""", "step,weight_decay")]
     public void A_schedule_of_another_value_is_named_for_it(string json, string header)
     {
         (int exitCode, string output, string error) = Run("table", Write("other.json", json), "--steps", "2");

@@ -11,6 +11,12 @@ public class ReadmeExamplesTests
         // Starts at max_lr / div_factor = 0.004 and peaks at pct_start · total − 1 = 249.
         schedule.GetLearningRate(0).Should().BeApproximately(0.004, 1e-17);
         schedule.GetLearningRate(249).Should().Be(0.1);
+
+        // The momentum: max_momentum at 0, base_momentum where the rate peaks (cos(π) + 1 = 0 exactly), max again at the end.
+        MomentumSchedule momentum = Torch.GetMomentum(schedule)!;
+        momentum.GetValue(0).Should().Be(0.95);
+        momentum.GetValue(249).Should().Be(0.85);
+        momentum.GetValue(999).Should().Be(0.95);
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public class ClosedFormLRSchedulerTests
     {
         var runGroup = SgdGroup(0.1);
         var run = new ClosedFormLRScheduler(
-            new GroupsOnlyOptimizer(runGroup), new HyperparameterSchedules(Rate, momentum: new AffineSchedule(0.5, 0.125)));
+            new GroupsOnlyOptimizer(runGroup), new HyperparameterSchedules(Rate, momentum: new AffineSchedule(0.5, 0.125).AsMomentum()));
         for (int i = 0; i < 3; i++)
         {
             run.step();
@@ -55,7 +55,7 @@ public class ClosedFormLRSchedulerTests
 
         var resumedGroup = SgdGroup(0.1);
         var resumed = new ClosedFormLRScheduler(
-            new GroupsOnlyOptimizer(resumedGroup), new HyperparameterSchedules(Rate, momentum: new AffineSchedule(0.5, 0.125)), startStep: 3);
+            new GroupsOnlyOptimizer(resumedGroup), new HyperparameterSchedules(Rate, momentum: new AffineSchedule(0.5, 0.125).AsMomentum()), startStep: 3);
 
         resumed.CurrentStep.Should().Be(3);
         resumedGroup.Options.LearningRate.Should().Be(runGroup.Options.LearningRate).And.Be(1.25);
@@ -101,7 +101,7 @@ public class ClosedFormLRSchedulerTests
     {
         var group = SgdGroup(0.1);
         var scheduler = new ClosedFormLRScheduler(
-            new GroupsOnlyOptimizer(group, SgdGroup(0.1)), new HyperparameterSchedules(Rate, weightDecay: new AffineSchedule(0.0, 0.5)));
+            new GroupsOnlyOptimizer(group, SgdGroup(0.1)), new HyperparameterSchedules(Rate, weightDecay: new AffineSchedule(0.0, 0.5).AsWeightDecay()));
 
         ParamGroupSchedulerTests.AllocatesNothing(_ => scheduler.step());
         ParamGroupSchedulerTests.AllocatesNothing(scheduler.StepTo);

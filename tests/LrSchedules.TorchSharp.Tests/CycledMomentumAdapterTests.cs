@@ -11,7 +11,7 @@ public class CycledMomentumAdapterTests
         // peak and the momentum at base_momentum; at step 99 the momentum is back at max_momentum.
         var schedules = new HyperparameterSchedules(
             Schedule.OneCycle(0.1, 100),
-            momentum: Schedule.OneCycleMomentum(0.85, 0.95, totalSteps: 100));
+            momentum: Schedule.OneCycleMomentum(0.85, 0.95, totalSteps: 100).AsMomentum());
         var sgd = new SGD.ParamGroup { Options = new SGD.Options { LearningRate = 0.1, momentum = 0.9 } };
         var adam = new Adam.ParamGroup { Options = new Adam.Options { LearningRate = 0.1, beta1 = 0.9, beta2 = 0.999 } };
         var sgdScheduler = new ParamGroupScheduler([sgd], schedules);
@@ -26,5 +26,15 @@ public class CycledMomentumAdapterTests
 
         sgdScheduler.Apply(99);
         sgd.Options.momentum.Should().Be(0.95);
+    }
+
+    [Fact]
+    public void A_momentum_that_can_reach_one_is_rejected_when_built_not_when_training_reaches_it()
+    {
+        // The range check moved from the query to construction: bounds of the expression are known.
+        FluentActions.Invoking(() => new HyperparameterSchedules(Schedule.OneCycle(0.1, 100), momentum: Schedule.Linear(0.9, 1.0, 100).AsMomentum()))
+            .Should().Throw<ScheduleArgumentException>().Which.ParamName.Should().Be("schedule");
+        FluentActions.Invoking(() => Schedule.Constant(0.9999).AsBeta()).Should().NotThrow();
+        FluentActions.Invoking(() => Schedule.Constant(1.0).AsBeta()).Should().Throw<ScheduleArgumentException>();
     }
 }

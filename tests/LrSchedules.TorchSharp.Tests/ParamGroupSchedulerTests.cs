@@ -7,9 +7,10 @@ public class ParamGroupSchedulerTests
 {
     // lr(t) = 0.5 + 0.25 t, m(t) = 0.5 + 0.125 t (in [0, 1) up to t = 3), β2(t) = 0.75 + 0.0625 t, wd(t) = 0.5 t.
     private static readonly AffineSchedule Rate = new(0.5, 0.25);
-    private static readonly AffineSchedule Momentum = new(0.5, 0.125);
-    private static readonly AffineSchedule Beta2 = new(0.75, 0.0625);
-    private static readonly AffineSchedule Decay = new(0.0, 0.5);
+    // User schedules (their values are unknown in advance), so each series is checked where it is read.
+    private static readonly MomentumSchedule Momentum = new AffineSchedule(0.5, 0.125).AsMomentum();
+    private static readonly BetaSchedule Beta2 = new AffineSchedule(0.75, 0.0625).AsBeta();
+    private static readonly WeightDecaySchedule Decay = new AffineSchedule(0.0, 0.5).AsWeightDecay();
 
     [Fact]
     public void Apply_sets_every_groups_rate_times_its_scale_and_leaves_the_initial_rate()
@@ -169,13 +170,13 @@ public class ParamGroupSchedulerTests
         var momentumGroup = new MomentumGroup();
         var sgdScheduler = new ParamGroupScheduler(
             [sgd, momentumGroup],
-            new HyperparameterSchedules(Rate, momentum: new AffineSchedule(0.5, 0.0), weightDecay: Decay),
+            new HyperparameterSchedules(Rate, momentum: new AffineSchedule(0.5, 0.0).AsMomentum(), weightDecay: Decay),
             learningRateScales: [1.0, 0.5]);
         var adam = new Adam.ParamGroup { Options = new Adam.Options { LearningRate = 0.1, beta1 = 0.9, beta2 = 0.999, weight_decay = 0.0 } };
         var betasGroup = new BetasGroup();
         var adamScheduler = new ParamGroupScheduler(
             [adam, betasGroup],
-            new HyperparameterSchedules(Rate, momentum: new AffineSchedule(0.5, 0.0), beta2: new AffineSchedule(0.9, 0.0), weightDecay: Decay),
+            new HyperparameterSchedules(Rate, momentum: new AffineSchedule(0.5, 0.0).AsMomentum(), beta2: new AffineSchedule(0.9, 0.0).AsBeta(), weightDecay: Decay),
             weightDecayScales: [1.0, 0.0]);
 
         AllocatesNothing(sgdScheduler.Apply);
@@ -224,11 +225,11 @@ public class ParamGroupSchedulerTests
     public void Momentum_outside_zero_one_is_rejected_at_the_query_naming_series_step_and_value(double value)
     {
         var group = new MomentumGroup();
-        var scheduler = new ParamGroupScheduler([group], new HyperparameterSchedules(Rate, momentum: new AffineSchedule(value, 0.0)));
+        var scheduler = new ParamGroupScheduler([group], new HyperparameterSchedules(Rate, momentum: new AffineSchedule(value, 0.0).AsMomentum()));
 
         FluentActions.Invoking(() => scheduler.Apply(7))
             .Should().Throw<InvalidOperationException>()
-            .WithMessage($"The Momentum schedule returned {value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} at step 7; a Momentum value must be in [0, 1).");
+            .WithMessage($"MomentumSchedule: the schedule returned {value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} at step 7; every value must lie in [0, 1).");
     }
 
     [Fact]
@@ -251,9 +252,9 @@ public class ParamGroupSchedulerTests
     [Fact]
     public void Beta2_of_one_is_rejected_at_the_query()
     {
-        var scheduler = new ParamGroupScheduler([new BetasGroup()], new HyperparameterSchedules(Rate, beta2: new AffineSchedule(1.0, 0.0)));
+        var scheduler = new ParamGroupScheduler([new BetasGroup()], new HyperparameterSchedules(Rate, beta2: new AffineSchedule(1.0, 0.0).AsBeta()));
 
-        FluentActions.Invoking(() => scheduler.Apply(0)).Should().Throw<InvalidOperationException>().WithMessage("*Beta2*must be in [0, 1)*");
+        FluentActions.Invoking(() => scheduler.Apply(0)).Should().Throw<InvalidOperationException>().WithMessage("BetaSchedule: the schedule returned 1 at step 0; every value must lie in [0, 1).");
     }
 
     [Theory]
@@ -261,10 +262,10 @@ public class ParamGroupSchedulerTests
     [InlineData(double.PositiveInfinity)]
     public void Negative_or_infinite_weight_decay_or_rate_is_rejected_at_the_query(double value)
     {
-        var decayScheduler = new ParamGroupScheduler([new MomentumGroup()], new HyperparameterSchedules(Rate, weightDecay: new AffineSchedule(value, 0.0)));
+        var decayScheduler = new ParamGroupScheduler([new MomentumGroup()], new HyperparameterSchedules(Rate, weightDecay: new AffineSchedule(value, 0.0).AsWeightDecay()));
         var rateScheduler = new ParamGroupScheduler([new MomentumGroup()], new HyperparameterSchedules(new AffineSchedule(value, 0.0)));
 
-        FluentActions.Invoking(() => decayScheduler.Apply(0)).Should().Throw<InvalidOperationException>().WithMessage("*WeightDecay*a finite number >= 0*");
+        FluentActions.Invoking(() => decayScheduler.Apply(0)).Should().Throw<InvalidOperationException>().WithMessage("WeightDecaySchedule:*every value must be finite and >= 0.");
         FluentActions.Invoking(() => rateScheduler.Apply(0)).Should().Throw<InvalidOperationException>().WithMessage("*LearningRate*a finite number >= 0*");
     }
 

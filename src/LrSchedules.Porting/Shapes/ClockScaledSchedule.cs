@@ -23,4 +23,7 @@ internal sealed class ClockScaledSchedule : LearningRateSchedule
         long samples = step > long.MaxValue / _samplesPerStep ? long.MaxValue : step * _samplesPerStep;
         return _inner.Evaluate(samples);
     }
+
+    /// <inheritdoc/>
+    internal override ValueBounds? Bounds => _inner.Bounds;
 }

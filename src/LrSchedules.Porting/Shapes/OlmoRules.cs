@@ -473,4 +473,8 @@ internal sealed class OlmoSchedule : LearningRateSchedule
 
         return Rule.GetLr(Lr, current, TMax);
     }
+
+    /// <inheritdoc/>
+    /// <remarks>The core expression's bounds when there is one; otherwise unknown (a typed schedule checks each query).</remarks>
+    internal override ValueBounds? Bounds => Expression?.Bounds;
 }

@@ -17,4 +17,7 @@ internal sealed class PortedSchedule : LearningRateSchedule
     public LearningRateSchedule Expression { get; }
 
     internal override double Evaluate(double position) => Expression.Evaluate(position);
+
+    /// <inheritdoc/>
+    internal override ValueBounds? Bounds => Expression.Bounds;
 }

@@ -68,4 +68,10 @@ internal sealed class BatchScaledSchedule : LearningRateSchedule
         Located at = Plan.Locate(step);
         return Math.Min(_source.Evaluate(position, step, at) * _scales[at.Phase], double.MaxValue);
     }
+
+    /// <inheritdoc/>
+    internal override ValueBounds? Bounds =>
+        _source.Bounds is { } bounds
+            ? new ValueBounds(bounds.Minimum * _scales.Min(), Math.Min(bounds.Maximum * _scales.Max(), double.MaxValue))
+            : null;
 }

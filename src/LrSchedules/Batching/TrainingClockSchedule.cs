@@ -65,4 +65,7 @@ internal sealed class TrainingClockSchedule : LearningRateSchedule
             _ => (double)at.SamplesSeen + drawn,
         };
     }
+
+    /// <inheritdoc/>
+    internal override ValueBounds? Bounds => _schedule.Bounds;
 }

@@ -51,4 +51,9 @@ internal sealed class ClampedSchedule : LearningRateSchedule
     }
 
     internal override double Evaluate(double position) => Math.Min(Math.Max(_inner.Evaluate(position), Minimum), Maximum);
+
+    /// <inheritdoc/>
+    internal override ValueBounds? Bounds => _inner.Bounds is { } b
+        ? new ValueBounds(Math.Min(Math.Max(b.Minimum, Minimum), Maximum), Math.Min(Math.Max(b.Maximum, Minimum), Maximum))
+        : new ValueBounds(Minimum, Maximum);
 }

@@ -31,4 +31,7 @@ internal sealed class DelayedSchedule : LearningRateSchedule
 
     internal override double Evaluate(double position) =>
         _inner.Evaluate(position <= _steps ? 0.0 : position - _steps);
+
+    /// <inheritdoc/>
+    internal override ValueBounds? Bounds => _inner.Bounds;
 }

@@ -44,4 +44,7 @@ internal sealed class EpochSchedule : LearningRateSchedule
         long step = Preconditions.ToStep(position);
         return _inner.Evaluate(step / StepsPerEpoch);
     }
+
+    /// <inheritdoc/>
+    internal override ValueBounds? Bounds => _inner.Bounds;
 }

@@ -80,4 +80,7 @@ internal sealed class JoinedSchedule : LearningRateSchedule
             ? _schedules[0].Evaluate(position)
             : _schedules[index].Evaluate(position - _searchBoundaries[index - 1]);
     }
+
+    /// <inheritdoc/>
+    internal override ValueBounds? Bounds => ValueBounds.Union(_schedules);
 }

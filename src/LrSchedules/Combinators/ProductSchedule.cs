@@ -58,4 +58,27 @@ internal sealed class ProductSchedule : LearningRateSchedule
         // Every factor is finite; only their product can overflow. Saturate so that the rate stays finite.
         return Math.Min(product, double.MaxValue);
     }
+
+    /// <inheritdoc/>
+    internal override ValueBounds? Bounds
+    {
+        get
+        {
+            // Every factor is ≥ 0, so the product is monotone in each: multiply the least values and the greatest.
+            double minimum = 1.0;
+            double maximum = 1.0;
+            foreach (LearningRateSchedule factor in _factors)
+            {
+                if (factor.Bounds is not { } bounds)
+                {
+                    return null;
+                }
+
+                minimum *= bounds.Minimum;
+                maximum *= bounds.Maximum;
+            }
+
+            return new ValueBounds(minimum, Math.Min(maximum, double.MaxValue));
+        }
+    }
 }

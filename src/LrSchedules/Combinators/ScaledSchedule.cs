@@ -27,4 +27,7 @@ internal sealed class ScaledSchedule : LearningRateSchedule
     public double Factor { get; }
 
     internal override double Evaluate(double position) => Math.Min(Factor * _inner.Evaluate(position), double.MaxValue);
+
+    /// <inheritdoc/>
+    internal override ValueBounds? Bounds => _inner.Bounds is { } b ? new ValueBounds(Factor * b.Minimum, Math.Min(Factor * b.Maximum, double.MaxValue)) : null;
 }

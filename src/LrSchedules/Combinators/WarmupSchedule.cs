@@ -88,4 +88,7 @@ internal sealed class WarmupSchedule : LearningRateSchedule
 
         return _inner.Evaluate(_prefix ? position - _warmupSteps : position);
     }
+
+    /// <inheritdoc/>
+    internal override ValueBounds? Bounds => ValueBounds.Union(_inner.Bounds, ValueBounds.Between(InitialLearningRate, TargetLearningRate));
 }

@@ -337,4 +337,11 @@ internal readonly struct RestartCycles
 
         return (1.0 - Math.Pow(PeriodMultiplier, index)) / (1.0 - PeriodMultiplier) * PeriodSteps;
     }
+
+    /// <summary>
+    /// Bounds of a warm-restart shape that moves between <c>final</c> and each cycle's peak <c>initial · restartDecay^i</c>:
+    /// between the two rates when the peak never decays, down to 0 otherwise (the peaks shrink towards 0).
+    /// </summary>
+    public ValueBounds Bounds(double initial, double final) =>
+        RestartDecay == 1.0 ? ValueBounds.Between(initial, final) : ValueBounds.Between(0.0, initial, final);
 }

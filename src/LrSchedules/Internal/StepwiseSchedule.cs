@@ -15,4 +15,7 @@ internal sealed class StepwiseSchedule : LearningRateSchedule
 
     internal override double Evaluate(double position) =>
         Preconditions.CheckUserRate(_inner.GetLearningRate(Preconditions.ToStep(position)), position, _inner);
+
+    /// <inheritdoc/>
+    internal override ValueBounds? Bounds => null;
 }

@@ -16,4 +16,7 @@ internal sealed class ConstantSchedule : LearningRateSchedule
     public double LearningRate { get; }
 
     internal override double Evaluate(double position) => LearningRate;
+
+    /// <inheritdoc/>
+    internal override ValueBounds? Bounds => ValueBounds.Exact([LearningRate]);
 }

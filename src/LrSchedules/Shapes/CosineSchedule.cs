@@ -39,4 +39,7 @@ internal sealed class CosineSchedule : LearningRateSchedule
         double factor = Exponent == 1.0 ? cosine : Math.Pow(cosine, Exponent);
         return FinalLearningRate + ((InitialLearningRate - FinalLearningRate) * factor);
     }
+
+    /// <inheritdoc/>
+    internal override ValueBounds? Bounds => ValueBounds.Between(InitialLearningRate, FinalLearningRate);
 }

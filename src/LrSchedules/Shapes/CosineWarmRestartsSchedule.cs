@@ -85,4 +85,7 @@ internal sealed class CosineWarmRestartsSchedule : LearningRateSchedule
         double peak = InitialLearningRate * peakScale;
         return FinalLearningRate + (0.5 * (peak - FinalLearningRate) * (1.0 + Math.Cos(Math.PI * numerator / denominator)));
     }
+
+    /// <inheritdoc/>
+    internal override ValueBounds? Bounds => _cycles.Bounds(InitialLearningRate, FinalLearningRate);
 }

@@ -58,4 +58,7 @@ internal sealed class CosineWaveSchedule : LearningRateSchedule
         double factor = 0.5 * (1.0 + Math.Cos(double.IsFinite(angle) ? angle : 0.0));
         return FinalLearningRate + ((InitialLearningRate - FinalLearningRate) * factor);
     }
+
+    /// <inheritdoc/>
+    internal override ValueBounds? Bounds => ValueBounds.Between(InitialLearningRate, FinalLearningRate);
 }

@@ -28,4 +28,7 @@ internal sealed class CycledMomentumSchedule : LearningRateSchedule
     internal double MaximumMomentum { get; }
 
     internal override double Evaluate(double position) => _shape.Evaluate(position);
+
+    /// <inheritdoc/>
+    internal override ValueBounds? Bounds => ValueBounds.Between(MinimumMomentum, MaximumMomentum);
 }

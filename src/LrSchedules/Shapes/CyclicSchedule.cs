@@ -78,4 +78,7 @@ internal sealed class CyclicSchedule : LearningRateSchedule
         };
         return InitialLearningRate + (baseHeight * scale);
     }
+
+    /// <inheritdoc/>
+    internal override ValueBounds? Bounds => ValueBounds.Between(InitialLearningRate, PeakLearningRate);
 }

@@ -88,4 +88,7 @@ internal sealed class ExponentialSchedule : LearningRateSchedule
 
         return value;
     }
+
+    /// <inheritdoc/>
+    internal override ValueBounds? Bounds => ValueBounds.Between(InitialLearningRate, _clamped ? _final : DecayFactor < 1.0 ? 0.0 : double.MaxValue);
 }

@@ -28,4 +28,7 @@ internal sealed class FunctionSchedule : LearningRateSchedule
             _ofPosition is not null ? _ofPosition(position) : _ofStep!(Preconditions.ToStep(position)),
             position,
             this);
+
+    /// <inheritdoc/>
+    internal override ValueBounds? Bounds => null;
 }

@@ -30,4 +30,7 @@ internal sealed class InverseSquareRootSchedule : LearningRateSchedule
 
     internal override double Evaluate(double position) =>
         InitialLearningRate * (1.0 / Math.Sqrt((position + Timescale) / Timescale));
+
+    /// <inheritdoc/>
+    internal override ValueBounds? Bounds => ValueBounds.Between(0.0, InitialLearningRate);
 }

@@ -43,4 +43,7 @@ internal sealed class InverseTimeSchedule : LearningRateSchedule
 
         return InitialLearningRate / (1.0 + (DecayRate * time));
     }
+
+    /// <inheritdoc/>
+    internal override ValueBounds? Bounds => ValueBounds.Between(0.0, InitialLearningRate);
 }

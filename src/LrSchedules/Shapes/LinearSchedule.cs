@@ -34,4 +34,7 @@ internal sealed class LinearSchedule : LearningRateSchedule
         double remaining = 1.0 - (Math.Min(position, TotalSteps) / TotalSteps);
         return ((InitialLearningRate - FinalLearningRate) * remaining) + FinalLearningRate;
     }
+
+    /// <inheritdoc/>
+    internal override ValueBounds? Bounds => ValueBounds.Between(InitialLearningRate, FinalLearningRate);
 }

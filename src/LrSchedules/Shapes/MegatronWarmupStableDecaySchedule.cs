@@ -101,4 +101,7 @@ internal sealed class MegatronWarmupStableDecaySchedule : LearningRateSchedule
 
         return FinalLearningRate + (coefficient * _delta);
     }
+
+    /// <inheritdoc/>
+    internal override ValueBounds? Bounds => ValueBounds.Between(InitialLearningRate, PeakLearningRate, FinalLearningRate);
 }

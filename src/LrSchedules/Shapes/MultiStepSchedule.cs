@@ -50,4 +50,7 @@ internal sealed class MultiStepSchedule : LearningRateSchedule
 
     internal override double Evaluate(double position) =>
         _learningRates[SortedSearch.CountAtOrBelow(_boundaries, position)];
+
+    /// <inheritdoc/>
+    internal override ValueBounds? Bounds => ValueBounds.Exact(_learningRates);
 }

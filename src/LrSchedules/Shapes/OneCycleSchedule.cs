@@ -133,4 +133,7 @@ internal sealed class OneCycleSchedule : LearningRateSchedule
 
         return _phaseEndRates[last];
     }
+
+    /// <inheritdoc/>
+    internal override ValueBounds? Bounds => ValueBounds.Between(InitialLearningRate, PeakLearningRate, FinalLearningRate);
 }

@@ -41,4 +41,7 @@ internal sealed class PiecewiseConstantSchedule : LearningRateSchedule
 
     internal override double Evaluate(double position) =>
         _learningRates[SortedSearch.CountAtOrBelow(_positions, position)];
+
+    /// <inheritdoc/>
+    internal override ValueBounds? Bounds => ValueBounds.Exact(_learningRates);
 }

@@ -81,4 +81,7 @@ internal sealed class PiecewiseInterpolatedSchedule : LearningRateSchedule
             ? ((to - from) * progress) + from
             : to + ((from - to) / 2.0 * (Math.Cos(Math.PI * progress) + 1.0));
     }
+
+    /// <inheritdoc/>
+    internal override ValueBounds? Bounds => ValueBounds.Between(_learningRates);
 }

@@ -49,4 +49,7 @@ internal sealed class PolynomialSchedule : LearningRateSchedule
         double factor = Power == 1.0 ? remaining : Math.Pow(remaining, Power);
         return ((InitialLearningRate - FinalLearningRate) * factor) + FinalLearningRate;
     }
+
+    /// <inheritdoc/>
+    internal override ValueBounds? Bounds => ValueBounds.Between(InitialLearningRate, FinalLearningRate);
 }

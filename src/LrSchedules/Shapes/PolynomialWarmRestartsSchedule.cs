@@ -66,4 +66,7 @@ internal sealed class PolynomialWarmRestartsSchedule : LearningRateSchedule
         double peak = InitialLearningRate * peakScale;
         return FinalLearningRate + ((peak - FinalLearningRate) * Math.Pow(1.0 - (numerator / denominator), Power));
     }
+
+    /// <inheritdoc/>
+    internal override ValueBounds? Bounds => _cycles.Bounds(InitialLearningRate, FinalLearningRate);
 }

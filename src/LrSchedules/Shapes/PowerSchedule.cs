@@ -97,4 +97,7 @@ internal sealed class PowerSchedule : LearningRateSchedule
 
         return PeakLearningRate * Math.Pow(position / WarmupSteps, Exponent);
     }
+
+    /// <inheritdoc/>
+    internal override ValueBounds? Bounds => ValueBounds.Between(InitialLearningRate, PeakLearningRate, FinalLearningRate, TailStartLearningRate);
 }

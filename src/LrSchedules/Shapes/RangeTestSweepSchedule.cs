@@ -67,4 +67,7 @@ internal sealed class RangeTestSweepSchedule : LearningRateSchedule
             ? progress == 0.0 ? InitialLearningRate : Math.Min(Math.Exp(_logInitial + (progress * _logSpan)), FinalLearningRate)
             : Math.Min(InitialLearningRate * Math.Pow(_ratio, progress), double.MaxValue);
     }
+
+    /// <inheritdoc/>
+    internal override ValueBounds? Bounds => ValueBounds.Between(InitialLearningRate, FinalLearningRate);
 }

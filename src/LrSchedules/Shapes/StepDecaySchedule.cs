@@ -34,4 +34,7 @@ internal sealed class StepDecaySchedule : LearningRateSchedule
 
     internal override double Evaluate(double position) =>
         InitialLearningRate * _decay.Pow(Math.Floor(position / _stepSize));
+
+    /// <inheritdoc/>
+    internal override ValueBounds? Bounds => ValueBounds.Between(InitialLearningRate, DecayFactor < 1.0 ? 0.0 : double.MaxValue);
 }

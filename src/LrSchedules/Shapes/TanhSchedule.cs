@@ -72,4 +72,7 @@ internal sealed class TanhSchedule : LearningRateSchedule
         return FinalLearningRate
             + (0.5 * (peak - FinalLearningRate) * (1.0 - Math.Tanh((LowerBound * (1.0 - ratio)) + (UpperBound * ratio))));
     }
+
+    /// <inheritdoc/>
+    internal override ValueBounds? Bounds => _cycles.Bounds(InitialLearningRate, FinalLearningRate);
 }

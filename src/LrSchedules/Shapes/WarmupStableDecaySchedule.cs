@@ -119,4 +119,7 @@ internal sealed class WarmupStableDecaySchedule : LearningRateSchedule
 
     /// <summary>An angle too large for a double reads as a whole number of turns, so the rate stays finite.</summary>
     private static double FiniteAngle(double angle) => double.IsFinite(angle) ? angle : 0.0;
+
+    /// <inheritdoc/>
+    internal override ValueBounds? Bounds => ValueBounds.Between(PeakLearningRate * FinalRatio, PeakLearningRate);
 }

@@ -41,4 +41,7 @@ internal sealed class WeightDecayIncreaseSchedule : LearningRateSchedule
             : 0.5 * (Math.Cos(Math.PI * (1 - ratio)) + 1.0);
         return InitialWeightDecay + (coefficient * _delta);
     }
+
+    /// <inheritdoc/>
+    internal override ValueBounds? Bounds => ValueBounds.Between(InitialWeightDecay, FinalWeightDecay);
 }

@@ -222,7 +222,7 @@ public static partial class PortingGuide
 
             return text;
         });
-        return $"{TypeName(method.ReturnType, null)} {method.DeclaringType!.Name}.{method.Name}({string.Join(", ", parameters)})";
+        return $"{TypeName(method.ReturnType, method.ReturnParameter)} {method.DeclaringType!.Name}.{method.Name}({string.Join(", ", parameters)})";
     }
 
     private static string TypeName(Type type, ParameterInfo? parameter)
@@ -246,7 +246,9 @@ public static partial class PortingGuide
             { IsGenericType: true } => type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)] + "<" + string.Join(", ", type.GetGenericArguments().Select(a => TypeName(a, null))) + ">",
             _ => type.Name,
         };
-        if (parameter is not null && !type.IsValueType && new NullabilityInfoContext().Create(parameter).WriteState == NullabilityState.Nullable)
+        // A return value (position −1) is read, a parameter written: each has its own nullability state.
+        if (parameter is not null && !type.IsValueType
+            && (parameter.Position < 0 ? new NullabilityInfoContext().Create(parameter).ReadState : new NullabilityInfoContext().Create(parameter).WriteState) == NullabilityState.Nullable)
         {
             name += "?";
         }
