@@ -1,7 +1,7 @@
-using System.Globalization;
 using LrSchedules.Batching;
 using LrSchedules.Internal;
 using LrSchedules.Tests.Contract;
+using LrSchedules.Tests.Randomness;
 using Xunit.Abstractions;
 
 namespace LrSchedules.Tests.Hyperparameters;
@@ -14,8 +14,7 @@ namespace LrSchedules.Tests.Hyperparameters;
 public sealed class ValueBoundsTests(ITestOutputHelper output)
 {
     // Fixed so that a failure reproduces; LRSCHEDULES_SEED overrides it to explore other draws.
-    private static readonly int Seed =
-        Environment.GetEnvironmentVariable("LRSCHEDULES_SEED") is { Length: > 0 } text ? int.Parse(text, CultureInfo.InvariantCulture) : 20_261_201;
+    private static readonly int Seed = TestSeed.Or(20_261_201);
 
     private static readonly TrainingPlan Plan = BatchSchedule.Plan(1_000, BatchSchedule.StepGrowth(10, 2.0, [3, 6], TrainingClock.Epochs, 80), LastBatch.Keep);
 
@@ -89,7 +88,7 @@ public sealed class ValueBoundsTests(ITestOutputHelper output)
         foreach (double position in Positions(scale, random))
         {
             double value = schedule.GetLearningRate(position);
-            value.Should().BeInRange(bounds.Minimum, bounds.Maximum, $"{name} at position {position:R} (seed {Seed})");
+            value.Should().BeInRange(bounds.Minimum, bounds.Maximum, $"{name} at position {position:R} ({TestSeed.Describe(Seed)})");
             least = Math.Min(least, value);
             greatest = Math.Max(greatest, value);
         }
