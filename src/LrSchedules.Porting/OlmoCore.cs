@@ -33,6 +33,17 @@ public static class OlmoCore
         return new OlmoSchedule(rule, lr, tMax, expression);
     }
 
+    /// <summary>The scheduler's own <c>t_max</c> field: null, or &gt; 0.</summary>
+    private static long? SchedulerTMax(long? schedulerTMax)
+    {
+        if (schedulerTMax is long field)
+        {
+            Preconditions.Positive(field, nameof(schedulerTMax));
+        }
+
+        return schedulerTMax;
+    }
+
     /// <summary><c>ConstantScheduler</c> (<c>"constant"</c>): <c>initial_lr</c>.</summary>
     /// <remarks><para><expression>Schedule.Constant(lr)</expression></para><para>Origin: <c>ConstantScheduler.get_lr</c> (commit fa6c5014).</para></remarks>
     /// <param name="lr">The optimizer's learning rate (<c>initial_lr</c>); finite and ≥ 0.</param>
@@ -131,8 +142,10 @@ public static class OlmoCore
     /// <summary><c>LinearWithWarmup(alpha_f=0.1, t_max=None, warmup=None, warmup_fraction=None, warmup_min_lr=0.0)</c>: warmup, then a line to <c>alpha_f · lr</c> at <c>t_max</c>, held.</summary>
     /// <remarks>
     /// <para><expression>OLMo's get_lr: warmup if current &lt; W; alpha_f·lr if current ≥ t_max; else lr − (lr − alpha_f·lr)·(current − W)/(t_max − W)</expression></para>
-    /// <para>Origin: <c>LinearWithWarmup.get_lr</c> (commit fa6c5014). The warmup test is strict (<c>&lt;</c>). The
-    /// scheduler's own <c>t_max</c> field, when set, overrides the trainer's: pass it as <paramref name="tMax"/>.</para>
+    /// <para>Origin: <c>LinearWithWarmup.get_lr</c> (commit fa6c5014). The warmup test is strict (<c>&lt;</c>). The scheduler's own <c>t_max</c> field is <paramref name="schedulerTMax"/>: when set, <c>get_lr</c> replaces the
+    /// <c>t_max</c> it is passed with it first thing (<c>t_max = t_max if self.t_max is None else self.t_max</c>), so it also
+    /// resolves <paramref name="warmupFraction"/> and wins inside <see cref="SequentialScheduler"/> (which passes
+    /// <c>min(t_max, schedulers_max[k])</c>), as in OLMo.</para>
     /// </remarks>
     /// <param name="lr">The optimizer's learning rate (<c>initial_lr</c>); finite and ≥ 0.</param>
     /// <param name="tMax">The horizon; &gt; 0.</param>
@@ -140,13 +153,14 @@ public static class OlmoCore
     /// <param name="warmup">The warmup in steps; or null with <paramref name="warmupFraction"/>.</param>
     /// <param name="warmupFraction">The warmup as a fraction of <paramref name="tMax"/>; or null.</param>
     /// <param name="warmupMinLr">The rate at step 0. Defaults to 0.</param>
+    /// <param name="schedulerTMax">The scheduler's own <c>t_max</c> field (JSON <c>scheduler_t_max</c>); &gt; 0, or null (the default) for the trainer's <paramref name="tMax"/>.</param>
     /// <returns>The schedule.</returns>
     /// <exception cref="ScheduleArgumentException">An argument is out of range, or not exactly one of the warmup pair is given.</exception>
-    public static LearningRateSchedule LinearWithWarmup(double lr, long tMax, double alphaF = 0.1, long? warmup = null, double? warmupFraction = null, double warmupMinLr = 0.0)
+    public static LearningRateSchedule LinearWithWarmup(double lr, long tMax, double alphaF = 0.1, long? warmup = null, double? warmupFraction = null, double warmupMinLr = 0.0, long? schedulerTMax = null)
     {
         OlmoRule.CountOrFraction(warmup, warmupFraction, nameof(warmup), nameof(warmupFraction));
-        return Build(new OlmoLinear(alphaF, warmup, warmupFraction, warmupMinLr), lr, tMax)
-            .Declared(nameof(LinearWithWarmup), lr, tMax, alphaF, warmup, warmupFraction, warmupMinLr);
+        return Build(new OlmoLinear(alphaF, warmup, warmupFraction, warmupMinLr, SchedulerTMax(schedulerTMax)), lr, tMax)
+            .Declared(nameof(LinearWithWarmup), lr, tMax, alphaF, warmup, warmupFraction, warmupMinLr, schedulerTMax);
     }
 
     /// <summary><c>InvSqrtWithWarmup(alpha_f=0.1, warmup=None, warmup_fraction=None, warmup_min_lr=0.0)</c>: warmup, then <c>eta_min + (lr − eta_min)·√(warmup / current)</c>, never ending.</summary>
@@ -173,7 +187,10 @@ public static class OlmoCore
     /// <summary><c>CosWithWarmup(warmup=None, warmup_fraction=None, alpha_f=0.1, t_max=None, warmup_min_lr=0.0)</c>: warmup, then a half cosine to <c>alpha_f · lr</c> at <c>t_max</c>, held.</summary>
     /// <remarks>
     /// <para><expression>OLMo's get_lr: warmup if current &lt; W; eta_min if current ≥ t_max; else eta_min + (lr − eta_min)(1 + cos(π(current − W)/(t_max − W)))/2</expression></para>
-    /// <para>Origin: <c>CosWithWarmup.get_lr</c> (commit fa6c5014). The scheduler's own <c>t_max</c> field, when set, is passed as <paramref name="tMax"/>.</para>
+    /// <para>Origin: <c>CosWithWarmup.get_lr</c> (commit fa6c5014). The scheduler's own <c>t_max</c> field is <paramref name="schedulerTMax"/>: when set, <c>get_lr</c> replaces the
+    /// <c>t_max</c> it is passed with it first thing (<c>t_max = t_max if self.t_max is None else self.t_max</c>), so it also
+    /// resolves <paramref name="warmupFraction"/> and wins inside <see cref="SequentialScheduler"/> (which passes
+    /// <c>min(t_max, schedulers_max[k])</c>), as in OLMo.</para>
     /// </remarks>
     /// <param name="lr">The optimizer's learning rate (<c>initial_lr</c>); finite and ≥ 0.</param>
     /// <param name="tMax">The horizon; &gt; 0.</param>
@@ -181,20 +198,25 @@ public static class OlmoCore
     /// <param name="warmupFraction">The warmup as a fraction of <paramref name="tMax"/>; or null.</param>
     /// <param name="alphaF">The floor as a fraction of <paramref name="lr"/>; ≥ 0. Defaults to 0.1.</param>
     /// <param name="warmupMinLr">The rate at step 0. Defaults to 0.</param>
+    /// <param name="schedulerTMax">The scheduler's own <c>t_max</c> field (JSON <c>scheduler_t_max</c>); &gt; 0, or null (the default) for the trainer's <paramref name="tMax"/>.</param>
     /// <returns>The schedule.</returns>
     /// <exception cref="ScheduleArgumentException">An argument is out of range, or not exactly one of the warmup pair is given.</exception>
-    public static LearningRateSchedule CosWithWarmup(double lr, long tMax, long? warmup = null, double? warmupFraction = null, double alphaF = 0.1, double warmupMinLr = 0.0)
+    public static LearningRateSchedule CosWithWarmup(double lr, long tMax, long? warmup = null, double? warmupFraction = null, double alphaF = 0.1, double warmupMinLr = 0.0, long? schedulerTMax = null)
     {
         OlmoRule.CountOrFraction(warmup, warmupFraction, nameof(warmup), nameof(warmupFraction));
-        return Build(new OlmoCos(alphaF, warmup, warmupFraction, warmupMinLr), lr, tMax)
-            .Declared(nameof(CosWithWarmup), lr, tMax, warmup, warmupFraction, alphaF, warmupMinLr);
+        return Build(new OlmoCos(alphaF, warmup, warmupFraction, warmupMinLr, SchedulerTMax(schedulerTMax)), lr, tMax)
+            .Declared(nameof(CosWithWarmup), lr, tMax, warmup, warmupFraction, alphaF, warmupMinLr, schedulerTMax);
     }
 
     /// <summary><c>HalfCosWithWarmup(warmup=None, warmup_fraction=None, alpha_f=0.1, t_max=None, warmup_min_lr=0.0)</c>: warmup to the midpoint, then the second half of a cosine.</summary>
     /// <remarks>
     /// <para><expression>OLMo's get_lr: warmup to (lr + eta_min)/2 if current &lt; W; eta_min if current ≥ t_max; else eta_min + (lr − eta_min)(1 + cos(π(current − W + T′)/(2T′)))/2 with T′ = t_max − W</expression></para>
     /// <para>Origin: <c>HalfCosWithWarmup.get_lr</c> (commit fa6c5014). Quirk reproduced: it warms up to the midpoint
-    /// <c>eta_min + (lr − eta_min)/2</c>, not to <c>lr</c>.</para>
+    /// <c>eta_min + (lr − eta_min)/2</c>, not to <c>lr</c>. The scheduler's own <c>t_max</c> field is <paramref name="schedulerTMax"/>: when set, <c>get_lr</c> replaces the
+    /// <c>t_max</c> it is passed with it first thing (<c>t_max = t_max if self.t_max is None else self.t_max</c>), so it also
+    /// resolves <paramref name="warmupFraction"/> and wins inside <see cref="SequentialScheduler"/> (which passes
+    /// <c>min(t_max, schedulers_max[k])</c>), as in OLMo. Python's integers do not
+    /// overflow: <c>2·(t_max − warmup)</c> is formed in 128 bits, for a <c>t_max</c> near <see cref="long.MaxValue"/>.</para>
     /// </remarks>
     /// <param name="lr">The optimizer's learning rate (<c>initial_lr</c>); finite and ≥ 0.</param>
     /// <param name="tMax">The horizon; &gt; 0.</param>
@@ -202,13 +224,14 @@ public static class OlmoCore
     /// <param name="warmupFraction">The warmup as a fraction of <paramref name="tMax"/>; or null.</param>
     /// <param name="alphaF">The floor as a fraction of <paramref name="lr"/>; ≥ 0. Defaults to 0.1.</param>
     /// <param name="warmupMinLr">The rate at step 0. Defaults to 0.</param>
+    /// <param name="schedulerTMax">The scheduler's own <c>t_max</c> field (JSON <c>scheduler_t_max</c>); &gt; 0, or null (the default) for the trainer's <paramref name="tMax"/>.</param>
     /// <returns>The schedule.</returns>
     /// <exception cref="ScheduleArgumentException">An argument is out of range, or not exactly one of the warmup pair is given.</exception>
-    public static LearningRateSchedule HalfCosWithWarmup(double lr, long tMax, long? warmup = null, double? warmupFraction = null, double alphaF = 0.1, double warmupMinLr = 0.0)
+    public static LearningRateSchedule HalfCosWithWarmup(double lr, long tMax, long? warmup = null, double? warmupFraction = null, double alphaF = 0.1, double warmupMinLr = 0.0, long? schedulerTMax = null)
     {
         OlmoRule.CountOrFraction(warmup, warmupFraction, nameof(warmup), nameof(warmupFraction));
-        return Build(new OlmoHalfCos(alphaF, warmup, warmupFraction, warmupMinLr), lr, tMax)
-            .Declared(nameof(HalfCosWithWarmup), lr, tMax, warmup, warmupFraction, alphaF, warmupMinLr);
+        return Build(new OlmoHalfCos(alphaF, warmup, warmupFraction, warmupMinLr, SchedulerTMax(schedulerTMax)), lr, tMax)
+            .Declared(nameof(HalfCosWithWarmup), lr, tMax, warmup, warmupFraction, alphaF, warmupMinLr, schedulerTMax);
     }
 
     /// <summary>
@@ -218,10 +241,14 @@ public static class OlmoCore
     /// </summary>
     /// <remarks>
     /// <para><expression>OLMo's get_lr: current ≥ t_max − D ? decay_min_lr + (cos(t_max − D) − decay_min_lr)·min(t_max − current, D)/D : CosWithWarmup</expression></para>
-    /// <para>Origin: <c>CosWithWarmupAndLinearDecay.get_lr</c> (commit fa6c5014). Quirk reproduced: the decay test comes
-    /// before the warmup's. Divergences: past <c>t_max</c> the rate holds <c>decay_min_lr</c>; a scheduler <c>t_max</c>
-    /// field different from the trainer's (OLMo then uses the trainer's for the tail and the field's for the cosine) is
-    /// not supported: one <paramref name="tMax"/>.</para>
+    /// <para>Origin: <c>CosWithWarmupAndLinearDecay.get_lr</c> (commit fa6c5014). Quirks reproduced: the decay test comes
+    /// before the warmup's; the scheduler's own <c>t_max</c> field (<paramref name="schedulerTMax"/>, inherited from
+    /// <c>CosWithWarmup</c>) is read only inside the cosine (<c>super().get_lr</c>: its warmup fraction, its length and
+    /// where it reaches <c>eta_min</c>), while the decay's length (<paramref name="decayFraction"/> of it), where the
+    /// tail starts (<c>t_max − decay</c>) and where it ends use the <c>t_max</c> passed in (<paramref name="tMax"/>, or
+    /// the segment's inside <see cref="SequentialScheduler"/>). So with a field shorter than <c>t_max − decay</c> the
+    /// cosine reaches <c>eta_min</c> and holds it until the tail; with a longer one the tail starts from a cosine not yet
+    /// at its floor. Divergence: past <c>t_max</c> the rate holds <c>decay_min_lr</c>.</para>
     /// </remarks>
     /// <param name="lr">The optimizer's learning rate (<c>initial_lr</c>); finite and ≥ 0.</param>
     /// <param name="tMax">The horizon; &gt; 0.</param>
@@ -232,14 +259,15 @@ public static class OlmoCore
     /// <param name="decay">The tail in steps; or null with <paramref name="decayFraction"/>.</param>
     /// <param name="decayFraction">The tail as a fraction of <paramref name="tMax"/>; null when <paramref name="decay"/> is given. Defaults to 0.1.</param>
     /// <param name="decayMinLr">The rate at <paramref name="tMax"/>. Defaults to 0.</param>
+    /// <param name="schedulerTMax">The scheduler's own <c>t_max</c> field (JSON <c>scheduler_t_max</c>), read by the cosine only; &gt; 0, or null (the default) for <paramref name="tMax"/>.</param>
     /// <returns>The schedule.</returns>
     /// <exception cref="ScheduleArgumentException">An argument is out of range, or not exactly one of a count and its fraction is given.</exception>
-    public static LearningRateSchedule CosWithWarmupAndLinearDecay(double lr, long tMax, long? warmup = null, double? warmupFraction = null, double alphaF = 0.1, double warmupMinLr = 0.0, long? decay = null, double? decayFraction = 0.1, double decayMinLr = 0.0)
+    public static LearningRateSchedule CosWithWarmupAndLinearDecay(double lr, long tMax, long? warmup = null, double? warmupFraction = null, double alphaF = 0.1, double warmupMinLr = 0.0, long? decay = null, double? decayFraction = 0.1, double decayMinLr = 0.0, long? schedulerTMax = null)
     {
         OlmoRule.CountOrFraction(warmup, warmupFraction, nameof(warmup), nameof(warmupFraction));
         OlmoRule.CountOrFraction(decay, decayFraction, nameof(decay), nameof(decayFraction));
-        return Build(new OlmoCosLinearDecay(alphaF, warmup, warmupFraction, warmupMinLr, decay, decayFraction, decayMinLr), lr, tMax)
-            .Declared(nameof(CosWithWarmupAndLinearDecay), lr, tMax, warmup, warmupFraction, alphaF, warmupMinLr, decay, decayFraction, decayMinLr);
+        return Build(new OlmoCosLinearDecay(alphaF, warmup, warmupFraction, warmupMinLr, SchedulerTMax(schedulerTMax), decay, decayFraction, decayMinLr), lr, tMax)
+            .Declared(nameof(CosWithWarmupAndLinearDecay), lr, tMax, warmup, warmupFraction, alphaF, warmupMinLr, decay, decayFraction, decayMinLr, schedulerTMax);
     }
 
     /// <summary>
@@ -323,27 +351,38 @@ public static class OlmoCore
             .Declared(nameof(ExponentialScheduler), lr, tMax, lrMin);
 
     /// <summary>
-    /// <c>SequentialScheduler(schedulers, schedulers_max)</c> (<c>"sequential"</c>): each scheduler for its segment, starting
-    /// from the previous one's final rate.
+    /// <c>SequentialScheduler(schedulers, schedulers_max, override_decay=None)</c> (<c>"sequential"</c>): each scheduler for
+    /// its segment, starting from the previous one's final rate; optionally, from <c>override_decay.start</c> on, a decay
+    /// from the rate there to the override's end rate.
     /// </summary>
     /// <remarks>
     /// <para><expression>OLMo's _sequential_lr: scheduler k on (its start rate, current − previous segments, min(t_max, max_k))</expression></para>
+    /// <para><expression>OLMo's get_lr with override_decay: current &lt; start ? _sequential_lr(lr, current, t_max) : _interpolate_lr(shape, _sequential_lr(lr, start, t_max), end, current − start, duration) while current − start &lt; duration, else end (end = end_lr or end_lr_fraction·lr)</expression></para>
     /// <para>Origin: <c>SequentialScheduler._sequential_lr</c> (commit fa6c5014). <paramref name="schedulers"/> are schedules
     /// built by the other <see cref="OlmoCore"/> methods: their rules are used, and their own <c>lr</c> and <c>t_max</c>
     /// ignored, as OLMo passes its own. Quirks reproduced: <c>schedulers_max</c> are segment lengths, not boundaries; the
     /// boundary step belongs to the earlier scheduler; each later scheduler starts from the previous one's final rate
     /// (<c>get_lr(lr, max, max)</c>) and counts its own steps from 0; a <c>schedulers_max</c> as long as
-    /// <c>schedulers</c> has its last entry ignored. Past <c>t_max</c> (an assert in OLMo) the rate holds its value at
-    /// <c>t_max</c>. Divergence: <c>override_decay</c> is not supported.</para>
+    /// <c>schedulers</c> has its last entry ignored.</para>
+    /// <para><paramref name="overrideDecay"/> is ported from <c>SequentialScheduler.get_lr</c>, <c>_interpolate_lr</c> and
+    /// <c>_resolve_override_decay_end</c>: from its <c>start</c> the schedulers are bypassed; the rate goes from
+    /// <c>_sequential_lr(lr, start, t_max)</c> to the end rate over <c>duration</c> steps and holds the end rate after
+    /// <c>start + duration</c>; <c>t_max</c> is not read while the override is active (OLMo warns so once).</para>
+    /// <para>Past <c>t_max</c> OLMo asserts (<c>0 &lt;= current &lt;= t_max</c>), with or without an override. Divergence
+    /// (a choice, every value up to <c>t_max</c> being OLMo's): past <c>t_max</c> the rate holds its value at
+    /// <c>t_max</c>, except that an override that has started by <c>t_max</c> (<c>start ≤ t_max</c>) runs on past it to
+    /// its end rate and holds that, since the override is defined by <c>start</c> and <c>duration</c> alone; an override
+    /// starting after <c>t_max</c> is never reached, as in an OLMo run of <c>t_max</c> steps.</para>
     /// </remarks>
     /// <param name="lr">The optimizer's learning rate (<c>initial_lr</c>); finite and ≥ 0.</param>
     /// <param name="tMax">The horizon of the whole sequence; &gt; the sum of <paramref name="schedulersMax"/>.</param>
     /// <param name="schedulers">Schedules built by <see cref="OlmoCore"/> methods; at least one.</param>
     /// <param name="schedulersMax">The segment lengths of all schedulers but the last; each ≥ 1.</param>
+    /// <param name="overrideDecay">The late-stage decay override (<c>override_decay</c>), or null (the default) for none.</param>
     /// <returns>The schedule.</returns>
     /// <exception cref="ArgumentNullException">An argument or a scheduler is null.</exception>
-    /// <exception cref="ScheduleArgumentException">A scheduler was not built by <see cref="OlmoCore"/>, the counts do not match, or a segment breaks an OLMo assert.</exception>
-    public static LearningRateSchedule SequentialScheduler(double lr, long tMax, IEnumerable<ILearningRateSchedule> schedulers, IEnumerable<long> schedulersMax)
+    /// <exception cref="ScheduleArgumentException">A scheduler was not built by <see cref="OlmoCore"/>, the counts do not match, a segment breaks an OLMo assert, or the override's end rate is not finite.</exception>
+    public static LearningRateSchedule SequentialScheduler(double lr, long tMax, IEnumerable<ILearningRateSchedule> schedulers, IEnumerable<long> schedulersMax, OverrideDecay? overrideDecay = null)
     {
         ILearningRateSchedule[] children = Preconditions.NotNull(schedulers).ToArray();
         long[] maxes = Preconditions.NotNull(schedulersMax).ToArray();
@@ -373,7 +412,56 @@ public static class OlmoCore
             }
         }
 
-        return Build(new OlmoSequential(rules, maxes), lr, tMax)
-            .Declared(nameof(SequentialScheduler), lr, tMax, children, maxes);
+        return Build(new OlmoSequential(rules, maxes, overrideDecay?.ToRule()), lr, tMax)
+            .Declared(nameof(SequentialScheduler), lr, tMax, children, maxes, overrideDecay);
+    }
+
+    /// <summary>
+    /// <c>ComposableScheduler(stages, override_decay=None)</c> (<c>"composable"</c>): stages of given durations, each linear
+    /// or cosine from its start rate to its end rate, the last end rate held; optionally a decay override.
+    /// </summary>
+    /// <remarks>
+    /// <para><expression>OLMo's _main_schedule_lr: the stage k with S_k ≤ current &lt; S_k + duration_k (S_k the sum of the durations before it) gives _interpolate_lr(shape_k, start_k, end_k, current − S_k, duration_k); after the last stage, its end rate</expression></para>
+    /// <para><expression>OLMo's get_lr with override_decay: current &lt; start ? _main_schedule_lr(lr, current) : _interpolate_lr(shape, _main_schedule_lr(lr, start), end, current − start, duration) while current − start &lt; duration, else end</expression></para>
+    /// <para>Origin: <c>ComposableScheduler.get_lr</c> and <c>_main_schedule_lr</c> (commit fa6c5014), with
+    /// <c>_resolve_stage_start</c> (a stage with neither start rate starts from the previous stage's end rate, the
+    /// first from <c>lr</c>), <c>_resolve_lr_from_initial</c> and <c>_interpolate_lr</c>. As there, <c>t_max</c> is ignored:
+    /// the schedule is defined by the stage durations alone, so it takes no <c>t_max</c> (OLMo warns once that it is
+    /// ignored) and is defined at every step. OLMo's <c>'stages' must be specified and non-empty.</c> is checked here.
+    /// Where OLMo walks the stages at every call, the stage ends are summed once, here, and a query binary-searches
+    /// them: the same values, at a cost flat in the step. Divergences: a linear stage whose <c>(end − start)·k</c>
+    /// overflows a double (rates near <see cref="double.MaxValue"/>) divides first; rates must be finite.</para>
+    /// </remarks>
+    /// <param name="lr">The optimizer's learning rate (<c>initial_lr</c>); finite and ≥ 0.</param>
+    /// <param name="stages">The stages, in order; at least one.</param>
+    /// <param name="overrideDecay">The late-stage decay override (<c>override_decay</c>), or null (the default) for none.</param>
+    /// <returns>The schedule.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stages"/> or a stage is null.</exception>
+    /// <exception cref="ScheduleArgumentException">An argument is out of range, there is no stage, the durations sum past <see cref="long.MaxValue"/>, or a rate (a fraction of <paramref name="lr"/>) is not finite.</exception>
+    public static LearningRateSchedule ComposableScheduler(double lr, IEnumerable<ComposableSchedulerStage> stages, OverrideDecay? overrideDecay = null)
+    {
+        ComposableSchedulerStage[] list = Preconditions.NotNull(stages).ToArray();
+        if (list.Length == 0)
+        {
+            throw Preconditions.OutOfRange(nameof(stages), "[]", "at least one stage ('stages' must be specified and non-empty.)");
+        }
+
+        for (int i = 0; i < list.Length; i++)
+        {
+            Preconditions.NotNull(list[i], nameof(stages));
+        }
+
+        var rule = new OlmoComposable(
+            [.. list.Select(stage => stage.Duration)],
+            [.. list.Select(stage => stage.Shape == "cosine")],
+            [.. list.Select(stage => stage.StartLr)],
+            [.. list.Select(stage => stage.StartLrFraction)],
+            [.. list.Select(stage => stage.EndLr)],
+            [.. list.Select(stage => stage.EndLrFraction)],
+            overrideDecay?.ToRule());
+
+        // t_max is ignored by the rule and never clamps (HoldsPastTMax is false): any positive horizon does.
+        return Build(rule, lr, long.MaxValue)
+            .Declared(nameof(ComposableScheduler), lr, list, overrideDecay);
     }
 }

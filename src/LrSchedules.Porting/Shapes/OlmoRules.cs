@@ -7,8 +7,8 @@ namespace LrSchedules.Porting.Shapes;
 /// <remarks>Origin: <c>src/olmo_core/optim/scheduler.py</c> of allenai/OLMo-core at commit fa6c5014c9f6e9ee789da2d9c20d5126fee8df0d.</remarks>
 internal abstract class OlmoRule
 {
-    /// <summary>Gets whether OLMo's value past <c>t_max</c> is not a rate (a tail extrapolating below its floor, an assert), so the schedule holds its value at <c>t_max</c>.</summary>
-    public virtual bool HoldsPastTMax => false;
+    /// <summary>Whether OLMo's value past <paramref name="tMax"/> is not a rate (a tail extrapolating below its floor, an assert), so the schedule holds its value at <c>t_max</c>.</summary>
+    public virtual bool HoldsPastTMax(long tMax) => false;
 
     /// <summary>OLMo's <c>get_lr</c>.</summary>
     public abstract double GetLr(double initialLr, long current, long tMax);
@@ -56,6 +56,19 @@ internal abstract class OlmoRule
         }
     }
 
+    /// <summary>OLMo's <c>value &gt;= 0</c> on an optional rate or fraction (finite here), quoting OLMo's message.</summary>
+    public static void NonNegativeOrNull(double? value, string paramName, string olmoMessage)
+    {
+        if (value is double v && (!(v >= 0.0) || double.IsPositiveInfinity(v)))
+        {
+            throw Preconditions.OutOfRange(paramName, v, $"a finite number >= 0, or null ({olmoMessage})");
+        }
+    }
+
+    /// <summary>OLMo's <c>ComposableSchedulerStageType</c>: <c>"linear"</c> or <c>"cosine"</c> (OLMo raises <c>NotImplementedError</c> at the first step for any other); true for cosine.</summary>
+    public static bool IsCosine(string? shape, string paramName) =>
+        Port.OneOf(shape, paramName, "linear", "cosine") == "cosine";
+
     private static string Snake(string camel) => string.Concat(camel.Select(ch => char.IsUpper(ch) ? "_" + char.ToLowerInvariant(ch) : ch.ToString()));
 }
 
@@ -84,7 +97,7 @@ internal sealed class OlmoConstantWithWarmup(long? warmup, double? warmupFractio
 /// <summary><c>WSD</c>: warmup (inclusive), stable, then a linear decay over the last <c>decay</c> steps to <c>decay_min_lr</c> at <c>t_max</c>.</summary>
 internal sealed class OlmoWsd(long? warmup, double? warmupFraction, long? decay, double? decayFraction, double warmupMinLr, double decayMinLr) : OlmoRule
 {
-    public override bool HoldsPastTMax => true;
+    public override bool HoldsPastTMax(long tMax) => true;
 
     public override double GetLr(double initialLr, long current, long tMax)
     {
@@ -112,7 +125,7 @@ internal sealed class OlmoWsd(long? warmup, double? warmupFraction, long? decay,
 /// <summary><c>PowerLR</c>: warmup (inclusive), <c>lr·(current/warmup)^b</c>, then a linear tail from its value at <c>t_max − decay</c>.</summary>
 internal sealed class OlmoPower(double b, long? warmup, double? warmupFraction, double warmupMinLr, long? decay, double? decayFraction, double decayMinLr) : OlmoRule
 {
-    public override bool HoldsPastTMax => true;
+    public override bool HoldsPastTMax(long tMax) => true;
 
     public override double GetLr(double initialLr, long current, long tMax)
     {
@@ -153,12 +166,15 @@ internal sealed class OlmoPower(double b, long? warmup, double? warmupFraction, 
 
 /// <summary>
 /// The schedulers whose warmup test is strict (<c>current &lt; warmup</c>) and whose floor is
-/// <c>eta_min = alpha_f · initial_lr</c>: the warmup, then <see cref="AfterWarmup"/>.
+/// <c>eta_min = alpha_f · initial_lr</c>: the warmup, then <see cref="AfterWarmup"/>. The scheduler's own <c>t_max</c>
+/// field (<paramref name="schedulerTMax"/>), when set, replaces the one OLMo passes, first thing in <c>get_lr</c>:
+/// <c>t_max = t_max if self.t_max is None else self.t_max</c> (LinearWithWarmup, CosWithWarmup, HalfCosWithWarmup).
 /// </summary>
-internal abstract class OlmoAlphaRule(double alphaF, long? warmup, double? warmupFraction, double warmupMinLr) : OlmoRule
+internal abstract class OlmoAlphaRule(double alphaF, long? warmup, double? warmupFraction, double warmupMinLr, long? schedulerTMax = null) : OlmoRule
 {
     public override double GetLr(double initialLr, long current, long tMax)
     {
+        tMax = schedulerTMax ?? tMax;
         long w = Resolve(warmup, warmupFraction, tMax);
         return current < w
             ? LinearWarmup(WarmupPeak(initialLr), current, w, warmupMinLr)
@@ -168,7 +184,7 @@ internal abstract class OlmoAlphaRule(double alphaF, long? warmup, double? warmu
     public override void Validate(double initialLr, long tMax)
     {
         Preconditions.NonNegative(alphaF, "alphaF");
-        if (Resolve(warmup, warmupFraction, tMax) > 0)
+        if (Resolve(warmup, warmupFraction, schedulerTMax ?? tMax) > 0)
         {
             Below(warmupMinLr, "warmupMinLr", WarmupPeak(initialLr), "the warmup's peak");
         }
@@ -182,7 +198,7 @@ internal abstract class OlmoAlphaRule(double alphaF, long? warmup, double? warmu
 }
 
 /// <summary><c>LinearWithWarmup</c>.</summary>
-internal sealed class OlmoLinear(double alphaF, long? warmup, double? warmupFraction, double warmupMinLr) : OlmoAlphaRule(alphaF, warmup, warmupFraction, warmupMinLr)
+internal sealed class OlmoLinear(double alphaF, long? warmup, double? warmupFraction, double warmupMinLr, long? schedulerTMax) : OlmoAlphaRule(alphaF, warmup, warmupFraction, warmupMinLr, schedulerTMax)
 {
     protected override double AfterWarmup(double initialLr, double etaMin, long current, long w, long tMax) =>
         current >= tMax ? etaMin : initialLr - ((initialLr - etaMin) * ((double)(current - w) / (tMax - w)));
@@ -197,14 +213,14 @@ internal sealed class OlmoInvSqrt(double alphaF, long? warmup, double? warmupFra
 }
 
 /// <summary><c>CosWithWarmup</c>.</summary>
-internal class OlmoCos(double alphaF, long? warmup, double? warmupFraction, double warmupMinLr) : OlmoAlphaRule(alphaF, warmup, warmupFraction, warmupMinLr)
+internal class OlmoCos(double alphaF, long? warmup, double? warmupFraction, double warmupMinLr, long? schedulerTMax) : OlmoAlphaRule(alphaF, warmup, warmupFraction, warmupMinLr, schedulerTMax)
 {
     protected override double AfterWarmup(double initialLr, double etaMin, long current, long w, long tMax) =>
         current >= tMax ? etaMin : etaMin + ((initialLr - etaMin) * (1 + Math.Cos(Math.PI * (current - w) / (tMax - w))) / 2);
 }
 
 /// <summary><c>HalfCosWithWarmup</c>: warms up to the midpoint, then the second half of a cosine.</summary>
-internal sealed class OlmoHalfCos(double alphaF, long? warmup, double? warmupFraction, double warmupMinLr) : OlmoAlphaRule(alphaF, warmup, warmupFraction, warmupMinLr)
+internal sealed class OlmoHalfCos(double alphaF, long? warmup, double? warmupFraction, double warmupMinLr, long? schedulerTMax) : OlmoAlphaRule(alphaF, warmup, warmupFraction, warmupMinLr, schedulerTMax)
 {
     private readonly double _alphaF = alphaF;
 
@@ -215,8 +231,10 @@ internal sealed class OlmoHalfCos(double alphaF, long? warmup, double? warmupFra
             return etaMin;
         }
 
-        long span = tMax - w;
-        return etaMin + ((initialLr - etaMin) * (1 + Math.Cos(Math.PI * (current - w + span) / (span * 2))) / 2);
+        // Python's integers do not overflow: current − w + span and 2·span in 128 bits (t_max near long.MaxValue), each
+        // then rounded to a float as Python's int / float arithmetic does.
+        Int128 span = (Int128)tMax - w;
+        return etaMin + ((initialLr - etaMin) * (1 + Math.Cos(Math.PI * (double)(current - w + span) / (double)(span * 2))) / 2);
     }
 
     protected override double WarmupPeak(double initialLr)
@@ -226,11 +244,15 @@ internal sealed class OlmoHalfCos(double alphaF, long? warmup, double? warmupFra
     }
 }
 
-/// <summary><c>CosWithWarmupAndLinearDecay</c>: the cosine cut at <c>t_max − decay</c>, then a line to <c>decay_min_lr</c>; the decay test comes first.</summary>
-internal sealed class OlmoCosLinearDecay(double alphaF, long? warmup, double? warmupFraction, double warmupMinLr, long? decay, double? decayFraction, double decayMinLr)
-    : OlmoCos(alphaF, warmup, warmupFraction, warmupMinLr)
+/// <summary>
+/// <c>CosWithWarmupAndLinearDecay</c>: the cosine cut at <c>t_max − decay</c>, then a line to <c>decay_min_lr</c>; the
+/// decay test comes first. The decay and the tail's position use the <c>t_max</c> OLMo passes; the scheduler's own
+/// <c>t_max</c> field replaces it only inside the cosine (<c>super().get_lr</c>), as there.
+/// </summary>
+internal sealed class OlmoCosLinearDecay(double alphaF, long? warmup, double? warmupFraction, double warmupMinLr, long? schedulerTMax, long? decay, double? decayFraction, double decayMinLr)
+    : OlmoCos(alphaF, warmup, warmupFraction, warmupMinLr, schedulerTMax)
 {
-    public override bool HoldsPastTMax => true;
+    public override bool HoldsPastTMax(long tMax) => true;
 
     public override double GetLr(double initialLr, long current, long tMax)
     {
@@ -392,14 +414,32 @@ internal sealed class OlmoWsds : OlmoRule
 
 /// <summary>
 /// <c>SequentialScheduler</c>: scheduler <c>k</c> for the <c>schedulers_max[k]</c> steps after the previous ones
-/// (inclusive at each end), starting from the previous scheduler's final rate and counting its own steps; the initial
-/// rates and horizons are resolved once, at construction, since they do not depend on <c>current</c>.
+/// (inclusive at each end), starting from the previous scheduler's final rate and counting its own steps; with an
+/// <c>override_decay</c>, from its start on, the override instead. A query walks the schedulers (bounded by their count,
+/// allocation-free), since their initial rates and horizons depend on the <c>initial_lr</c> and <c>t_max</c> passed in.
 /// </summary>
-internal sealed class OlmoSequential(OlmoRule[] rules, long[] maxes) : OlmoRule
+internal sealed class OlmoSequential(OlmoRule[] rules, long[] maxes, OlmoOverrideDecay? overrideDecay) : OlmoRule
 {
-    public override bool HoldsPastTMax => true;
+    /// <summary>
+    /// Past <c>t_max</c> OLMo asserts; the value at <c>t_max</c> holds, unless the override started by then: it ignores
+    /// <c>t_max</c> (OLMo's docstring), so it runs on to its end rate and holds that.
+    /// </summary>
+    public override bool HoldsPastTMax(long tMax) => overrideDecay is null || overrideDecay.Start > tMax;
 
+    /// <summary><c>SequentialScheduler.get_lr</c> (OLMo's <c>assert 0 &lt;= current &lt;= t_max</c> aside).</summary>
     public override double GetLr(double initialLr, long current, long tMax)
+    {
+        if (overrideDecay is null || current < overrideDecay.Start)
+        {
+            return SequentialLr(initialLr, current, tMax);
+        }
+
+        double overrideStartLr = SequentialLr(initialLr, overrideDecay.Start, tMax);
+        return overrideDecay.GetLr(initialLr, overrideStartLr, current);
+    }
+
+    /// <summary><c>SequentialScheduler._sequential_lr</c>.</summary>
+    private double SequentialLr(double initialLr, long current, long tMax)
     {
         for (int i = 0; i < maxes.Length; i++)
         {
@@ -418,19 +458,174 @@ internal sealed class OlmoSequential(OlmoRule[] rules, long[] maxes) : OlmoRule
 
     public override void Validate(double initialLr, long tMax)
     {
+        double lr = initialLr;
+        long remaining = tMax;
         for (int i = 0; i < maxes.Length; i++)
         {
-            rules[i].Validate(initialLr, Math.Min(tMax, maxes[i]));
-            initialLr = rules[i].GetLr(initialLr, maxes[i], maxes[i]);
-            tMax -= maxes[i];
+            rules[i].Validate(lr, Math.Min(remaining, maxes[i]));
+            lr = rules[i].GetLr(lr, maxes[i], maxes[i]);
+            remaining -= maxes[i];
         }
 
-        if (tMax <= 0)
+        if (remaining <= 0)
         {
             throw Preconditions.OutOfRange("schedulersMax", maxes.Sum(), "a sum below tMax (OLMo asserts t_max > 0 for the last scheduler)");
         }
 
-        rules[^1].Validate(initialLr, tMax);
+        rules[^1].Validate(lr, remaining);
+        overrideDecay?.Validate(initialLr);
+    }
+}
+
+/// <summary>
+/// <c>OverrideDecay</c> as <c>SequentialScheduler.get_lr</c> and <c>ComposableScheduler.get_lr</c> apply it: from
+/// <c>start</c>, <c>_interpolate_lr</c> from the main schedule's rate at <c>start</c> to <c>_resolve_override_decay_end</c>
+/// over <c>duration</c> steps, then that end rate; <c>t_max</c> is not read.
+/// </summary>
+internal sealed class OlmoOverrideDecay(long start, long duration, bool cosine, double? endLr, double? endLrFraction)
+{
+    public long Start => start;
+
+    /// <summary>The rate at <paramref name="current"/> ≥ <see cref="Start"/>, the main schedule's rate at the start being <paramref name="overrideStartLr"/>.</summary>
+    public double GetLr(double initialLr, double overrideStartLr, long current)
+    {
+        double overrideEndLr = OlmoInterpolation.Resolve(initialLr, endLr, endLrFraction);
+        long overrideCurrent = current - start;
+        return overrideCurrent < duration
+            ? OlmoInterpolation.Interpolate(cosine, overrideStartLr, overrideEndLr, overrideCurrent, duration)
+            : overrideEndLr;
+    }
+
+    /// <summary>The end rate must be a finite number (a fraction of a large rate can overflow).</summary>
+    public void Validate(double initialLr)
+    {
+        double end = OlmoInterpolation.Resolve(initialLr, endLr, endLrFraction);
+        if (!double.IsFinite(end))
+        {
+            throw Preconditions.OutOfRange("overrideDecay", end, "an end rate (end_lr_fraction · lr) that is a finite number");
+        }
+    }
+}
+
+/// <summary>The helpers of <c>ComposableScheduler</c> and <c>OverrideDecay</c>: <c>_resolve_lr_from_initial</c> and <c>_interpolate_lr</c>.</summary>
+internal static class OlmoInterpolation
+{
+    /// <summary><c>_resolve_lr_from_initial</c>: the value if given, else <c>initial_lr * fraction</c>.</summary>
+    public static double Resolve(double initialLr, double? value, double? fraction) =>
+        value ?? initialLr * fraction!.Value;
+
+    /// <summary>
+    /// <c>_interpolate_lr</c>: linear <c>start + (end − start)·current / duration</c>, cosine
+    /// <c>end + (start − end)(1 + cos(π·current / duration)) / 2</c>.
+    /// </summary>
+    public static double Interpolate(bool cosine, double startLr, double endLr, long current, long duration)
+    {
+        if (cosine)
+        {
+            return endLr + ((startLr - endLr) * (1 + Math.Cos(Math.PI * current / duration)) / 2);
+        }
+
+        double product = (endLr - startLr) * current;
+        // OLMo's form overflows only for rates near double.MaxValue over a long stage; divide first there (finite).
+        return double.IsInfinity(product)
+            ? startLr + ((endLr - startLr) * ((double)current / duration))
+            : startLr + (product / duration);
+    }
+}
+
+/// <summary>
+/// <c>ComposableScheduler</c>: stages, each interpolating (linear or cosine) from its start rate (given, or the previous
+/// stage's end rate) to its end rate over its duration, the last end rate held; an optional <c>override_decay</c>;
+/// <c>t_max</c> ignored. The stage ends are precomputed; a query is a binary search over them.
+/// </summary>
+internal sealed class OlmoComposable : OlmoRule
+{
+    private readonly long[] _ends;
+    private readonly long[] _durations;
+    private readonly bool[] _cosine;
+    private readonly double?[] _startLr;
+    private readonly double?[] _startLrFraction;
+    private readonly double?[] _endLr;
+    private readonly double?[] _endLrFraction;
+    private readonly OlmoOverrideDecay? _overrideDecay;
+
+    /// <param name="durations">Each stage's duration, &gt; 0.</param>
+    /// <param name="cosine">Whether each stage's shape is <c>"cosine"</c>.</param>
+    /// <param name="startLr">Each stage's <c>start_lr</c>.</param>
+    /// <param name="startLrFraction">Each stage's <c>start_lr_fraction</c>.</param>
+    /// <param name="endLr">Each stage's <c>end_lr</c>.</param>
+    /// <param name="endLrFraction">Each stage's <c>end_lr_fraction</c>.</param>
+    /// <param name="overrideDecay">The override, or null.</param>
+    public OlmoComposable(long[] durations, bool[] cosine, double?[] startLr, double?[] startLrFraction, double?[] endLr, double?[] endLrFraction, OlmoOverrideDecay? overrideDecay)
+    {
+        _durations = durations;
+        _cosine = cosine;
+        _endLr = endLr;
+        _endLrFraction = endLrFraction;
+        _overrideDecay = overrideDecay;
+        _ends = new long[durations.Length];
+        _startLr = new double?[durations.Length];
+        _startLrFraction = new double?[durations.Length];
+        long end = 0;
+        for (int i = 0; i < durations.Length; i++)
+        {
+            if (durations[i] > long.MaxValue - end)
+            {
+                throw Preconditions.OutOfRange("stages", durations[i], $"a duration whose running sum fits a long (the stages before sum to {Preconditions.Format(end)})", i);
+            }
+
+            end += durations[i];
+            _ends[i] = end;
+
+            // _resolve_stage_start: neither given, the previous stage's end rate (initial_lr before the first stage,
+            // which is initial_lr * 1.0, bit for bit).
+            bool given = startLr[i].HasValue || startLrFraction[i].HasValue;
+            _startLr[i] = given ? startLr[i] : i == 0 ? null : endLr[i - 1];
+            _startLrFraction[i] = given ? startLrFraction[i] : i == 0 ? 1.0 : endLrFraction[i - 1];
+        }
+    }
+
+    public override double GetLr(double initialLr, long current, long tMax)
+    {
+        if (_overrideDecay is null || current < _overrideDecay.Start)
+        {
+            return MainScheduleLr(initialLr, current);
+        }
+
+        return _overrideDecay.GetLr(initialLr, MainScheduleLr(initialLr, _overrideDecay.Start), current);
+    }
+
+    /// <summary><c>_main_schedule_lr</c>: the first stage whose end is past <paramref name="current"/>, else the last end rate.</summary>
+    private double MainScheduleLr(double initialLr, long current)
+    {
+        int i = SortedSearch.CountAtOrBelow(_ends, current);
+        if (i == _ends.Length)
+        {
+            return OlmoInterpolation.Resolve(initialLr, _endLr[^1], _endLrFraction[^1]);
+        }
+
+        long stageStart = i == 0 ? 0 : _ends[i - 1];
+        return OlmoInterpolation.Interpolate(
+            _cosine[i],
+            OlmoInterpolation.Resolve(initialLr, _startLr[i], _startLrFraction[i]),
+            OlmoInterpolation.Resolve(initialLr, _endLr[i], _endLrFraction[i]),
+            current - stageStart,
+            _durations[i]);
+    }
+
+    public override void Validate(double initialLr, long tMax)
+    {
+        for (int i = 0; i < _durations.Length; i++)
+        {
+            double start = OlmoInterpolation.Resolve(initialLr, _startLr[i], _startLrFraction[i]);
+            double end = OlmoInterpolation.Resolve(initialLr, _endLr[i], _endLrFraction[i]);
+            if (!double.IsFinite(start) || !double.IsFinite(end))
+            {
+                throw Preconditions.OutOfRange("stages", double.IsFinite(start) ? end : start, "rates (a fraction · lr) that are finite numbers", i);
+            }
+        }
+
+        _overrideDecay?.Validate(initialLr);
     }
 }
 
@@ -466,7 +661,7 @@ internal sealed class OlmoSchedule : LearningRateSchedule
         }
 
         long current = Preconditions.ToStep(position);
-        if (current > TMax && Rule.HoldsPastTMax)
+        if (current > TMax && Rule.HoldsPastTMax(TMax))
         {
             current = TMax;
         }
