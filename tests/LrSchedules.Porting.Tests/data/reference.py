@@ -295,12 +295,11 @@ class WSDS:
 
 
 class SequentialScheduler:
-    def __init__(self, schedulers, schedulers_max):
-        self.schedulers = schedulers; self.schedulers_max = list(schedulers_max)
+    def __init__(self, schedulers, schedulers_max, override_decay=None):
+        self.schedulers = schedulers; self.schedulers_max = list(schedulers_max); self.override_decay = override_decay
         if len(self.schedulers_max) == len(self.schedulers):
             self.schedulers_max.pop()
-    def get_lr(self, initial_lr, current, t_max):
-        assert 0 <= current <= t_max
+    def _sequential_lr(self, initial_lr, current, t_max):
         for scheduler, scheduler_max in zip(self.schedulers[:-1], self.schedulers_max, strict=True):
             if current <= scheduler_max:
                 return scheduler.get_lr(initial_lr, current, min(t_max, scheduler_max))
@@ -309,6 +308,85 @@ class SequentialScheduler:
             t_max -= scheduler_max
         assert t_max > 0
         return self.schedulers[-1].get_lr(initial_lr, current, t_max)
+    def get_lr(self, initial_lr, current, t_max):
+        assert 0 <= current <= t_max
+        if self.override_decay is None or current < self.override_decay.start:
+            return self._sequential_lr(initial_lr, current, t_max)
+        override_decay = self.override_decay
+        override_start_lr = self._sequential_lr(initial_lr, override_decay.start, t_max)
+        override_end_lr = _resolve_override_decay_end(override_decay, initial_lr)
+        override_current = current - override_decay.start
+        if override_current < override_decay.duration:
+            return _interpolate_lr(shape=override_decay.shape, start_lr=override_start_lr, end_lr=override_end_lr,
+                                   current=override_current, duration=override_decay.duration)
+        return override_end_lr
+
+
+class ComposableSchedulerStage:
+    def __init__(self, duration, shape="linear", start_lr=None, start_lr_fraction=None, end_lr=None, end_lr_fraction=None):
+        self.duration = duration; self.shape = shape; self.start_lr = start_lr; self.start_lr_fraction = start_lr_fraction
+        self.end_lr = end_lr; self.end_lr_fraction = end_lr_fraction
+
+
+class OverrideDecay:
+    def __init__(self, start, duration, shape="linear", end_lr=None, end_lr_fraction=None):
+        self.start = start; self.duration = duration; self.shape = shape; self.end_lr = end_lr; self.end_lr_fraction = end_lr_fraction
+
+
+class ComposableScheduler:
+    def __init__(self, stages, override_decay=None):
+        self.stages = stages; self.override_decay = override_decay
+    def _resolve_stage_start(self, stage, initial_lr, previous_end_lr):
+        if stage.start_lr is None and stage.start_lr_fraction is None:
+            return previous_end_lr
+        return _resolve_lr_from_initial(initial_lr, stage.start_lr, stage.start_lr_fraction)
+    def _main_schedule_lr(self, initial_lr, current):
+        current = max(current, 0)
+        stage_start = 0
+        previous_end_lr = initial_lr
+        for stage in self.stages:
+            start_lr = self._resolve_stage_start(stage, initial_lr, previous_end_lr)
+            end_lr = _resolve_lr_from_initial(initial_lr, stage.end_lr, stage.end_lr_fraction)
+            stage_end = stage_start + stage.duration
+            if current < stage_end:
+                stage_current = current - stage_start
+                return _interpolate_lr(shape=stage.shape, start_lr=start_lr, end_lr=end_lr, current=stage_current, duration=stage.duration)
+            previous_end_lr = end_lr
+            stage_start = stage_end
+        return previous_end_lr
+    def get_lr(self, initial_lr, current, t_max):
+        del t_max
+        current = max(current, 0)
+        if self.override_decay is None or current < self.override_decay.start:
+            return self._main_schedule_lr(initial_lr, current)
+        override_decay = self.override_decay
+        override_start_lr = self._main_schedule_lr(initial_lr, override_decay.start)
+        override_end_lr = _resolve_override_decay_end(override_decay, initial_lr)
+        override_current = current - override_decay.start
+        if override_current < override_decay.duration:
+            return _interpolate_lr(shape=override_decay.shape, start_lr=override_start_lr, end_lr=override_end_lr,
+                                   current=override_current, duration=override_decay.duration)
+        return override_end_lr
+
+
+def _resolve_lr_from_initial(initial_lr, value, fraction):
+    if value is not None:
+        return value
+    assert fraction is not None
+    return initial_lr * fraction
+
+
+def _resolve_override_decay_end(override_decay, initial_lr):
+    return _resolve_lr_from_initial(initial_lr, override_decay.end_lr, override_decay.end_lr_fraction)
+
+
+def _interpolate_lr(shape, start_lr, end_lr, current, duration):
+    if shape == "linear":
+        return start_lr + (end_lr - start_lr) * current / duration
+    elif shape == "cosine":
+        return end_lr + (start_lr - end_lr) * (1 + cos(pi * current / duration)) / 2
+    else:
+        raise NotImplementedError(shape)
 
 
 def olmo(name, scheduler, lr, t_max, steps):
@@ -349,3 +427,26 @@ if __name__ == "__main__":
     olmo("wsds", wsds, 3e-4, T, [0, 5, 10, 79, 80, 89, 90, 91, 120, 130, 139, 140, 141, 190, 200, 1000])
     seq = SequentialScheduler([ConstantWithWarmup(warmup=10), LinearWithWarmup(warmup=0, alpha_f=0.5), CosWithWarmup(warmup=0)], [100, 400])
     olmo("sequential", seq, 3e-4, T, [1, 10, 100, 101, 300, 500, 501, 750, 1000])
+    # override_decay, ComposableScheduler and the schedulers' own t_max field (same file and commit).
+    HUGE = (2**63 - 1) // 2
+    seq_override = SequentialScheduler([ConstantWithWarmup(warmup=10), LinearWithWarmup(warmup=0, alpha_f=0.5), CosWithWarmup(warmup=0)], [100, 400],
+                                       override_decay=OverrideDecay(start=800, duration=150, shape="cosine", end_lr_fraction=0.0))
+    olmo("sequential_override", seq_override, 3e-4, T, [0, 1, 10, 100, 101, 799, 800, 801, 949, 950, 951, 1000])
+    seq_override_late = SequentialScheduler([ConstantWithWarmup(warmup=10), CosWithWarmup(warmup=0)], [100],
+                                            override_decay=OverrideDecay(start=900, duration=200, end_lr=1e-5))
+    olmo("sequential_override_late", seq_override_late, 3e-4, T, [899, 900, 901, 999, 1000])
+    stages = [ComposableSchedulerStage(duration=100, start_lr=0.0, end_lr_fraction=1.0),
+              ComposableSchedulerStage(duration=400, shape="cosine", end_lr_fraction=0.1),
+              ComposableSchedulerStage(duration=200, start_lr_fraction=0.2, end_lr=1e-6)]
+    olmo("composable", ComposableScheduler(stages), 3e-4, T, [0, 1, 99, 100, 101, 499, 500, 501, 699, 700, 701, 10**6, HUGE])
+    olmo("composable_override", ComposableScheduler(stages, OverrideDecay(start=300, duration=100, end_lr=0.0)), 3e-4, T,
+         [0, 299, 300, 301, 399, 400, 401, HUGE])
+    olmo("composable_inherit", ComposableScheduler([ComposableSchedulerStage(duration=50, shape="cosine", end_lr_fraction=0.5)]), 3e-4, T,
+         [0, 1, 49, 50, 51, HUGE])
+    olmo("linear_field", LinearWithWarmup(warmup_fraction=0.05, t_max=500), 3e-4, T, [0, 24, 25, 26, 499, 500, 501, 1000, 2000])
+    olmo("cos_field", CosWithWarmup(warmup=10, t_max=2000), 3e-4, T, [0, 9, 10, 11, 999, 1000, 1001, 1999, 2000, 2001])
+    olmo("halfcos_field", HalfCosWithWarmup(warmup=10, t_max=600), 3e-4, T, [0, 9, 10, 11, 599, 600, 601, 1000])
+    olmo("coslinear_field", CosWithWarmupAndLinearDecay(warmup=10, decay_fraction=0.1, t_max=600), 3e-4, T, [0, 9, 10, 11, 599, 600, 601, 899, 900, 901, 999, 1000])
+    olmo("coslinear_field_long", CosWithWarmupAndLinearDecay(warmup=10, decay_fraction=0.1, t_max=2000), 3e-4, T, [10, 899, 900, 901, 999, 1000])
+    seq_field = SequentialScheduler([CosWithWarmup(warmup=0, t_max=200), LinearWithWarmup(warmup=0)], [100])
+    olmo("sequential_field", seq_field, 3e-4, T, [0, 50, 99, 100, 101, 500, 1000])
