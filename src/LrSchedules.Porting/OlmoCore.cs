@@ -156,7 +156,7 @@ public static class OlmoCore
     /// <param name="schedulerTMax">The scheduler's own <c>t_max</c> field (JSON <c>scheduler_t_max</c>); &gt; 0, or null (the default) for the trainer's <paramref name="tMax"/>.</param>
     /// <returns>The schedule.</returns>
     /// <exception cref="ScheduleArgumentException">An argument is out of range, or not exactly one of the warmup pair is given.</exception>
-    public static LearningRateSchedule LinearWithWarmup(double lr, long tMax, double alphaF = 0.1, long? warmup = null, double? warmupFraction = null, double warmupMinLr = 0.0, long? schedulerTMax = null)
+    public static LearningRateSchedule LinearWithWarmup(double lr, long tMax, double alphaF = 0.1, long? warmup = null, double? warmupFraction = null, double warmupMinLr = 0.0, [ConfigurationName("scheduler_t_max")] long? schedulerTMax = null)
     {
         OlmoRule.CountOrFraction(warmup, warmupFraction, nameof(warmup), nameof(warmupFraction));
         return Build(new OlmoLinear(alphaF, warmup, warmupFraction, warmupMinLr, SchedulerTMax(schedulerTMax)), lr, tMax)
@@ -201,7 +201,7 @@ public static class OlmoCore
     /// <param name="schedulerTMax">The scheduler's own <c>t_max</c> field (JSON <c>scheduler_t_max</c>); &gt; 0, or null (the default) for the trainer's <paramref name="tMax"/>.</param>
     /// <returns>The schedule.</returns>
     /// <exception cref="ScheduleArgumentException">An argument is out of range, or not exactly one of the warmup pair is given.</exception>
-    public static LearningRateSchedule CosWithWarmup(double lr, long tMax, long? warmup = null, double? warmupFraction = null, double alphaF = 0.1, double warmupMinLr = 0.0, long? schedulerTMax = null)
+    public static LearningRateSchedule CosWithWarmup(double lr, long tMax, long? warmup = null, double? warmupFraction = null, double alphaF = 0.1, double warmupMinLr = 0.0, [ConfigurationName("scheduler_t_max")] long? schedulerTMax = null)
     {
         OlmoRule.CountOrFraction(warmup, warmupFraction, nameof(warmup), nameof(warmupFraction));
         return Build(new OlmoCos(alphaF, warmup, warmupFraction, warmupMinLr, SchedulerTMax(schedulerTMax)), lr, tMax)
@@ -227,7 +227,7 @@ public static class OlmoCore
     /// <param name="schedulerTMax">The scheduler's own <c>t_max</c> field (JSON <c>scheduler_t_max</c>); &gt; 0, or null (the default) for the trainer's <paramref name="tMax"/>.</param>
     /// <returns>The schedule.</returns>
     /// <exception cref="ScheduleArgumentException">An argument is out of range, or not exactly one of the warmup pair is given.</exception>
-    public static LearningRateSchedule HalfCosWithWarmup(double lr, long tMax, long? warmup = null, double? warmupFraction = null, double alphaF = 0.1, double warmupMinLr = 0.0, long? schedulerTMax = null)
+    public static LearningRateSchedule HalfCosWithWarmup(double lr, long tMax, long? warmup = null, double? warmupFraction = null, double alphaF = 0.1, double warmupMinLr = 0.0, [ConfigurationName("scheduler_t_max")] long? schedulerTMax = null)
     {
         OlmoRule.CountOrFraction(warmup, warmupFraction, nameof(warmup), nameof(warmupFraction));
         return Build(new OlmoHalfCos(alphaF, warmup, warmupFraction, warmupMinLr, SchedulerTMax(schedulerTMax)), lr, tMax)
@@ -262,7 +262,7 @@ public static class OlmoCore
     /// <param name="schedulerTMax">The scheduler's own <c>t_max</c> field (JSON <c>scheduler_t_max</c>), read by the cosine only; &gt; 0, or null (the default) for <paramref name="tMax"/>.</param>
     /// <returns>The schedule.</returns>
     /// <exception cref="ScheduleArgumentException">An argument is out of range, or not exactly one of a count and its fraction is given.</exception>
-    public static LearningRateSchedule CosWithWarmupAndLinearDecay(double lr, long tMax, long? warmup = null, double? warmupFraction = null, double alphaF = 0.1, double warmupMinLr = 0.0, long? decay = null, double? decayFraction = 0.1, double decayMinLr = 0.0, long? schedulerTMax = null)
+    public static LearningRateSchedule CosWithWarmupAndLinearDecay(double lr, long tMax, long? warmup = null, double? warmupFraction = null, double alphaF = 0.1, double warmupMinLr = 0.0, long? decay = null, double? decayFraction = 0.1, double decayMinLr = 0.0, [ConfigurationName("scheduler_t_max")] long? schedulerTMax = null)
     {
         OlmoRule.CountOrFraction(warmup, warmupFraction, nameof(warmup), nameof(warmupFraction));
         OlmoRule.CountOrFraction(decay, decayFraction, nameof(decay), nameof(decayFraction));

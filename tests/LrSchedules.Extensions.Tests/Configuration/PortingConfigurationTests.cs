@@ -184,6 +184,66 @@ public class PortingConfigurationTests
     }
 
     [Fact]
+    public void Olmo_override_decay_is_a_nested_object_of_its_python_keywords()
+    {
+        const string Json = """
+            { "Type": "olmo_core.optim.scheduler.SequentialScheduler", "lr": 3e-4, "t_max": 1000,
+              "schedulers": [ { "Type": "olmo_core.ConstantWithWarmup", "lr": 1, "t_max": 1, "warmup": 10 },
+                              { "Type": "olmo_core.CosWithWarmup", "lr": 1, "t_max": 1, "warmup": 0, "scheduler_t_max": 2000 } ],
+              "schedulers_max": [100],
+              "override_decay": {"start": 900, "duration": 100, "shape": "cosine", "end_lr_fraction": 0} }
+            """;
+
+        var schedule = ScheduleConfiguration.Load(Json).Get<ILearningRateSchedule>();
+        LearningRateSchedule expected = OlmoCore.SequentialScheduler(
+            3e-4, 1000, [OlmoCore.ConstantWithWarmup(1, 1, warmup: 10), OlmoCore.CosWithWarmup(1, 1, warmup: 0, schedulerTMax: 2000)], [100],
+            new OverrideDecay(900, 100, "cosine", EndLrFraction: 0));
+
+        schedule.ShouldEqualEverywhere(expected, "override_decay and scheduler_t_max from JSON");
+        schedule.GetLearningRate(1000).Should().Be(0.0);
+        ScheduleConfiguration.FindType("olmo_core.SequentialScheduler")!.Parameters.Select(p => p.Name).Should().Equal("lr", "t_max", "schedulers", "schedulers_max", "override_decay");
+        ScheduleConfiguration.FindType("olmo_core.SequentialScheduler")!.Parameters.Single(p => p.Name == "override_decay").Fields.Select(f => f.Name)
+            .Should().Equal("start", "duration", "shape", "end_lr", "end_lr_fraction");
+        string described = ScheduleConfiguration.ToJson(ScheduleConfiguration.Describe(expected), indented: false);
+        described.Should().Contain("\"override_decay\":{\"start\":900,\"duration\":100,\"shape\":\"cosine\",\"end_lr_fraction\":0}").And.Contain("\"scheduler_t_max\":2000");
+        ScheduleConfiguration.Load(described).Get<ILearningRateSchedule>().ShouldEqualEverywhere(expected, "described and read back");
+    }
+
+    [Fact]
+    public void Olmo_composable_scheduler_takes_its_stages_as_objects_and_reports_a_bad_one_at_its_path()
+    {
+        const string Json = """
+            { "Type": "olmo_core.optim.scheduler.ComposableScheduler", "lr": 3e-4,
+              "stages": [ { "duration": 100, "start_lr": 0, "end_lr_fraction": 1 },
+                          { "duration": 400, "shape": "cosine", "end_lr_fraction": 0.1 } ],
+              "override_decay": { "start": 300, "duration": 100, "end_lr": 0 } }
+            """;
+
+        var schedule = ScheduleConfiguration.Load(Json).Get<ILearningRateSchedule>();
+
+        schedule.ShouldEqualEverywhere(
+            OlmoCore.ComposableScheduler(3e-4, [new(100, StartLr: 0, EndLrFraction: 1), new(400, "cosine", EndLrFraction: 0.1)], new OverrideDecay(300, 100, EndLr: 0)),
+            "ComposableScheduler from JSON");
+        ScheduleConfiguration.FindType("olmo_core.ComposableScheduler")!.Parameters.Select(p => p.Name).Should().Equal("lr", "stages", "override_decay");
+
+        ScheduleLoadResult bad = ScheduleConfiguration.Load(Json.Replace("\"duration\": 400", "\"duration\": 0", StringComparison.Ordinal));
+        bad.Problems.Should().ContainSingle().Which.Should().Match<ScheduleProblem>(p => p.Path == "stages:1:duration"
+            && p.Message.Contains("'duration' must be > 0 for every stage.", StringComparison.Ordinal) && p.Message.Contains("but was 0", StringComparison.Ordinal));
+        ScheduleLoadResult both = ScheduleConfiguration.Load(Json.Replace("\"end_lr\": 0", "\"end_lr\": 0, \"end_lr_fraction\": 0", StringComparison.Ordinal));
+        both.Problems.Should().ContainSingle().Which.Path.Should().Be("override_decay:end_lr_fraction");
+    }
+
+    [Fact]
+    public void The_olmo_composable_gallery_configuration_builds()
+    {
+        string file = Path.Combine(LrSchedules.Tests.Conformance.GoldenFile.RepositoryRoot(), "samples", "configs", "gallery", "olmo_core.optim.scheduler.ComposableScheduler.json");
+
+        ScheduleConfiguration.Load(File.ReadAllText(file)).Get<ILearningRateSchedule>().ShouldEqualEverywhere(
+            OlmoCore.ComposableScheduler(0.1, [new(100, StartLr: 0.0, EndLrFraction: 1.0), new(600, "cosine", EndLrFraction: 0.1)], new OverrideDecay(800, 150, EndLr: 0.0)),
+            "the gallery's ComposableScheduler");
+    }
+
+    [Fact]
     public void Megatron_launch_config_builds_both_series()
     {
         const string Json = """

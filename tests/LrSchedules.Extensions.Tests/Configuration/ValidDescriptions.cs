@@ -101,19 +101,56 @@ internal static class ValidDescriptions
         _ => [new ScheduleDescription()],
     };
 
-    /// <summary>Objects of fields: the required fields each set from its pool, shifted together through a few combinations.</summary>
+    /// <summary>
+    /// Objects of fields: the required fields each set from its pool, shifted together through a few combinations, and
+    /// the same with one optional field set (a record that needs one of two optional fields, OLMo's <c>end_lr</c> or
+    /// <c>end_lr_fraction</c>); those the record's constructor accepts first.
+    /// </summary>
     private static IEnumerable<object?> Records(Shape shape, int depth, string owner)
     {
         var required = shape.Fields.Where(f => f.Required).Select(f => (f.Key, Pool: Candidates(f.Shape, depth + 1, owner).ToList())).ToList();
+        var records = new List<ScheduleDescription>();
         for (int k = 0; k < 8; k++)
         {
-            var record = new ScheduleDescription();
-            foreach ((string key, List<object?> pool) in required.Where(r => r.Pool.Count > 0))
-            {
-                record.Parameters[key] = pool[(k + record.Parameters.Count) % pool.Count];
-            }
+            records.Add(Record(required, k));
+        }
 
-            yield return record;
+        foreach (Parameter optional in shape.Fields.Where(f => !f.Required))
+        {
+            foreach (object? value in Candidates(optional.Shape, depth + 1, owner).Where(v => v is not null).Take(3))
+            {
+                ScheduleDescription record = Record(required, 0);
+                record.Parameters[optional.Key] = value;
+                records.Add(record);
+            }
+        }
+
+        return records.OrderBy(record => Accepts(shape, record) ? 0 : 1);
+    }
+
+    private static ScheduleDescription Record(List<(string Key, List<object?> Pool)> required, int k)
+    {
+        var record = new ScheduleDescription();
+        foreach ((string key, List<object?> pool) in required.Where(r => r.Pool.Count > 0))
+        {
+            record.Parameters[key] = pool[(k + record.Parameters.Count) % pool.Count];
+        }
+
+        return record;
+    }
+
+    /// <summary>Whether the record's constructor accepts these fields (plain values only; a record of nested objects is tried as it comes).</summary>
+    private static bool Accepts(Shape shape, ScheduleDescription record)
+    {
+        object?[] arguments = shape.Fields.Select(f => record.Parameters.TryGetValue(f.Key, out object? value) ? value : f.Default).ToArray();
+        try
+        {
+            shape.Create!(arguments);
+            return true;
+        }
+        catch (Exception exception) when (exception is ArgumentException or InvalidCastException or NullReferenceException)
+        {
+            return false;
         }
     }
 
