@@ -19,8 +19,10 @@ namespace LrSchedules.Porting;
 /// helpers) are checked once, here. The deprecated aliases (<c>warmup_steps</c>, <c>decay_steps</c>) are not
 /// parameters.</para>
 /// <para>Divergences: past <c>t_max</c>, where WSD's, PowerLR's and CosWithWarmupAndLinearDecay's tails keep falling
-/// below their floor (and below 0) and SequentialScheduler asserts, the rate holds its value at <c>t_max</c>; where
-/// OLMo divides 0 by 0 at <c>current = 0</c> with a warmup of 0 (its trainer never asks), the warmup reads 0/0 as 0.</para>
+/// below their floor (and below 0) and SequentialScheduler asserts, the rate holds its value at <c>t_max</c> (except a
+/// SequentialScheduler <c>override_decay</c> started by <c>t_max</c>, which runs on to its end rate); where OLMo divides
+/// 0 by 0 at <c>current = 0</c> with a warmup of 0 (its trainer never asks), the warmup reads 0/0 as 0.
+/// ComposableScheduler and WSDS ignore <c>t_max</c>, as in OLMo, and take none.</para>
 /// </remarks>
 [ConfigurationFactories(Prefix = "olmo_core.optim.scheduler", Alias = "olmo_core")]
 public static class OlmoCore
