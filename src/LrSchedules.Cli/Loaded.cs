@@ -98,7 +98,8 @@ internal sealed class Loaded
     /// <summary>What a file builds, with the first training plan its description names, depth first.</summary>
     private static Loaded From(ScheduleLoadResult result)
     {
-        object built = result.Built!;
+        // A porting method that chooses by name (get_scheduler, create_scheduler_v2) built a schedule or a plateau controller.
+        object built = result.Built is PortedScheduler ported ? (ported.IsMetricDriven ? ported.Plateau : ported.Schedule) : result.Built!;
         string type = result.Description!.Type!;
         string kind = Describe(built.GetType());
         return built switch
@@ -165,7 +166,7 @@ internal sealed class Loaded
 
     private static readonly string[] Kinds =
     [
-        "learning-rate schedule", "learning-rate and weight-decay schedule", "batch-size schedule", "training plan",
+        "learning-rate schedule", "learning-rate or reduce-on-plateau schedule", "learning-rate and weight-decay schedule", "batch-size schedule", "training plan",
         "batch growth plan", "data-parallel plan", "scaling rule", "reduce-on-plateau schedule", "batch-size granularity",
         "momentum schedule", "beta schedule", "weight-decay schedule",
     ];
@@ -181,6 +182,7 @@ internal sealed class Loaded
         _ when resultType == typeof(SeesawPlan) => "Seesaw plan",
         _ when resultType == typeof(DataParallelPlan) => "data-parallel plan",
         _ when resultType == typeof(ReduceLearningRateOnPlateau) => "reduce-on-plateau schedule",
+        _ when resultType == typeof(PortedScheduler) => "learning-rate or reduce-on-plateau schedule",
         _ when resultType == typeof(BatchSizeGranularity) => "batch-size granularity",
         _ when resultType == typeof(MegatronSchedules) => "learning-rate and weight-decay schedule",
         _ when resultType == typeof(MomentumSchedule) => "momentum schedule",

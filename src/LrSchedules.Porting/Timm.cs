@@ -210,20 +210,30 @@ public static class Timm
     /// <summary>
     /// <c>PlateauLRScheduler(optimizer, decay_rate=0.1, patience_t=10, threshold=1e-4, cooldown_t=0, warmup_t=0,
     /// warmup_lr_init=0, lr_min=0, mode="max", noise_range_t=None, noise_type="normal", noise_pct=0.67, noise_std=1.0,
-    /// noise_seed=None, initialize=True)</c>: PyTorch's plateau controller, <c>mode="max"</c> by default.
+    /// noise_seed=None, initialize=True)</c>: PyTorch's plateau controller, <c>mode="max"</c> by default, behind timm's warmup.
     /// </summary>
     /// <remarks>
-    /// <para><expression>Torch.ReduceLROnPlateau(lr, mode, decayRate, patienceT, threshold, "rel", cooldownT, lrMin)</expression></para>
-    /// <para>Origin: <c>plateau_lr.py</c> (commit aa4b5850). Divergence: timm's warmup (<c>warmup_t &gt; 0</c>) drops the
-    /// metrics reported during it, which the core's controller cannot do; it is rejected.</para>
+    /// <para><expression>warmupT = 0: Torch.ReduceLROnPlateau(lr, mode, decayRate, patienceT, threshold, "rel", cooldownT, lrMin); warmupT &gt; 0: timm's warmup (warmupLrInit + min(t, warmupT) · (lr − warmupLrInit) / warmupT).ReduceOnPlateau(new ReduceOnPlateauOptions { Mode, Factor = decayRate, Patience = patienceT, Threshold, Cooldown = cooldownT, MinimumLearningRate = lrMin, IgnoredReports = warmupT })</expression></para>
+    /// <para>Origin: <c>plateau_lr.py</c> (commit aa4b5850), as <c>train.py</c> calls it: <c>lr_scheduler.step(epoch + 1, metric)</c>
+    /// at the end of each epoch. Report <c>n</c> here is timm's <c>step(n, metric)</c>, and the rate at step <c>t</c> is the
+    /// optimizer's after <c>t</c> of them. With <c>warmup_t = W &gt; 0</c> timm starts at <c>warmup_lr_init</c>, sets
+    /// <c>warmup_lr_init + n · s</c> with <c>s = (lr − warmup_lr_init) / W</c> at <c>step(n)</c> for <c>n ≤ W</c> and drops
+    /// those metrics (its inner <c>ReduceLROnPlateau</c> never sees them); from report <c>W + 1</c> on, torch's controller
+    /// compares the metrics and reduces the optimizer's rate, which is the warmup's last value
+    /// <c>warmup_lr_init + W · s</c>. This port computes the warmup in timm's arithmetic, ignores the first <c>W</c>
+    /// reports (<see cref="ReduceOnPlateauOptions.IgnoredReports"/>) and reduces the held rate one multiplication at a
+    /// time as torch does: every rate equals timm's bit for bit.</para>
+    /// <para>Divergences: a step with <c>metric=None</c> (timm's <c>train.py</c> on epochs without validation) has no
+    /// equivalent: every report carries a metric. A negative <c>warmup_t</c> (which timm takes as a warmup that never
+    /// ends) is rejected, and so is one above <c>int.MaxValue</c>.</para>
     /// </remarks>
     /// <param name="lr">The optimizer's learning rate; finite and ≥ 0.</param>
-    /// <param name="decayRate">The reduction factor; in [0, 1). Defaults to 0.1.</param>
+    /// <param name="decayRate">The reduction factor; in (0, 1). Defaults to 0.1.</param>
     /// <param name="patienceT">The bad reports tolerated; ≥ 0. Defaults to 10.</param>
-    /// <param name="threshold">The relative threshold. Defaults to 1e-4.</param>
+    /// <param name="threshold">The relative threshold; finite and ≥ 0. Defaults to 1e-4.</param>
     /// <param name="cooldownT">The reports ignored after a reduction; ≥ 0. Defaults to 0.</param>
-    /// <param name="warmupT">Must be 0.</param>
-    /// <param name="warmupLrInit">Unused without a warmup. Defaults to 0.</param>
+    /// <param name="warmupT">The warmup in reports (epochs), whose metrics are dropped; in [0, int.MaxValue]. Defaults to 0.</param>
+    /// <param name="warmupLrInit">The warmup's start; finite and ≥ 0. Defaults to 0.</param>
     /// <param name="lrMin">The floor. Defaults to 0.</param>
     /// <param name="mode">"min" or "max". Defaults to "max".</param>
     /// <param name="noiseRangeT">Must be null (noise is random).</param>
@@ -233,17 +243,13 @@ public static class Timm
     /// <param name="noiseSeed">Unused without noise.</param>
     /// <param name="initialize">No effect on the values. Defaults to true.</param>
     /// <returns>A new controller (one per training run).</returns>
-    /// <exception cref="ScheduleArgumentException">An argument is out of range, a warmup or noise is given.</exception>
+    /// <exception cref="ScheduleArgumentException">An argument is out of range, or noise is given.</exception>
     public static ReduceLearningRateOnPlateau PlateauLRScheduler(
         double lr, double decayRate = 0.1, long patienceT = 10, double threshold = 1e-4, long cooldownT = 0, long warmupT = 0,
         double warmupLrInit = 0.0, double lrMin = 0.0, string mode = "max", double[]? noiseRangeT = null, string noiseType = "normal",
-        double noisePct = 0.67, double noiseStd = 1.0, long? noiseSeed = null, bool initialize = true)
-    {
-        Port.OnlyDefault(noiseRangeT is null, nameof(noiseRangeT), noiseRangeT, NoNoise);
-        Port.OnlyDefault(warmupT == 0, nameof(warmupT), warmupT, "0: timm's plateau warmup drops the metrics reported during it, which LrSchedules' controller cannot reproduce");
-        return Torch.Plateau(lr, mode, decayRate, patienceT, threshold, "rel", cooldownT, lrMin, 1e-8)
+        double noisePct = 0.67, double noiseStd = 1.0, long? noiseSeed = null, bool initialize = true) =>
+        Plateau(lr, decayRate, patienceT, threshold, cooldownT, warmupT, warmupLrInit, lrMin, mode, noiseRangeT, (nameof(warmupT), nameof(warmupLrInit), nameof(lrMin), nameof(mode), nameof(patienceT), nameof(noiseRangeT)))
             .Redeclared(nameof(PlateauLRScheduler), lr, decayRate, patienceT, threshold, cooldownT, warmupT, warmupLrInit, lrMin, mode, noiseRangeT, noiseType, noisePct, noiseStd, noiseSeed, initialize);
-    }
 
     /// <summary>
     /// <c>create_scheduler_v2(optimizer, sched="cosine", num_epochs=300, decay_epochs=90, decay_milestones=(90, 180, 270),
@@ -255,7 +261,8 @@ public static class Timm
     /// <remarks>
     /// <para><expression>cosine → CosineLRScheduler, tanh → TanhLRScheduler, step → StepLRScheduler, multistep →
     /// MultiStepLRScheduler, poly → PolyLRScheduler (power = decay_rate), each with the factory's arguments; with
-    /// step_on_epochs and updates_per_epoch &gt; 0, .PerEpoch(updatesPerEpoch)</expression></para>
+    /// step_on_epochs and updates_per_epoch &gt; 0, .PerEpoch(updatesPerEpoch); plateau → PlateauLRScheduler(lr, decayRate,
+    /// patienceEpochs, cooldownT: 0, warmupT: warmupEpochs, warmupLrInit: warmupLr, lrMin: minLr, mode: plateauMode)</expression></para>
     /// <para>Origin: <c>scheduler_factory.py</c> <c>create_scheduler_v2</c> (commit aa4b5850). Quirks reproduced: the factory's
     /// defaults differ from the constructors' (<c>warmup_prefix=False</c> even for step and multistep, <c>cycle_decay=0.1</c>,
     /// <c>warmup_lr=1e-5</c>, <c>decay_rate</c> as poly's power); with <c>step_on_epochs=False</c> every epoch count is
@@ -263,16 +270,21 @@ public static class Timm
     /// both cases when <c>updates_per_epoch &gt; 0</c> (per epoch: each epoch's rate held for its updates,
     /// <see cref="ScheduleExtensions.PerEpoch"/>), and on epochs when it is 0. The epoch count is timm's: the cycle length
     /// plus <c>cooldown_epochs</c> for cosine, tanh and poly, else <c>num_epochs</c> (+ <c>warmup_epochs</c> with a prefix).
-    /// Divergences: an unknown <c>sched</c> (timm returns None) is rejected with the accepted names; "plateau" is a
-    /// metric-driven controller and is rejected naming <see cref="PlateauLRScheduler"/>; a non-null <c>noise</c> is rejected.</para>
+    /// "plateau" gives the metric-driven controller (<see cref="PortedScheduler.Plateau"/>), built as timm's branch builds it:
+    /// <c>PlateauLRScheduler(optimizer, decay_rate=decay_rate, patience_t=patience_epochs, cooldown_t=0, warmup_lr_init=warmup_lr,
+    /// warmup_t=warmup_epochs, lr_min=min_lr, mode=plateau_mode)</c> (<c>warmup_prefix</c> dropped, <c>cooldown_epochs</c>
+    /// only counted), after timm's <c>assert step_on_epochs</c>; it counts reports, one per epoch, whatever
+    /// <c>updates_per_epoch</c> is (timm's <c>step_update</c> does nothing for it). Every other name gives a schedule
+    /// (<see cref="PortedScheduler.Schedule"/>).
+    /// Divergences: an unknown <c>sched</c> (timm returns None) is rejected with the accepted names; a non-null <c>noise</c> is rejected.</para>
     /// </remarks>
     /// <param name="lr">The optimizer's learning rate; finite and ≥ 0.</param>
-    /// <param name="sched">"cosine", "tanh", "step", "multistep" or "poly". Defaults to "cosine".</param>
+    /// <param name="sched">"cosine", "tanh", "step", "multistep", "poly" or "plateau". Defaults to "cosine".</param>
     /// <param name="numEpochs">The epochs (<c>t_initial</c>). Defaults to 300.</param>
     /// <param name="decayEpochs">step's period. Defaults to 90.</param>
     /// <param name="decayMilestones">multistep's milestones; null for (90, 180, 270).</param>
     /// <param name="cooldownEpochs">Epochs added to the count (no effect on the rate). Defaults to 0.</param>
-    /// <param name="patienceEpochs">plateau's patience (plateau is rejected). Defaults to 10.</param>
+    /// <param name="patienceEpochs">plateau's patience (<c>patience_t</c>); ≥ 0. Defaults to 10.</param>
     /// <param name="decayRate">The step factor, or poly's power. Defaults to 0.1.</param>
     /// <param name="minLr">The floor (<c>lr_min</c>). Defaults to 0.</param>
     /// <param name="warmupLr">The warmup's start (<c>warmup_lr_init</c>). Defaults to 1e-5.</param>
@@ -286,13 +298,13 @@ public static class Timm
     /// <param name="cycleDecay">The decay of the peak per cycle. Defaults to 0.1.</param>
     /// <param name="cycleLimit">The number of cycles. Defaults to 1.</param>
     /// <param name="kDecay">The k-decay exponent. Defaults to 1.</param>
-    /// <param name="plateauMode">plateau's mode (plateau is rejected). Defaults to "max".</param>
-    /// <param name="stepOnEpochs">Whether timm steps the scheduler per epoch (else per update). Defaults to true.</param>
+    /// <param name="plateauMode">plateau's mode, "min" or "max". Defaults to "max".</param>
+    /// <param name="stepOnEpochs">Whether timm steps the scheduler per epoch (else per update; rejected for plateau). Defaults to true.</param>
     /// <param name="updatesPerEpoch">The optimizer updates per epoch; required (&gt; 0) when <paramref name="stepOnEpochs"/> is false. Defaults to 0.</param>
-    /// <returns>The schedule (on updates when <paramref name="updatesPerEpoch"/> &gt; 0, else on epochs) and the number of epochs to train.</returns>
-    /// <exception cref="ScheduleArgumentException">An argument is out of range, an unknown or plateau <paramref name="sched"/>, or noise.</exception>
+    /// <returns>The schedule (on updates when <paramref name="updatesPerEpoch"/> &gt; 0, else on epochs) or, for plateau, the controller (on epochs), and the number of epochs to train.</returns>
+    /// <exception cref="ScheduleArgumentException">An argument is out of range, an unknown <paramref name="sched"/>, plateau per update, or noise.</exception>
     [ConfigurationName("create_scheduler_v2")]
-    public static (LearningRateSchedule Scheduler, long NumEpochs) CreateSchedulerV2(
+    public static (PortedScheduler Scheduler, long NumEpochs) CreateSchedulerV2(
         double lr, string sched = "cosine", long numEpochs = 300, long decayEpochs = 90, IEnumerable<long>? decayMilestones = null,
         long cooldownEpochs = 0, long patienceEpochs = 10, double decayRate = 0.1, double minLr = 0.0, double warmupLr = 1e-5,
         long warmupEpochs = 0, bool warmupPrefix = false, double[]? noise = null, double noisePct = 0.67, double noiseStd = 1.0,
@@ -300,11 +312,6 @@ public static class Timm
         string plateauMode = "max", bool stepOnEpochs = true, long updatesPerEpoch = 0)
     {
         Port.OneOf(sched, nameof(sched), "cosine", "tanh", "step", "multistep", "poly", "plateau");
-        if (sched == "plateau")
-        {
-            throw Preconditions.OutOfRange(nameof(sched), sched, $"a pure schedule; call {nameof(Timm)}.{nameof(PlateauLRScheduler)} for the metric-driven controller");
-        }
-
         Port.OnlyDefault(noise is null, nameof(noise), noise, NoNoise);
         Preconditions.NonNegative(updatesPerEpoch);
         if (!stepOnEpochs && updatesPerEpoch == 0)
@@ -313,6 +320,18 @@ public static class Timm
         }
 
         long[]? givenMilestones = decayMilestones?.ToArray();
+        object?[] call = [lr, sched, numEpochs, decayEpochs, givenMilestones, cooldownEpochs, patienceEpochs, decayRate, minLr, warmupLr, warmupEpochs,
+            warmupPrefix, noise, noisePct, noiseStd, noiseSeed, cycleMul, cycleDecay, cycleLimit, kDecay, plateauMode, stepOnEpochs, updatesPerEpoch];
+        if (sched == "plateau")
+        {
+            Port.OnlyDefault(stepOnEpochs, nameof(stepOnEpochs), stepOnEpochs, "true for plateau (timm asserts: Plateau LR only supports step per epoch.)");
+            ReduceLearningRateOnPlateau plateau = Plateau(
+                lr, decayRate, patienceEpochs, 1e-4, 0, warmupEpochs, warmupLr, minLr, plateauMode, noise,
+                (nameof(warmupEpochs), nameof(warmupLr), nameof(minLr), nameof(plateauMode), nameof(patienceEpochs), nameof(noise)));
+            long plateauEpochs = numEpochs + (warmupPrefix ? warmupEpochs : 0);
+            return (new PortedScheduler(plateau.Redeclared(nameof(CreateSchedulerV2), call)).Declared(nameof(CreateSchedulerV2), call), plateauEpochs);
+        }
+
         long[] milestones = givenMilestones ?? [90, 180, 270];
         long tInitial = numEpochs, warmupT = warmupEpochs, decayT = decayEpochs, cooldownT = cooldownEpochs;
         if (!stepOnEpochs)
@@ -353,9 +372,29 @@ public static class Timm
         }
 
         LearningRateSchedule result = stepOnEpochs && updatesPerEpoch > 0 ? scheduler.PerEpoch(updatesPerEpoch) : scheduler;
-        return (result.Ported().Declared(
-            nameof(CreateSchedulerV2), lr, sched, numEpochs, decayEpochs, givenMilestones, cooldownEpochs, patienceEpochs, decayRate, minLr, warmupLr, warmupEpochs,
-            warmupPrefix, noise, noisePct, noiseStd, noiseSeed, cycleMul, cycleDecay, cycleLimit, kDecay, plateauMode, stepOnEpochs, updatesPerEpoch), epochs);
+        return (new PortedScheduler(result.Ported().Declared(nameof(CreateSchedulerV2), call)).Declared(nameof(CreateSchedulerV2), call), epochs);
+    }
+
+    /// <summary>
+    /// <see cref="PlateauLRScheduler"/>'s controller; <paramref name="names"/> are the calling method's parameters for the
+    /// warmup, its start, the floor, the mode, the patience and the noise (<see cref="CreateSchedulerV2"/> names them differently).
+    /// </summary>
+    private static ReduceLearningRateOnPlateau Plateau(
+        double lr, double decayRate, long patienceT, double threshold, long cooldownT, long warmupT, double warmupLrInit, double lrMin, string mode,
+        double[]? noise, (string Warmup, string WarmupLr, string Floor, string Mode, string Patience, string Noise) names)
+    {
+        Port.OnlyDefault(noise is null, names.Noise, noise, NoNoise);
+        if (warmupT < 0 || warmupT > int.MaxValue)
+        {
+            throw Preconditions.OutOfRange(names.Warmup, warmupT, "in [0, int.MaxValue]");
+        }
+
+        Preconditions.NonNegative(lr);
+        Preconditions.NonNegative(warmupLrInit, names.WarmupLr);
+        LearningRateSchedule? warmup = warmupT == 0 ? null : new TimmPlateauWarmup(lr, warmupT, warmupLrInit);
+        return Torch.Plateau(
+            lr, mode, decayRate, patienceT, threshold, "rel", cooldownT, lrMin, 1e-8, warmup, (int)warmupT,
+            PlateauNames.Torch with { Mode = names.Mode, Factor = nameof(decayRate), Patience = names.Patience, Cooldown = nameof(cooldownT), MinLr = names.Floor });
     }
 
     private static int? Limit(long cycleLimit)

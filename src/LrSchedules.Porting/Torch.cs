@@ -612,7 +612,7 @@ public static class Torch
     /// </remarks>
     /// <param name="lr">The optimizer's learning rate; finite and ≥ 0.</param>
     /// <param name="mode">"min" or "max". Defaults to "min".</param>
-    /// <param name="factor">The reduction factor; in [0, 1). Defaults to 0.1.</param>
+    /// <param name="factor">The reduction factor; in (0, 1) (PyTorch also accepts 0, which would zero the rate at the first reduction). Defaults to 0.1.</param>
     /// <param name="patience">The bad reports tolerated; ≥ 0. Defaults to 10.</param>
     /// <param name="threshold">The significance threshold; finite and ≥ 0. Defaults to 1e-4.</param>
     /// <param name="thresholdMode">"rel" or "abs". Defaults to "rel".</param>
@@ -634,26 +634,37 @@ public static class Torch
         Plateau(lr, mode, factor, patience, threshold, thresholdMode, cooldown, minLr, eps)
             .Redeclared(nameof(ReduceLROnPlateau), lr, mode, factor, patience, threshold, thresholdMode, cooldown, minLr, eps);
 
-    /// <summary>Builds PyTorch's plateau controller from its keyword arguments (shared with Hugging Face and timm).</summary>
+    /// <summary>
+    /// Builds PyTorch's plateau controller from its keyword arguments (shared with Hugging Face and timm): over
+    /// <c>Schedule.Constant(lr)</c>, or over <paramref name="schedule"/> with the first <paramref name="ignoredReports"/>
+    /// reports ignored (timm's warmup). A bad argument is reported under the calling method's parameter
+    /// (<paramref name="names"/>; PyTorch's own by default).
+    /// </summary>
     internal static ReduceLearningRateOnPlateau Plateau(
-        double lr, string mode, double factor, long patience, double threshold, string thresholdMode, long cooldown, double minLr, double eps)
+        double lr, string mode, double factor, long patience, double threshold, string thresholdMode, long cooldown, double minLr, double eps,
+        LearningRateSchedule? schedule = null, int ignoredReports = 0, PlateauNames? names = null)
     {
+        PlateauNames n = names ?? PlateauNames.Torch;
         Preconditions.NonNegative(lr);
-        PlateauMode plateauMode = Port.OneOf(mode, nameof(mode), "min", "max") == "min" ? PlateauMode.Min : PlateauMode.Max;
-        PlateauThresholdMode relative = Port.OneOf(thresholdMode, nameof(thresholdMode), "rel", "abs") == "rel"
+        PlateauMode plateauMode = Port.OneOf(mode, n.Mode, "min", "max") == "min" ? PlateauMode.Min : PlateauMode.Max;
+        PlateauThresholdMode relative = Port.OneOf(thresholdMode, n.ThresholdMode, "rel", "abs") == "rel"
             ? PlateauThresholdMode.Relative
             : PlateauThresholdMode.Absolute;
+        Preconditions.InRange(factor, 0.0, false, 1.0, false, n.Factor);
         if (patience < 0 || patience > int.MaxValue)
         {
-            throw Preconditions.OutOfRange(nameof(patience), patience, "in [0, int.MaxValue]");
+            throw Preconditions.OutOfRange(n.Patience, patience, "in [0, int.MaxValue]");
         }
 
+        Preconditions.NonNegative(threshold, n.Threshold);
         if (cooldown < 0 || cooldown > int.MaxValue)
         {
-            throw Preconditions.OutOfRange(nameof(cooldown), cooldown, "in [0, int.MaxValue]");
+            throw Preconditions.OutOfRange(n.Cooldown, cooldown, "in [0, int.MaxValue]");
         }
 
-        return Schedule.Constant(lr).ReduceOnPlateau(new ReduceOnPlateauOptions
+        Preconditions.NonNegative(minLr, n.MinLr);
+        Preconditions.NonNegative(eps, n.Eps);
+        return (schedule ?? Schedule.Constant(lr)).ReduceOnPlateau(new ReduceOnPlateauOptions
         {
             Mode = plateauMode,
             Factor = factor,
@@ -663,6 +674,17 @@ public static class Torch
             Cooldown = (int)cooldown,
             MinimumLearningRate = minLr,
             Epsilon = eps,
+            IgnoredReports = ignoredReports,
         });
     }
+}
+
+/// <summary>The parameters a porting method reports a bad plateau argument under (<see cref="Torch.Plateau"/>).</summary>
+internal sealed record PlateauNames(string Mode, string Factor, string Patience, string Threshold, string ThresholdMode, string Cooldown, string MinLr, string Eps)
+{
+    /// <summary>Gets PyTorch's names, C#-cased.</summary>
+    public static PlateauNames Torch { get; } = new("mode", "factor", "patience", "threshold", "thresholdMode", "cooldown", "minLr", "eps");
+
+    /// <summary>Gets one name for every argument (a keyword dictionary).</summary>
+    public static PlateauNames All(string name) => new(name, name, name, name, name, name, name, name);
 }

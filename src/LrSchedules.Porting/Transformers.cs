@@ -316,7 +316,7 @@ public static class Transformers
     /// </remarks>
     /// <param name="lr">The optimizer's learning rate; finite and ≥ 0.</param>
     /// <param name="mode">"min" or "max". Defaults to "min".</param>
-    /// <param name="factor">The reduction factor; in [0, 1). Defaults to 0.1.</param>
+    /// <param name="factor">The reduction factor; in (0, 1) (PyTorch also accepts 0, which would zero the rate at the first reduction). Defaults to 0.1.</param>
     /// <param name="patience">The bad reports tolerated; ≥ 0. Defaults to 10.</param>
     /// <param name="threshold">The significance threshold. Defaults to 1e-4.</param>
     /// <param name="thresholdMode">"rel" or "abs". Defaults to "rel".</param>
@@ -347,8 +347,11 @@ public static class Transformers
     /// function's accepted names (Hugging Face raises TypeError). Quirks reproduced: "constant" ignores the steps and the
     /// kwargs; "constant_with_warmup" and "inverse_sqrt" drop the kwargs; "warmup_stable_decay" does not require
     /// <c>num_training_steps</c>.</para>
-    /// <para>Divergence: "reduce_lr_on_plateau" is a metric-driven controller, not a pure schedule, so it has its own
-    /// method, <see cref="GetReduceOnPlateauSchedule"/>; here it is rejected naming that method.</para>
+    /// <para>"reduce_lr_on_plateau" gives the metric-driven controller (<see cref="PortedScheduler.Plateau"/>): Hugging Face
+    /// calls <c>get_reduce_on_plateau_schedule(optimizer, **scheduler_specific_kwargs)</c>, ignoring the steps, so the kwargs
+    /// are torch <c>ReduceLROnPlateau</c>'s (<c>mode</c>, <c>factor</c>, <c>patience</c>, <c>threshold</c>,
+    /// <c>threshold_mode</c>, <c>cooldown</c>, <c>min_lr</c>, <c>eps</c>), as <see cref="GetReduceOnPlateauSchedule"/> takes
+    /// them. Every other name gives a schedule (<see cref="PortedScheduler.Schedule"/>).</para>
     /// <para>Origin: <c>get_scheduler</c> and <c>TYPE_TO_SCHEDULER_FUNCTION</c> in <c>optimization.py</c> (commit 005edacb).</para>
     /// </remarks>
     /// <param name="name">The <c>SchedulerType</c> value.</param>
@@ -356,26 +359,37 @@ public static class Transformers
     /// <param name="numWarmupSteps">The warmup; required by every name but constant.</param>
     /// <param name="numTrainingSteps">The total; required by every name but constant, constant_with_warmup, inverse_sqrt and warmup_stable_decay.</param>
     /// <param name="schedulerSpecificKwargs">The function's other keyword arguments by their Python names; or null.</param>
-    /// <returns>The schedule.</returns>
+    /// <returns>The schedule, or for "reduce_lr_on_plateau" the controller (one per training run).</returns>
     /// <exception cref="ScheduleArgumentException">An unknown name or keyword, a missing argument, or an argument out of range.</exception>
-    public static LearningRateSchedule GetScheduler(string name, double lr, long? numWarmupSteps = null, long? numTrainingSteps = null, IReadOnlyDictionary<string, object?>? schedulerSpecificKwargs = null)
+    public static PortedScheduler GetScheduler(string name, double lr, long? numWarmupSteps = null, long? numTrainingSteps = null, IReadOnlyDictionary<string, object?>? schedulerSpecificKwargs = null)
     {
         Port.OneOf(name, nameof(name), [.. SchedulerTypes]);
         var kwargs = new Kwargs(schedulerSpecificKwargs, name);
-        if (name != "reduce_lr_on_plateau")
+
+        // Python binds the keywords before the function runs: an unknown one is a TypeError whatever else is wrong.
+        kwargs.EnsureAllRead(name is "constant" or "constant_with_warmup" or "inverse_sqrt");
+        var copy = schedulerSpecificKwargs is null ? null : new Dictionary<string, object?>(schedulerSpecificKwargs);
+        if (name == "reduce_lr_on_plateau")
         {
-            // Python binds the keywords before the function runs: an unknown one is a TypeError whatever else is wrong.
-            kwargs.EnsureAllRead(name is "constant" or "constant_with_warmup" or "inverse_sqrt");
+            ReduceLearningRateOnPlateau plateau = Torch.Plateau(
+                lr,
+                kwargs.String("mode") ?? "min",
+                kwargs.Double("factor") ?? 0.1,
+                kwargs.Long("patience") ?? 10,
+                kwargs.Double("threshold") ?? 1e-4,
+                kwargs.String("threshold_mode") ?? "rel",
+                kwargs.Long("cooldown") ?? 0,
+                kwargs.Double("min_lr") ?? 0.0,
+                kwargs.Double("eps") ?? 1e-8,
+                names: PlateauNames.All(Kwargs.Name));
+            return new PortedScheduler(plateau.Redeclared(nameof(GetScheduler), name, lr, numWarmupSteps, numTrainingSteps, copy))
+                .Declared(nameof(GetScheduler), name, lr, numWarmupSteps, numTrainingSteps, copy);
         }
 
         LearningRateSchedule built;
         if (name == "constant")
         {
             built = GetConstantSchedule(lr);
-        }
-        else if (name == "reduce_lr_on_plateau")
-        {
-            throw Preconditions.OutOfRange(nameof(name), name, $"a pure schedule's name; call {nameof(Transformers)}.{nameof(GetReduceOnPlateauSchedule)} for the metric-driven controller");
         }
         else
         {
@@ -416,8 +430,8 @@ public static class Transformers
             }
         }
 
-        var copy = schedulerSpecificKwargs is null ? null : new Dictionary<string, object?>(schedulerSpecificKwargs);
-        return built.Ported().Declared(nameof(GetScheduler), name, lr, numWarmupSteps, numTrainingSteps, copy);
+        return new PortedScheduler(built.Ported().Declared(nameof(GetScheduler), name, lr, numWarmupSteps, numTrainingSteps, copy))
+            .Declared(nameof(GetScheduler), name, lr, numWarmupSteps, numTrainingSteps, copy);
     }
 
     /// <summary>
@@ -459,15 +473,18 @@ public static class Transformers
     /// <param name="warmupSteps">Steps (≥ 1) or a ratio below 1. Defaults to 0.</param>
     /// <param name="warmupRatio">The deprecated ratio, overriding <paramref name="warmupSteps"/>; or null.</param>
     /// <param name="lrSchedulerKwargs">The scheduler's keyword arguments by their Python names; or null.</param>
-    /// <returns>The schedule.</returns>
+    /// <returns>The schedule, or for "reduce_lr_on_plateau" the controller (as <see cref="GetScheduler"/>).</returns>
     /// <exception cref="ScheduleArgumentException">An argument is out of range, as in <see cref="GetScheduler"/>.</exception>
     [ConfigurationName("Trainer.create_scheduler")]
-    public static LearningRateSchedule CreateScheduler(double lr, long numTrainingSteps, string lrSchedulerType = "linear", double warmupSteps = 0.0, double? warmupRatio = null, IReadOnlyDictionary<string, object?>? lrSchedulerKwargs = null)
+    public static PortedScheduler CreateScheduler(double lr, long numTrainingSteps, string lrSchedulerType = "linear", double warmupSteps = 0.0, double? warmupRatio = null, IReadOnlyDictionary<string, object?>? lrSchedulerKwargs = null)
     {
         long warmup = GetWarmupSteps(numTrainingSteps, warmupSteps, warmupRatio);
         var copy = lrSchedulerKwargs is null ? null : new Dictionary<string, object?>(lrSchedulerKwargs);
-        return GetScheduler(lrSchedulerType, lr, warmup, numTrainingSteps, lrSchedulerKwargs).Ported()
-            .Declared(nameof(CreateScheduler), lr, numTrainingSteps, lrSchedulerType, warmupSteps, warmupRatio, copy);
+        PortedScheduler scheduler = GetScheduler(lrSchedulerType, lr, warmup, numTrainingSteps, lrSchedulerKwargs);
+        object?[] call = [lr, numTrainingSteps, lrSchedulerType, warmupSteps, warmupRatio, copy];
+        return (scheduler.IsMetricDriven
+            ? new PortedScheduler(scheduler.Plateau.Redeclared(nameof(CreateScheduler), call))
+            : new PortedScheduler(scheduler.Schedule.Ported().Declared(nameof(CreateScheduler), call))).Declared(nameof(CreateScheduler), call);
     }
 
     private static long DecaySteps(long warmup, long total) => Math.Max(1, total - warmup);
@@ -487,7 +504,11 @@ public static class Transformers
             ["cosine_with_min_lr"] = ["num_cycles", "min_lr", "min_lr_rate"],
             ["cosine_warmup_with_min_lr"] = ["num_cycles", "min_lr", "min_lr_rate", "warmup_lr_rate"],
             ["warmup_stable_decay"] = ["num_decay_steps", "num_stable_steps", "warmup_type", "decay_type", "min_lr_ratio", "num_cycles"],
+            ["reduce_lr_on_plateau"] = ["mode", "factor", "patience", "threshold", "threshold_mode", "cooldown", "min_lr", "eps"],
         };
+
+        /// <summary>The parameter a bad keyword value is reported under.</summary>
+        public const string Name = "schedulerSpecificKwargs";
 
         public double? Double(string key) => Get(key) switch
         {

@@ -119,6 +119,25 @@ public sealed class TableSeriesTests : LrsTestBase
     }
 
     [Fact]
+    public void A_get_scheduler_reduce_lr_on_plateau_is_replayed_like_a_torch_one()
+    {
+        string path = Write("hf-plateau.json", """
+            { "Type": "transformers.get_scheduler", "name": "reduce_lr_on_plateau", "lr": 0.1,
+              "scheduler_specific_kwargs": { "patience": 1, "threshold_mode": "abs", "threshold": 0.001 } }
+            """);
+        string torch = Write("plateau.json", """{ "Type": "torch.ReduceLROnPlateau", "lr": 0.1, "patience": 1, "threshold_mode": "abs", "threshold": 0.001 }""");
+        double[] metrics = [1.0, 0.9, 0.95, 0.96, 0.97, 0.5, 0.6, 0.7];
+        string file = Write("metrics.txt", string.Join("\n", metrics.Select(m => m.ToString(CultureInfo.InvariantCulture))) + "\n");
+
+        (int exitCode, string output, string error) = Run("table", path, "--steps", "12", "--metrics", file);
+        (_, string viaTorch, _) = Run("table", torch, "--steps", "12", "--metrics", file);
+
+        exitCode.Should().Be(ExitCodes.Success, error);
+        output.Should().Be(viaTorch);
+        Rows(output, out _)[4][1].Should().BeApproximately(0.01, 1e-15, "two bad reports after step 3 exceed patience 1");
+    }
+
+    [Fact]
     public void Metrics_for_a_schedule_no_metric_drives_is_a_usage_error()
     {
         string path = Write("step.json", """{ "Type": "torch.StepLR", "lr": 0.1, "step_size": 3 }""");

@@ -119,7 +119,7 @@ public class QuirkTests
     public void Transformers_GetScheduler_ports_a_TrainingArguments_recipe_in_one_call()
     {
         var kwargs = new Dictionary<string, object?> { ["min_lr_rate"] = "0.1" };
-        LearningRateSchedule viaTable = Transformers.CreateScheduler(0.1, 100, "cosine_with_min_lr", warmupSteps: 0.1, lrSchedulerKwargs: kwargs);
+        LearningRateSchedule viaTable = Transformers.CreateScheduler(0.1, 100, "cosine_with_min_lr", warmupSteps: 0.1, lrSchedulerKwargs: kwargs).Schedule!;
         LearningRateSchedule direct = Transformers.GetCosineWithMinLrScheduleWithWarmup(0.1, 10, 100, minLrRate: 0.1);
         foreach (long step in new long[] { 0, 9, 10, 55, 100, 150 })
         {
@@ -136,14 +136,15 @@ public class QuirkTests
         Action keyword = () => Transformers.GetScheduler("cosine", 0.1, 10, 100, new Dictionary<string, object?> { ["cycles"] = 2.0 });
         keyword.Should().Throw<ScheduleArgumentException>().Where(e => Equals(e.ActualValue, "cycles")).WithMessage("*num_cycles*");
 
-        Action plateau = () => Transformers.GetScheduler("reduce_lr_on_plateau", 0.1);
-        plateau.Should().Throw<ScheduleArgumentException>().WithMessage("*GetReduceOnPlateauSchedule*");
+        Action plateau = () => Transformers.GetScheduler("reduce_lr_on_plateau", 0.1, schedulerSpecificKwargs: new Dictionary<string, object?> { ["num_cycles"] = 1.0 });
+        plateau.Should().Throw<ScheduleArgumentException>().Where(e => Equals(e.ActualValue, "num_cycles"))
+            .WithMessage("*a keyword of reduce_lr_on_plateau: mode, factor, patience, threshold, threshold_mode, cooldown, min_lr, eps*");
     }
 
     [Fact]
     public void Transformers_constant_ignores_warmup_and_kwargs_as_get_scheduler_does()
     {
-        LearningRateSchedule schedule = Transformers.GetScheduler("constant", 0.1, 10, 100, new Dictionary<string, object?> { ["anything"] = 1.0 });
+        LearningRateSchedule schedule = Transformers.GetScheduler("constant", 0.1, 10, 100, new Dictionary<string, object?> { ["anything"] = 1.0 }).Schedule!;
         schedule.GetLearningRate(0).Should().Be(0.1);
     }
 
@@ -161,12 +162,13 @@ public class QuirkTests
     public void Timm_create_scheduler_v2_uses_the_factory_defaults_and_counts_updates()
     {
         // step: decay_t 2 epochs, warmup_prefix False (the constructor's default is True), 10 updates per epoch.
-        (LearningRateSchedule schedule, long epochs) = Timm.CreateSchedulerV2(1.0, "step", numEpochs: 6, decayEpochs: 2, decayRate: 0.5, updatesPerEpoch: 10);
+        (PortedScheduler schedule, long epochs) = Timm.CreateSchedulerV2(1.0, "step", numEpochs: 6, decayEpochs: 2, decayRate: 0.5, updatesPerEpoch: 10);
+        schedule.IsMetricDriven.Should().BeFalse();
         epochs.Should().Be(6);
         schedule.GetLearningRate(19).Should().Be(1.0);
         schedule.GetLearningRate(20).Should().Be(0.5);
 
-        (LearningRateSchedule perUpdate, _) = Timm.CreateSchedulerV2(1.0, "step", numEpochs: 6, decayEpochs: 2, decayRate: 0.5, stepOnEpochs: false, updatesPerEpoch: 10);
+        (PortedScheduler perUpdate, _) = Timm.CreateSchedulerV2(1.0, "step", numEpochs: 6, decayEpochs: 2, decayRate: 0.5, stepOnEpochs: false, updatesPerEpoch: 10);
         perUpdate.GetLearningRate(20).Should().Be(0.5);
 
         (_, long cosineEpochs) = Timm.CreateSchedulerV2(1.0, "cosine", numEpochs: 50, cooldownEpochs: 5, cycleLimit: 2);

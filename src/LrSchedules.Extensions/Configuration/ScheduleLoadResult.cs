@@ -33,6 +33,10 @@ public sealed class ScheduleLoadResult
     /// <summary>Gets what the description builds, as a <typeparamref name="T"/>.</summary>
     /// <typeparam name="T">The type expected, e.g. <see cref="ILearningRateSchedule"/>.</typeparam>
     /// <returns>The built object.</returns>
+    /// <remarks>A porting method that chooses by name between a schedule and a plateau controller
+    /// (<c>transformers.get_scheduler</c>, <c>timm.scheduler.create_scheduler_v2</c>) builds a
+    /// <see cref="Porting.PortedScheduler"/>: asked for a <see cref="LearningRateSchedule"/> or a
+    /// <see cref="Plateau.ReduceLearningRateOnPlateau"/>, this returns the one the name chose.</remarks>
     /// <exception cref="ScheduleConfigurationException">There is a problem (every one is listed), or the description builds something else.</exception>
     public T Get<T>()
         where T : class
@@ -42,7 +46,9 @@ public sealed class ScheduleLoadResult
             throw new ScheduleConfigurationException(Problems);
         }
 
-        return Built as T ?? throw new ScheduleConfigurationException(
-            [new ScheduleProblem("Type", $"Type must be the name of a type that builds {Internal.Binder.Article(typeof(T).Name)} but was '{Description?.Type}', which builds {Internal.Binder.Article(Built!.GetType().Name)}.")]);
+        return Internal.Factories.Unwrapped(Built!, typeof(T)) as T ?? throw new ScheduleConfigurationException(
+            [new ScheduleProblem("Type", $"Type must be the name of a type that builds {Internal.Binder.Article(typeof(T).Name)} but was '{Description?.Type}', which builds {Internal.Binder.Article(Unwrapped(Built!).GetType().Name)}.")]);
     }
+
+    private static object Unwrapped(object built) => built is Porting.PortedScheduler ported ? Internal.Factories.Chosen(ported) : built;
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using LrSchedules.Internal;
+using LrSchedules.Porting;
 
 namespace LrSchedules.Configuration.Internal;
 
@@ -71,7 +72,7 @@ internal sealed class Binder
             return Bound.Failed;
         }
 
-        if (!expected.IsAssignableFrom(factory.Result))
+        if (!Factories.Builds(factory.Result, expected))
         {
             Add(typePath, $"{typePath} must be the name of a type that builds {Kind(expected)} ({known}) but was '{name}', which builds {Article(factory.Result.Name)}.");
             return Bound.Failed;
@@ -94,8 +95,16 @@ internal sealed class Binder
 
         try
         {
-            object built = factory.Invoke(arguments);
-            return new Bound(description, built.Declared(factory.Method.Split('.')[1], InCallOrder(factory, arguments)), true);
+            object built = factory.Invoke(arguments).Declared(factory.Method.Split('.')[1], InCallOrder(factory, arguments));
+            if (Factories.Unwrapped(built, expected) is not { } unwrapped)
+            {
+                // A porting method that chooses by name built the other kind (a plateau controller where a schedule belongs).
+                object chosen = Factories.Chosen((PortedScheduler)built);
+                Add(typePath, $"{typePath} must be the name of a type that builds {Kind(expected)} ({known}) but was '{name}', which with these arguments builds {Article(chosen.GetType().Name)}.");
+                return new Bound(description, null, false);
+            }
+
+            return new Bound(description, unwrapped, true);
         }
         catch (ArgumentException exception)
         {

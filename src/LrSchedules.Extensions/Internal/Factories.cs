@@ -1,3 +1,6 @@
+using LrSchedules.Plateau;
+using LrSchedules.Porting;
+
 namespace LrSchedules.Configuration.Internal;
 
 /// <summary>
@@ -40,12 +43,33 @@ internal static partial class Factories
     /// </summary>
     public static Factory? ForCall(string call, IReadOnlyList<object?> arguments, object built) =>
         Every.FirstOrDefault(f => (f.Name == call || f.Method.EndsWith("." + call, StringComparison.Ordinal))
-            && f.Result.IsInstanceOfType(built)
+            && (f.Result.IsInstanceOfType(built) || (f.Result == typeof(PortedScheduler) && built is LearningRateSchedule or ReduceLearningRateOnPlateau))
             && f.Arity == arguments.Count
             && f.Parameters.All(p => p.Shape.Accepts(arguments[p.ArgumentIndex])));
 
     /// <summary>The names of the types whose objects can stand where a <paramref name="target"/> is expected.</summary>
-    public static IEnumerable<string> NamesFor(Type target) => All.Where(f => target.IsAssignableFrom(f.Result)).Select(f => f.Name);
+    public static IEnumerable<string> NamesFor(Type target) => All.Where(f => Builds(f.Result, target)).Select(f => f.Name);
+
+    /// <summary>
+    /// Whether a factory whose result is <paramref name="result"/> can build a <paramref name="target"/>: a
+    /// <see cref="PortedScheduler"/> (a porting method choosing by name between a schedule and a plateau controller)
+    /// can build either, as the name decides (<see cref="Unwrapped"/>).
+    /// </summary>
+    public static bool Builds(Type result, Type target) =>
+        target.IsAssignableFrom(result)
+        || (result == typeof(PortedScheduler) && (target.IsAssignableFrom(typeof(LearningRateSchedule)) || target.IsAssignableFrom(typeof(ReduceLearningRateOnPlateau))));
+
+    /// <summary>
+    /// <paramref name="built"/> as a <paramref name="target"/>: itself when it is one, else the schedule or controller
+    /// of a <see cref="PortedScheduler"/> when that is one; null when neither is.
+    /// </summary>
+    public static object? Unwrapped(object built, Type target) =>
+        target.IsInstanceOfType(built) ? built
+        : built is PortedScheduler ported && target.IsInstanceOfType(Chosen(ported)) ? Chosen(ported)
+        : null;
+
+    /// <summary>The schedule or controller a <see cref="PortedScheduler"/> holds, whichever the name chose.</summary>
+    public static object Chosen(PortedScheduler ported) => ported.IsMetricDriven ? ported.Plateau : ported.Schedule;
 
     /// <summary>
     /// The names and aliases of the types that build a <paramref name="target"/> in the origin <paramref name="name"/>
@@ -61,7 +85,7 @@ internal static partial class Factories
         }
 
         string prefix = name[..(dot + 1)];
-        return [.. All.Where(f => target.IsAssignableFrom(f.Result))
+        return [.. All.Where(f => Builds(f.Result, target))
             .SelectMany(f => f.Alias is null ? [f.Name] : new[] { f.Name, f.Alias })
             .Where(n => n.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))];
     }

@@ -23,6 +23,7 @@ public sealed partial class ReduceLearningRateOnPlateau
         writer.WriteNumber("cooldown", Options.Cooldown);
         writer.WriteNumber("minimumLearningRate", Options.MinimumLearningRate);
         writer.WriteNumber("epsilon", Options.Epsilon);
+        writer.WriteNumber("ignoredReports", Options.IgnoredReports);
         writer.WriteEndObject();
         writer.WriteNumber("reportCount", _reportCount);
         StateJson.WriteExtended(writer, "best", _best);
@@ -52,6 +53,11 @@ public sealed partial class ReduceLearningRateOnPlateau
         SameOption(options, "cooldown", Options.Cooldown);
         SameOption(options, "minimumLearningRate", Options.MinimumLearningRate);
         SameOption(options, "epsilon", Options.Epsilon);
+        if (options.TryGetProperty("ignoredReports", out _) || Options.IgnoredReports != 0)
+        {
+            // A state saved before the option existed has no entry, and was saved with none ignored.
+            StateJson.Same(options, "ignoredReports", "options.ignoredReports", (long)Options.IgnoredReports);
+        }
 
         long reportCount = StateJson.Long(root, "reportCount", 0);
         double best = StateJson.ExtendedDouble(root, "best");
@@ -68,9 +74,9 @@ public sealed partial class ReduceLearningRateOnPlateau
         }
 
         long reductions = StateJson.Long(root, "reductions", 0);
-        if (reductions > reportCount)
+        if (reductions > CountedReports(reportCount))
         {
-            throw StateJson.Mismatch("reductions", reductions, "in [0, reportCount]");
+            throw StateJson.Mismatch("reductions", reductions, _ignoredReports == 0 ? "in [0, reportCount]" : "in [0, reportCount - options.ignoredReports]");
         }
 
         var restored = new ReduceLearningRateOnPlateau(
@@ -83,7 +89,7 @@ public sealed partial class ReduceLearningRateOnPlateau
         _cooldownCounter = restored._cooldownCounter;
         _reductions = restored._reductions;
         _scale = restored._scale;
-        _constantRate = restored._constantRate;
+        _heldRate = restored._heldRate;
     }
 
     private static void SameOption(JsonElement options, string field, string expected) =>

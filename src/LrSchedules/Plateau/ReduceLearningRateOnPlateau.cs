@@ -27,7 +27,8 @@ namespace LrSchedules.Plateau;
 /// <see cref="ReduceOnPlateauOptions.Mode"/> and <see cref="ReduceOnPlateauOptions.ThresholdMode"/>. A NaN metric is
 /// never better (every comparison with NaN is false, as in PyTorch): it counts as a report without improvement, so a
 /// diverging run is slowed down rather than stopped by an exception. Infinite metrics compare as the IEEE values they
-/// are.</para>
+/// are. The first <see cref="ReduceOnPlateauOptions.IgnoredReports"/> reports (0 by default, as in PyTorch) only advance the
+/// step: the code above runs from the next one on (timm's <c>PlateauLRScheduler</c> warmup).</para>
 /// <para><b>Rates.</b> After <c>k</c> reductions the rate at step <c>t</c> of the underlying schedule <c>s</c> is, with
 /// <c>f = Factor</c> and <c>m = MinimumLearningRate</c>:</para>
 /// <list type="bullet">
@@ -46,8 +47,11 @@ namespace LrSchedules.Plateau;
 /// skipped, but the cooldown still starts and the count of bad reports is still reset, as in PyTorch.</para>
 /// <para><b>PyTorch equality.</b> With a <see cref="Schedule.Constant"/> schedule underneath (PyTorch's situation, base rate
 /// <c>b</c>) the rate is kept exactly as PyTorch keeps the optimizer's <c>lr</c> — the reductions are applied one by one to
-/// the rate — so every value equals PyTorch's bit for bit. Over other schedules the multiplier <c>fᵏ</c> is applied to
-/// <c>s(t)</c> at each query.</para>
+/// the rate, <c>max(lr · f, m)</c> each — so every value equals PyTorch's bit for bit. The same holds from the step at
+/// which a schedule of the porting package starts holding one rate (timm's <c>PlateauLRScheduler</c> after its warmup).
+/// Over other schedules the multiplier <c>fᵏ</c> (itself a running product of <c>f</c>) is applied to <c>s(t)</c> at
+/// each query, which can differ from reducing one rate one multiplication at a time in the last bits (a few ulps after
+/// a few reductions).</para>
 /// <para><b>Clock.</b> The current step is the number of reports (<see cref="ReportCount"/>): read
 /// <see cref="CurrentLearningRate"/>, run the step (or epoch), report its metric. If you report less often than the
 /// underlying schedule's clock advances (e.g. once per epoch over a schedule in optimizer steps), read the rate with
@@ -57,7 +61,7 @@ namespace LrSchedules.Plateau;
 public sealed partial class ReduceLearningRateOnPlateau : IMetricDrivenSchedule
 {
     private readonly LearningRateSchedule _schedule;
-    private readonly bool _isConstant;
+    private readonly long _holdsFrom;
     private readonly double _factor;
     private readonly double _minimum;
     private readonly double _epsilon;
@@ -67,6 +71,7 @@ public sealed partial class ReduceLearningRateOnPlateau : IMetricDrivenSchedule
     private readonly bool _relative;
     private readonly int _patience;
     private readonly int _cooldown;
+    private readonly int _ignoredReports;
 
     private long _reportCount;
     private double _best;
@@ -74,13 +79,13 @@ public sealed partial class ReduceLearningRateOnPlateau : IMetricDrivenSchedule
     private int _cooldownCounter;
     private long _reductions;
     private double _scale;
-    private double _constantRate;
+    private double _heldRate;
 
     internal ReduceLearningRateOnPlateau(LearningRateSchedule schedule, ReduceOnPlateauOptions options, ReduceOnPlateauState? state)
     {
         _schedule = schedule;
         Options = options;
-        _isConstant = schedule is ConstantSchedule;
+        _holdsFrom = schedule is IHoldsRate held ? held.HoldsFrom : long.MaxValue;
         _factor = options.Factor;
         _minimum = options.MinimumLearningRate;
         _epsilon = options.Epsilon;
@@ -90,10 +95,11 @@ public sealed partial class ReduceLearningRateOnPlateau : IMetricDrivenSchedule
         _relativeEpsilon = _minimize ? 1.0 - options.Threshold : options.Threshold + 1.0;
         _patience = options.Patience;
         _cooldown = options.Cooldown;
+        _ignoredReports = options.IgnoredReports;
 
         _best = _minimize ? double.PositiveInfinity : double.NegativeInfinity;
         _scale = 1.0;
-        _constantRate = _isConstant ? schedule.Evaluate(0.0) : 0.0;
+        _heldRate = schedule is IHoldsRate holds ? holds.HeldRate : 0.0;
 
         if (state is { } restored)
         {
@@ -143,6 +149,11 @@ public sealed partial class ReduceLearningRateOnPlateau : IMetricDrivenSchedule
         }
 
         long step = _reportCount++;
+        if (step < _ignoredReports)
+        {
+            return;
+        }
+
         if (IsBetter(metric))
         {
             _best = metric;
@@ -173,9 +184,9 @@ public sealed partial class ReduceLearningRateOnPlateau : IMetricDrivenSchedule
 
     private double Rate(long step)
     {
-        if (_isConstant)
+        if (step >= _holdsFrom)
         {
-            return _constantRate;
+            return _heldRate;
         }
 
         double rate = _schedule.Evaluate(step);
@@ -196,10 +207,10 @@ public sealed partial class ReduceLearningRateOnPlateau : IMetricDrivenSchedule
     {
         double oldRate;
         double newRate;
-        if (_isConstant)
+        if (step >= _holdsFrom)
         {
             // PyTorch _reduce_lr, on the optimizer's rate itself.
-            oldRate = _constantRate;
+            oldRate = _heldRate;
             newRate = Math.Max(oldRate * _factor, _minimum);
         }
         else
@@ -219,9 +230,10 @@ public sealed partial class ReduceLearningRateOnPlateau : IMetricDrivenSchedule
     {
         _reductions++;
         _scale *= _factor;
-        if (_isConstant)
+        if (_holdsFrom != long.MaxValue)
         {
-            _constantRate = Math.Max(_constantRate * _factor, _minimum);
+            // As PyTorch's new_lr when the reduction is made on the held rate (then it lies above the floor); never raised.
+            _heldRate = Reduced(_heldRate, _factor);
         }
     }
 
@@ -248,9 +260,9 @@ public sealed partial class ReduceLearningRateOnPlateau : IMetricDrivenSchedule
             errors.Add(Error(nameof(state.CooldownCounter), state.CooldownCounter, $"in [0, Cooldown = {_cooldown.ToString(CultureInfo.InvariantCulture)}]"));
         }
 
-        if (state.Reductions < 0 || state.Reductions > Math.Max(state.ReportCount, 0))
+        if (state.Reductions < 0 || state.Reductions > CountedReports(state.ReportCount))
         {
-            errors.Add(Error(nameof(state.Reductions), state.Reductions, "in [0, ReportCount]"));
+            errors.Add(Error(nameof(state.Reductions), state.Reductions, _ignoredReports == 0 ? "in [0, ReportCount]" : "in [0, ReportCount - IgnoredReports]"));
         }
 
         if (errors.Count > 0)
@@ -269,15 +281,18 @@ public sealed partial class ReduceLearningRateOnPlateau : IMetricDrivenSchedule
         for (long i = 0; i < state.Reductions; i++)
         {
             double scale = _scale;
-            double rate = _constantRate;
+            double rate = _heldRate;
             Accept();
-            if (_scale == scale && _constantRate == rate)
+            if (_scale == scale && _heldRate == rate)
             {
                 _reductions = state.Reductions;
                 break;
             }
         }
     }
+
+    /// <summary>The reports of <paramref name="reportCount"/> that were compared, each of which can have made one reduction.</summary>
+    private long CountedReports(long reportCount) => Math.Max(reportCount - _ignoredReports, 0);
 
     private static string Error(string field, object value, string requirement) =>
         string.Create(CultureInfo.InvariantCulture, $"{nameof(ReduceOnPlateauState)}.{field} must be {requirement} but was {Preconditions.Format(value)}.");

@@ -15,7 +15,9 @@ namespace LrSchedules.Plateau;
 /// <see cref="Mode"/>, <c>factor</c> → <see cref="Factor"/>, <c>patience</c> → <see cref="Patience"/>,
 /// <c>threshold</c> → <see cref="Threshold"/>, <c>threshold_mode</c> → <see cref="ThresholdMode"/>,
 /// <c>cooldown</c> → <see cref="Cooldown"/>, <c>min_lr</c> → <see cref="MinimumLearningRate"/>, <c>eps</c> →
-/// <see cref="Epsilon"/>.</para>
+/// <see cref="Epsilon"/>. <see cref="IgnoredReports"/> has no PyTorch argument: it is timm's <c>PlateauLRScheduler</c>
+/// warmup, which drops the metrics reported during it (Keras' <c>EarlyStopping</c> calls the same idea
+/// <c>start_from_epoch</c>).</para>
 /// </remarks>
 public sealed record ReduceOnPlateauOptions
 {
@@ -63,6 +65,18 @@ public sealed record ReduceOnPlateauOptions
     [Range(0.0, double.MaxValue)]
     public double Epsilon { get; init; } = 1e-8;
 
+    /// <summary>
+    /// Gets the number of reports, from the first, that are ignored: each advances the step (<see cref="ReduceLearningRateOnPlateau.ReportCount"/>)
+    /// but is neither compared with the best value nor counted as a report without improvement, so no reduction can be
+    /// made before report <see cref="IgnoredReports"/> + 1; ≥ 0.
+    /// </summary>
+    /// <value>0 (PyTorch compares every report).</value>
+    /// <remarks>timm's <c>PlateauLRScheduler</c> with <c>warmup_t &gt; 0</c> drops the metrics of its first <c>warmup_t</c>
+    /// epochs (<c>timm/scheduler/plateau_lr.py</c>: <c>step(epoch, metric)</c> with <c>epoch &lt;= warmup_t</c> only sets
+    /// the warmup's rate); the underlying schedule gives the rates meanwhile.</remarks>
+    [Range(0, int.MaxValue)]
+    public int IgnoredReports { get; init; }
+
     /// <summary>Throws one exception listing every option out of range.</summary>
     internal void Validate(string paramName)
     {
@@ -105,6 +119,11 @@ public sealed record ReduceOnPlateauOptions
         if (!(Epsilon >= 0.0) || double.IsPositiveInfinity(Epsilon))
         {
             errors.Add(Error(nameof(Epsilon), Epsilon, "a finite number >= 0"));
+        }
+
+        if (IgnoredReports < 0)
+        {
+            errors.Add(Error(nameof(IgnoredReports), IgnoredReports, ">= 0"));
         }
 
         if (errors.Count > 0)

@@ -8,12 +8,18 @@ namespace LrSchedules.Shapes;
 /// <c>Schedule.Constant(baseLr).WithConstantWarmup(baseLr * factor, totalIters)</c>.</para>
 /// <para>Immutable and thread-safe.</para>
 /// </remarks>
-internal sealed class ConstantSchedule : LearningRateSchedule
+internal sealed class ConstantSchedule : LearningRateSchedule, IHoldsRate
 {
     internal ConstantSchedule(double learningRate) => LearningRate = learningRate;
 
     /// <summary>Gets the learning rate returned at every step.</summary>
     public double LearningRate { get; }
+
+    /// <inheritdoc/>
+    public long HoldsFrom => 0;
+
+    /// <inheritdoc/>
+    public double HeldRate => LearningRate;
 
     internal override double Evaluate(double position) => LearningRate;
 

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text;
 using LrSchedules.Configuration;
+using LrSchedules.Plateau;
 using LrSchedules.Porting;
 using Microsoft.Extensions.Configuration;
 
@@ -163,7 +164,7 @@ public class PortingConfigurationTests
         var schedule = ScheduleConfiguration.Load(Json).Get<ILearningRateSchedule>();
 
         schedule.ShouldEqualEverywhere(
-            Transformers.GetScheduler("cosine_with_min_lr", 0.001, 100, 1000, new Dictionary<string, object?> { ["min_lr_rate"] = 0.1 }), "get_scheduler");
+            Transformers.GetScheduler("cosine_with_min_lr", 0.001, 100, 1000, new Dictionary<string, object?> { ["min_lr_rate"] = 0.1 }).Schedule!, "get_scheduler");
         ScheduleConfiguration.Load(Json.Replace("min_lr_rate", "min_lr_rat", StringComparison.Ordinal)).Problems
             .Should().ContainSingle().Which.Message.Should().Contain("num_cycles, min_lr, min_lr_rate", "Hugging Face's accepted keywords are named");
     }
@@ -270,12 +271,62 @@ public class PortingConfigurationTests
             """;
 
         var schedule = ScheduleConfiguration.Load(Json).Get<ILearningRateSchedule>();
-        (LearningRateSchedule expected, _) = Timm.CreateSchedulerV2(0.1, "multistep", numEpochs: 6, decayMilestones: [2, 4], decayRate: 0.5, stepOnEpochs: false, updatesPerEpoch: 10);
+        LearningRateSchedule expected = Timm.CreateSchedulerV2(0.1, "multistep", numEpochs: 6, decayMilestones: [2, 4], decayRate: 0.5, stepOnEpochs: false, updatesPerEpoch: 10).Scheduler.Schedule!;
 
         schedule.ShouldEqualEverywhere(expected, "create_scheduler_v2's scheduler (the epoch count it also returns is not configuration)");
         string described = ScheduleConfiguration.ToJson(ScheduleConfiguration.Describe(expected), indented: false);
         described.Should().Contain("\"decay_milestones\":[2,4]", "the milestones as given, in epochs, not as scaled to updates");
         ScheduleConfiguration.Load(described).Get<ILearningRateSchedule>().ShouldEqualEverywhere(expected, "described and read back");
+    }
+
+    [Fact]
+    public void Get_scheduler_reduce_lr_on_plateau_configures_the_controller_and_describes_it_back()
+    {
+        const string Json = """
+            { "Type": "transformers.get_scheduler", "name": "reduce_lr_on_plateau", "lr": 0.1,
+              "scheduler_specific_kwargs": { "factor": 0.5, "patience": 1, "mode": "max" } }
+            """;
+
+        ReduceLearningRateOnPlateau plateau = ScheduleConfiguration.Load(Json).Get<ReduceLearningRateOnPlateau>();
+        ReduceLearningRateOnPlateau expected = Transformers.GetReduceOnPlateauSchedule(0.1, mode: "max", factor: 0.5, patience: 1);
+        plateau.Options.Should().Be(expected.Options);
+        plateau.CurrentLearningRate.Should().Be(0.1);
+
+        string described = ScheduleConfiguration.ToJson(ScheduleConfiguration.Describe(plateau), indented: false);
+        described.Should().Contain("\"Type\":\"transformers.get_scheduler\"").And.Contain("reduce_lr_on_plateau");
+        ScheduleConfiguration.Load(described).Get<ReduceLearningRateOnPlateau>().Options.Should().Be(expected.Options);
+
+        Action asSchedule = () => ScheduleConfiguration.Load(Json).Get<ILearningRateSchedule>();
+        asSchedule.Should().Throw<ScheduleConfigurationException>().WithMessage("*which builds a ReduceLearningRateOnPlateau*");
+        ScheduleConfiguration.Load(Json, typeof(ILearningRateSchedule)).Problems.Should().ContainSingle()
+            .Which.Message.Should().Contain("with these arguments builds a ReduceLearningRateOnPlateau");
+    }
+
+    [Fact]
+    public void Timm_create_scheduler_v2_plateau_configures_the_controller_over_timms_warmup()
+    {
+        const string Json = """
+            { "Type": "timm.scheduler.create_scheduler_v2", "lr": 0.1, "sched": "plateau", "warmup_epochs": 3, "decay_rate": 0.5 }
+            """;
+
+        ReduceLearningRateOnPlateau plateau = ScheduleConfiguration.Load(Json).Get<ReduceLearningRateOnPlateau>();
+
+        plateau.Options.IgnoredReports.Should().Be(3);
+        plateau.Options.Factor.Should().Be(0.5);
+        plateau.GetLearningRate(1).Should().Be(Timm.PlateauLRScheduler(0.1, warmupT: 3, warmupLrInit: 1e-5).GetLearningRate(1));
+        ScheduleConfiguration.Load(Json).Built.Should().BeOfType<PortedScheduler>("read as anything, it is what the porting method returns");
+    }
+
+    [Fact]
+    public void Plateau_options_take_ignored_reports_from_configuration()
+    {
+        const string Json = """
+            { "Type": "ReduceOnPlateau", "Options": { "IgnoredReports": 4, "Patience": 0 }, "Schedule": { "Type": "Constant", "learningRate": 0.1 } }
+            """;
+
+        ScheduleConfiguration.Load(Json).Get<ReduceLearningRateOnPlateau>().Options.IgnoredReports.Should().Be(4);
+        ScheduleConfiguration.Load(Json.Replace("\"IgnoredReports\": 4", "\"IgnoredReports\": -1", StringComparison.Ordinal)).Problems
+            .Should().ContainSingle().Which.Message.Should().Contain("IgnoredReports must be >= 0 but was -1");
     }
 
     [Fact]
@@ -302,7 +353,7 @@ public class PortingConfigurationTests
             .ShouldEqualEverywhere(Torch.OneCycleLR(maxLr: 0.1, totalSteps: 1000, pctStart: 0.25), "PyTorch OneCycleLR");
         ScheduleConfiguration.Load(examples[1]).Get<ILearningRateSchedule>().ShouldEqualEverywhere(
             Transformers.GetScheduler("cosine_with_min_lr", lr: 3e-4, numWarmupSteps: 100, numTrainingSteps: 1000,
-                schedulerSpecificKwargs: new Dictionary<string, object?> { ["min_lr_rate"] = 0.1 }), "Hugging Face get_scheduler");
+                schedulerSpecificKwargs: new Dictionary<string, object?> { ["min_lr_rate"] = 0.1 }).Schedule!, "Hugging Face get_scheduler");
         MegatronSchedules megatron = ScheduleConfiguration.Load(examples[2]).Get<MegatronSchedules>();
         MegatronSchedules expected = Megatron.GetOptimizerParamScheduler(
             lr: 3e-4, globalBatchSize: 512, trainIters: 10_000, minLr: 3e-5, lrDecayStyle: "WSD",

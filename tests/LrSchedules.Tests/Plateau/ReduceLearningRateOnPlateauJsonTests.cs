@@ -10,7 +10,7 @@ public class ReduceLearningRateOnPlateauJsonTests
         ReduceLearningRateOnPlateau plateau = Schedule.Constant(0.1).ReduceOnPlateau(Options);
 
         plateau.ExportStateJson().Should().Be(
-            """{"type":"ReduceLearningRateOnPlateau","version":1,"options":{"mode":"Min","thresholdMode":"Relative","factor":0.5,"patience":1,"threshold":0.0001,"cooldown":1,"minimumLearningRate":0,"epsilon":1E-08},"reportCount":0,"best":"Infinity","badEpochs":0,"cooldownCounter":0,"reductions":0}""");
+            """{"type":"ReduceLearningRateOnPlateau","version":1,"options":{"mode":"Min","thresholdMode":"Relative","factor":0.5,"patience":1,"threshold":0.0001,"cooldown":1,"minimumLearningRate":0,"epsilon":1E-08,"ignoredReports":0},"reportCount":0,"best":"Infinity","badEpochs":0,"cooldownCounter":0,"reductions":0}""");
     }
 
     [Theory]
@@ -69,6 +69,7 @@ public class ReduceLearningRateOnPlateauJsonTests
     [InlineData("\"best\":1", "\"best\":\"NaN\"", "json.best")]
     [InlineData("\"type\":\"ReduceLearningRateOnPlateau\"", "\"type\":\"AdaScale\"", "json.type")]
     [InlineData(",\"reductions\"", "", "json")]
+    [InlineData("\"ignoredReports\":0", "\"ignoredReports\":2", "json.options.ignoredReports")]
     public void A_corrupt_or_mismatched_state_is_rejected_naming_the_field_and_nothing_changes(string find, string replace, string field)
     {
         ReduceLearningRateOnPlateau source = Schedule.Constant(0.1).ReduceOnPlateau(Options);
@@ -85,5 +86,38 @@ public class ReduceLearningRateOnPlateauJsonTests
 
         ((Action)(() => target.ImportStateJson(corrupt))).Should().Throw<ScheduleArgumentException>().Which.ParamName.Should().Be(field);
         target.ExportStateJson().Should().Be(before);
+    }
+
+    [Fact]
+    public void A_state_saved_before_ignored_reports_existed_imports_when_none_are_ignored_and_is_rejected_otherwise()
+    {
+        ReduceLearningRateOnPlateau source = Schedule.Constant(0.1).ReduceOnPlateau(Options);
+        for (int i = 0; i < 4; i++)
+        {
+            source.Report(1.0);
+        }
+
+        string old = source.ExportStateJson().Replace(",\"ignoredReports\":0", string.Empty, StringComparison.Ordinal);
+        ReduceLearningRateOnPlateau target = Schedule.Constant(0.1).ReduceOnPlateau(Options);
+        target.ImportStateJson(old);
+        target.ExportStateJson().Should().Be(source.ExportStateJson());
+
+        ReduceLearningRateOnPlateau ignoring = Schedule.Constant(0.1).ReduceOnPlateau(Options with { IgnoredReports = 1 });
+        ((Action)(() => ignoring.ImportStateJson(old))).Should().Throw<ScheduleArgumentException>().Which.ParamName.Should().Be("json.options.ignoredReports");
+    }
+
+    [Fact]
+    public void Reductions_beyond_the_reports_compared_are_rejected()
+    {
+        ReduceLearningRateOnPlateau source = Schedule.Constant(0.1).ReduceOnPlateau(Options with { IgnoredReports = 2 });
+        for (int i = 0; i < 5; i++)
+        {
+            source.Report(1.0);
+        }
+
+        string json = source.ExportStateJson();
+        json.Should().Contain("\"reductions\":1");
+        ((Action)(() => Schedule.Constant(0.1).ReduceOnPlateau(Options with { IgnoredReports = 2 }).ImportStateJson(json.Replace("\"reductions\":1", "\"reductions\":4", StringComparison.Ordinal))))
+            .Should().Throw<ScheduleArgumentException>().WithMessage("*in [0, reportCount - options.ignoredReports]*").Which.ParamName.Should().Be("json.reductions");
     }
 }

@@ -47,6 +47,56 @@ public class ReduceLearningRateOnPlateauTests
         options.Cooldown.Should().Be(0);
         options.MinimumLearningRate.Should().Be(0.0);
         options.Epsilon.Should().Be(1e-8);
+        options.IgnoredReports.Should().Be(0);
+    }
+
+    [Fact]
+    public void Ignored_reports_advance_the_step_but_are_neither_compared_nor_counted()
+    {
+        var plateau = Schedule.Constant(1.0).ReduceOnPlateau(Quick with { Patience = 0, IgnoredReports = 3 });
+
+        // Step:      0    1    2    3    4     5
+        // Metric:    9    9    9    5    5     5
+        // Counted:   -    -    -    best bad→reduce  bad→reduce
+        double[] rates = Run(plateau, [9, 9, 9, 5, 5, 5]);
+
+        rates.Should().Equal(1.0, 1.0, 1.0, 1.0, 1.0, 0.5);
+        plateau.CurrentLearningRate.Should().Be(0.25);
+        plateau.Best.Should().Be(5.0);
+        plateau.Reductions.Should().Be(2);
+        plateau.ReportCount.Should().Be(6);
+    }
+
+    [Fact]
+    public void While_reports_are_ignored_the_best_stays_the_worst_value_and_no_state_changes_but_the_count()
+    {
+        var plateau = Schedule.Linear(1.0, 0.0, 10).ReduceOnPlateau(Quick with { Patience = 0, IgnoredReports = 2 });
+        plateau.Report(double.NaN);
+        plateau.Report(0.5);
+
+        plateau.ExportState().Should().Be(new ReduceOnPlateauState(2, double.PositiveInfinity, 0, 0, 0));
+        plateau.CurrentLearningRate.Should().Be(0.8, "the underlying schedule gives the rate at step 2");
+        plateau.Report(0.5);
+        plateau.Best.Should().Be(0.5, "report 3 is the first compared");
+    }
+
+    [Fact]
+    public void Reductions_of_a_held_rate_are_applied_one_multiplication_at_a_time_as_in_pytorch()
+    {
+        // 0.1 · 0.3 · 0.3 · 0.3 in turn is 2.6999999999999997e-3, while 0.1 · (0.3 · 0.3 · 0.3) is 2.7e-3: the held rate
+        // follows PyTorch's order.
+        var options = new ReduceOnPlateauOptions { Factor = 0.3, Patience = 0 };
+        var plateau = Schedule.Constant(0.1).ReduceOnPlateau(options);
+        var torch = new PyTorchReduceLROnPlateau(0.1, options);
+        for (int i = 0; i < 4; i++)
+        {
+            plateau.Report(1.0);
+            torch.Step(1.0);
+        }
+
+        plateau.Reductions.Should().Be(3);
+        plateau.CurrentLearningRate.Should().Be(torch.Lr).And.Be(((0.1 * 0.3) * 0.3) * 0.3).And.Be(0.0026999999999999997);
+        (0.1 * plateau.Scale).Should().Be(0.0027, "the product in the other order differs in the last bit");
     }
 
     [Fact]
@@ -323,6 +373,16 @@ public class ReduceLearningRateOnPlateauTests
         FluentActions.Invoking(() => Schedule.Constant(0.1).ReduceOnPlateau(Quick, new ReduceOnPlateauState(reports, best, bad, cooldown, reductions)))
             .Should().Throw<ArgumentException>().WithParameterName("state").WithMessage($"*ReduceOnPlateauState.{field} must be*");
 
+    [Fact]
+    public void Restoring_rejects_more_reductions_than_reports_compared()
+    {
+        ReduceOnPlateauOptions options = Quick with { IgnoredReports = 3 };
+        FluentActions.Invoking(() => Schedule.Constant(0.1).ReduceOnPlateau(options, new ReduceOnPlateauState(5, 1.0, 0, 0, 3)))
+            .Should().Throw<ScheduleArgumentException>().WithParameterName("state")
+            .WithMessage("*ReduceOnPlateauState.Reductions must be in [0, ReportCount - IgnoredReports] but was 3.*");
+        Schedule.Constant(0.1).ReduceOnPlateau(options, new ReduceOnPlateauState(5, 1.0, 0, 0, 2)).CurrentLearningRate.Should().Be(0.025);
+    }
+
     [Theory]
     [InlineData("Factor", 1.0)]
     [InlineData("Factor", 0.0)]
@@ -337,6 +397,7 @@ public class ReduceLearningRateOnPlateauTests
     [InlineData("Epsilon", -1e-8)]
     [InlineData("Mode", 5)]
     [InlineData("ThresholdMode", 9)]
+    [InlineData("IgnoredReports", -1)]
     public void Options_out_of_range_are_rejected_naming_the_option_and_the_value(string option, double value)
     {
         ReduceOnPlateauOptions options = option switch
@@ -348,12 +409,13 @@ public class ReduceLearningRateOnPlateauTests
             "MinimumLearningRate" => new() { MinimumLearningRate = value },
             "Epsilon" => new() { Epsilon = value },
             "Mode" => new() { Mode = (PlateauMode)(int)value },
+            "IgnoredReports" => new() { IgnoredReports = (int)value },
             _ => new() { ThresholdMode = (PlateauThresholdMode)(int)value },
         };
 
         FluentActions.Invoking(() => Schedule.Constant(0.1).ReduceOnPlateau(options))
             .Should().Throw<ArgumentException>().WithParameterName("options")
-            .WithMessage($"*ReduceOnPlateauOptions.{option} must be*but was {Internal.Preconditions.Format(option is "Mode" or "ThresholdMode" or "Patience" or "Cooldown" ? (object)(int)value : value)}*");
+            .WithMessage($"*ReduceOnPlateauOptions.{option} must be*but was {Internal.Preconditions.Format(option is "Mode" or "ThresholdMode" or "Patience" or "Cooldown" or "IgnoredReports" ? (object)(int)value : value)}*");
     }
 
     [Fact]

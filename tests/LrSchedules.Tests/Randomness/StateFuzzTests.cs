@@ -29,7 +29,7 @@ public class StateFuzzTests
             "ReduceLearningRateOnPlateau",
             (random, other) =>
             {
-                var options = new ReduceOnPlateauOptions { Factor = other ? 0.3 : 0.5, Patience = other ? 5 : 2, Cooldown = other ? 3 : 1, MinimumLearningRate = 1e-5 };
+                var options = new ReduceOnPlateauOptions { Factor = other ? 0.3 : 0.5, Patience = other ? 5 : 2, Cooldown = other ? 3 : 1, MinimumLearningRate = 1e-5, IgnoredReports = other ? 7 : 3 };
                 ReduceLearningRateOnPlateau plateau = Schedule.Cosine(0.1, 0.001, 500).WithLinearWarmup(10).ReduceOnPlateau(options);
                 for (int i = random.Next(0, 200); i > 0; i--)
                 {
@@ -178,7 +178,7 @@ public class StateFuzzTests
     {
         int seed = TestSeed.Or(15_009);
         var random = new Random(seed);
-        var options = new ReduceOnPlateauOptions { Factor = 0.5, Patience = 2, Cooldown = 1, MinimumLearningRate = 1e-5 };
+        var options = new ReduceOnPlateauOptions { Factor = 0.5, Patience = 2, Cooldown = 1, MinimumLearningRate = 1e-5, IgnoredReports = 3 };
         LearningRateSchedule schedule = Schedule.Cosine(0.1, 0.001, 500).WithLinearWarmup(10);
         long[] longs = [-1, 0, 1, 2, 3, 1_000, long.MaxValue, long.MinValue];
         double[] doubles = [double.NaN, double.PositiveInfinity, double.NegativeInfinity, -1e308, 1e308, double.Epsilon, 0.0, -0.0, 0.5];
