@@ -122,6 +122,10 @@ public sealed class FactoryTableGenerator : IIncrementalGenerator
             ? (Naming.Of(a).Prefix is null ? -1 : 1)
             : string.CompareOrdinal(a.ToDisplayString(), b.ToDisplayString()));
         Documentation documentation = Documentation.Load(docs, documented);
+        if (documented.Any(name => !documentation.Has(name)))
+        {
+            documentation = Documentation.Load(docs.AddRange(BesideReferences(compilation, documented.Where(name => !documentation.Has(name)))), documented);
+        }
         foreach (string missing in documented.Where(name => !documentation.Has(name)))
         {
             problems.Add(new Problem(NoDocumentation, missing));
@@ -497,6 +501,31 @@ public sealed class FactoryTableGenerator : IIncrementalGenerator
 
         public override int GetHashCode() => Source.GetHashCode();
     }
+
+    /// <summary>
+    /// The documentation files that sit beside the referenced assemblies (or one folder up, beside a <c>ref/</c> folder),
+    /// for a compilation made without MSBuild's <c>AdditionalFiles</c> item: Stryker.NET's mutation builds compile the
+    /// project themselves and pass none. MSBuild builds always pass the file as that item, which is read first.
+    /// </summary>
+#pragma warning disable RS1035 // File IO in a generator: only this fallback, for compilations made outside MSBuild.
+    private static IEnumerable<DocumentationFile> BesideReferences(Compilation compilation, IEnumerable<string> assemblies)
+    {
+        foreach (string name in assemblies)
+        {
+            string? found = compilation.References.OfType<PortableExecutableReference>()
+                .Select(reference => reference.FilePath)
+                .Where(path => path is not null && string.Equals(System.IO.Path.GetFileNameWithoutExtension(path), name, StringComparison.OrdinalIgnoreCase))
+                .SelectMany(path => new[] { System.IO.Path.GetDirectoryName(path), System.IO.Path.GetDirectoryName(System.IO.Path.GetDirectoryName(path)) })
+                .Where(directory => !string.IsNullOrEmpty(directory))
+                .Select(directory => System.IO.Path.Combine(directory, name + ".xml"))
+                .FirstOrDefault(System.IO.File.Exists);
+            if (found is not null)
+            {
+                yield return new DocumentationFile(found, System.IO.File.ReadAllText(found));
+            }
+        }
+    }
+#pragma warning restore RS1035
 
     /// <summary>The XML documentation of the core, by documentation comment id, as one-line plain text.</summary>
     internal sealed class Documentation
