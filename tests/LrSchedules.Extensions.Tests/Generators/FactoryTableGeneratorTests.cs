@@ -96,6 +96,44 @@ public class FactoryTableGeneratorTests
         generated.Should().Contain("\"A flat Rate.\"").And.Contain("\"The rate; >= 0.\"");
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Without_an_AdditionalFiles_item_the_documentation_beside_the_referenced_assembly_is_read(bool inRefFolder)
+    {
+        // Stryker.NET compiles the project itself and passes no AdditionalFiles: the file beside the reference (or one
+        // folder up, beside an SDK ref/ folder) must give the same documentation.
+        string folder = Directory.CreateTempSubdirectory("lrs-generator-").FullName;
+        try
+        {
+            string assemblyFolder = inRefFolder ? Directory.CreateDirectory(Path.Combine(folder, "ref")).FullName : folder;
+            CSharpCompilation core = CSharpCompilation.Create(
+                "Core",
+                [CSharpSyntaxTree.ParseText(Attributes), CSharpSyntaxTree.ParseText(Shapes("""[LrSchedules.Internal.NotConfigurable("a delegate")]"""))],
+                [MetadataReference.CreateFromFile(typeof(object).Assembly.Location)],
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            string assembly = Path.Combine(assemblyFolder, "Core.dll");
+            core.Emit(assembly).Success.Should().BeTrue();
+            File.WriteAllText(Path.Combine(folder, "Core.xml"), Documentation);
+            CSharpCompilation consumer = CSharpCompilation.Create(
+                "Consumer",
+                [],
+                [MetadataReference.CreateFromFile(typeof(object).Assembly.Location), MetadataReference.CreateFromFile(assembly)],
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+
+            GeneratorDriverRunResult result = CSharpGeneratorDriver.Create([new FactoryTableGenerator().AsSourceGenerator()])
+                .RunGenerators(consumer).GetRunResult();
+
+            result.Diagnostics.Should().BeEmpty();
+            string generated = string.Concat(result.GeneratedTrees.Select(t => t.ToString()));
+            generated.Should().Contain("\"A flat Rate.\"").And.Contain("\"The rate; >= 0.\"");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Fact]
     public void Missing_documentation_and_missing_factory_classes_are_errors()
     {
