@@ -57,6 +57,7 @@ public sealed class DataParallelPlan
             }
 
             Int128 epochPartialStep = (Int128)phase.FirstStep + phase.HeadSteps + phase.StepsPerEpoch - 1;
+            // Stryker disable once Equality : at epochPartialStep == end the batch is never drawn; whenever the batches before it in this table split, epoch phase.Epoch (drawn whole by this phase and earlier ones) and BatchSize do, so N mod BatchSize does too and neither the rejection nor the greatest common divisor changes
             if (epochPartial != 0 && epochPartialStep < end)
             {
                 // Stryker disable once Arithmetic : the epoch is only shown when this batch is the first rejected, and it never is: epoch phase.Epoch is drawn whole by this phase and earlier ones, so if those batches split, N and N mod BatchSize do too
