@@ -31,6 +31,7 @@ public static partial class BatchScaling
         Preconditions.InRange(beta2, 0.0, true, 1.0, false);
         Preconditions.Positive(referenceBatchSize);
         Preconditions.Positive(batchSize);
+        // Stryker disable once Conditional : at the reference batch size the exponent is exactly 1.0 and Math.Pow(x, 1.0) is x, so the fast path returns the same value
         return batchSize == referenceBatchSize ? beta2 : Math.Pow(beta2, (double)batchSize / referenceBatchSize);
     }
 }

@@ -38,6 +38,7 @@ public sealed class DataParallelPlan
         {
             TrainingPhase phase = phases[i];
             Int128 end = i + 1 < phases.Count ? phases[i + 1].FirstStep : (Int128)long.MaxValue + 1;
+            // Stryker disable once Conditional : with LastBatch.Drop a phase's HeadSamples is HeadSteps · BatchSize, so the remainder is 0 either way
             long headPartial = plan.LastBatch == LastBatch.Keep ? phase.HeadSamples % phase.BatchSize : 0;
             long epochPartial = plan.LastBatch == LastBatch.Keep ? plan.DatasetSize % phase.BatchSize : 0;
 
@@ -56,8 +57,10 @@ public sealed class DataParallelPlan
             }
 
             Int128 epochPartialStep = (Int128)phase.FirstStep + phase.HeadSteps + phase.StepsPerEpoch - 1;
+            // Stryker disable once Equality : at epochPartialStep == end the batch is never drawn; whenever the batches before it in this table split, epoch phase.Epoch (drawn whole by this phase and earlier ones) and BatchSize do, so N mod BatchSize does too and neither the rejection nor the greatest common divisor changes
             if (epochPartial != 0 && epochPartialStep < end)
             {
+                // Stryker disable once Arithmetic : the epoch is only shown when this batch is the first rejected, and it never is: epoch phase.Epoch is drawn whole by this phase and earlier ones, so if those batches split, N and N mod BatchSize do too
                 batches.Add((i, 2, epochPartial, (long)epochPartialStep, phase.Epoch + 1));
             }
         }
@@ -120,12 +123,14 @@ public sealed class DataParallelPlan
     /// <summary>The largest divisor of <paramref name="value"/> that is ≤ <paramref name="limit"/>: O(√value).</summary>
     internal static long LargestDivisorAtMost(long value, long limit)
     {
+        // Stryker disable once Equality,Block : a fast path; without it (or at limit == value) the loop below starts at co-divisor (value - 1) / limit + 1 = 1 and returns value too
         if (limit >= value)
         {
             return value;
         }
 
         // A divisor d ≥ √value pairs with a co-divisor value / d ≤ √value; d ≤ limit means the co-divisor is ≥ value / limit.
+        // Stryker disable once Equality : stopping before c = value / c skips only c = ⌊√value⌋ with c · c ≤ value < c · (c + 1); c divides value only if value = c², and the search below then returns c = value / c as well
         for (long coDivisor = ((value - 1) / limit) + 1; coDivisor <= value / coDivisor; coDivisor++)
         {
             if (value % coDivisor == 0)
@@ -134,27 +139,17 @@ public sealed class DataParallelPlan
             }
         }
 
-        // None in (√value, limit]: the answer is the largest divisor ≤ min(limit, √value).
-        long root = (long)Math.Sqrt(value);
-        while (root * root > value)
-        {
-            root--;
-        }
-
-        while ((root + 1) * (root + 1) <= value)
-        {
-            root++;
-        }
-
-        for (long divisor = Math.Min(limit, root); divisor > 1; divisor--)
+        // None in (√value, limit]: the answer is the largest divisor ≤ min(limit, √value). Math.Sqrt is within one of
+        // √value, so the search starts at most two above ⌊√value⌋, where no divisor ≤ limit is left. (An exact integer
+        // root, corrected by squaring, overflowed for value ≥ 3 037 000 499² and looped for ever.)
+        // The search ends at 1 at the latest, which divides every value.
+        for (long divisor = Math.Min(limit, (long)Math.Sqrt(value) + 1); ; divisor--)
         {
             if (value % divisor == 0)
             {
                 return divisor;
             }
         }
-
-        return 1;
     }
 
     private DataParallelSplit Split(long batchSize, long step, long epoch, long divisor)

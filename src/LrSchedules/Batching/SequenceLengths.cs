@@ -81,12 +81,14 @@ internal sealed class SequenceLengths
     /// <summary>The tokens in the first <paramref name="samplesSeen"/> samples (≥ 0), exact in 128 bits.</summary>
     public Int128 TokensAt(Int128 samplesSeen)
     {
+        // Stryker disable once Equality : at samplesSeen == long.MaxValue the search also finds the last change (every change is <= long.MaxValue)
         int i = samplesSeen >= long.MaxValue ? _samples.Length - 1 : SortedSearch.CountAtOrBelow(_samples, (long)samplesSeen) - 1;
         return _tokens[i] + ((samplesSeen - _samples[i]) * _lengths[i]);
     }
 
     /// <summary>The sequence length of the sample after the first <paramref name="samplesSeen"/> (≥ 0).</summary>
     public long LengthAt(Int128 samplesSeen) =>
+        // Stryker disable once Equality : at samplesSeen == long.MaxValue the search also finds the last change (every change is <= long.MaxValue)
         _lengths[samplesSeen >= long.MaxValue ? _lengths.Length - 1 : SortedSearch.CountAtOrBelow(_samples, (long)samplesSeen) - 1];
 
     /// <summary>The fewest samples whose tokens reach <paramref name="tokensSeen"/> (≥ 0): <c>s_i + ceil((T − c_i) / L_i)</c>. At most <paramref name="tokensSeen"/>, since every sample has a token.</summary>

@@ -33,6 +33,7 @@ public sealed partial class TrainingPlan
     {
         SequenceLengths lengths = RequireTokens();
         Int128 tokens = lengths.TokensAt(Locate(CheckStep(step)).SamplesSeen);
+        // Stryker disable once Equality : at tokens == long.MaxValue both branches give long.MaxValue
         return tokens > long.MaxValue ? long.MaxValue : (long)tokens;
     }
 

@@ -95,6 +95,7 @@ public sealed partial class TrainingPlan
 
         // With the last partial batch dropped, every step of a phase draws the phase's batch size (Locate's answer
         // too), so the epoch arithmetic and its 64-bit division are not needed.
+        // Stryker disable once Conditional : a fast path; with LastBatch.Drop, Locate returns the phase's batch size too
         return LastBatch == LastBatch.Drop ? _phases[PhaseOf(step)].BatchSize : Locate(step).BatchSize;
     }
 
@@ -210,6 +211,7 @@ public sealed partial class TrainingPlan
         return step;
     }
 
+    // Stryker disable once Equality : at value == long.MaxValue both branches give long.MaxValue
     private static long Saturate(Int128 value) => value > long.MaxValue ? long.MaxValue : (long)value;
 
     private Located Locate(in TrainingPhase phase, int index, long step)
@@ -253,12 +255,14 @@ public sealed partial class TrainingPlan
     {
         // Samples seen only grow, by at least one per step, so the answer is at most samplesSeen and fits in a long.
         long needed = samplesSeen - phase.SamplesSeen;
+        // Stryker disable once Equality : at needed == 0 the head branch below gives offset ceil(0 / B) = 0, the same first step
         if (needed <= 0)
         {
             return phase.FirstStep;
         }
 
         long offset;
+        // Stryker disable once Equality,Conditional : at needed == HeadSamples both branches give offset HeadSteps (ceil(HeadSamples / B) = HeadSteps; after the head, rest = 0); with rest == 0, ceil(0 / B) = 0 too
         if (needed <= phase.HeadSamples)
         {
             offset = Math.Min(TrainingPhase.CeilingDivide(needed, phase.BatchSize), phase.HeadSteps);
@@ -316,13 +320,14 @@ public sealed partial class TrainingPlan
                 entry = After(current, phases.Count - 1, step - 1);
                 current = Start(entry, batchSizes[i + 1]);
             }
-            else if (phases.Count > 0 && phases[^1].BatchSize == batchSizes[i + 1])
+            else if (phases.Count != 0 && phases[^1].BatchSize == batchSizes[i + 1])
             {
                 // The phase in force would be empty (one step crossed several sample thresholds) and the size after it
                 // is the size before it: the earlier phase simply goes on.
                 current = phases[^1];
                 entry = entries[^1];
                 phases.RemoveAt(phases.Count - 1);
+                // Stryker disable once Statement : entries[^1] is read only by a merge; after a merge the next threshold (larger, on a monotone clock) always ends the restored phase, which is appended again with its entry before entries is read
                 entries.RemoveAt(entries.Count - 1);
             }
             else

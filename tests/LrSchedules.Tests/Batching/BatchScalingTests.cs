@@ -109,6 +109,7 @@ public class BatchScalingTests
     [InlineData(double.NaN, 0.9, 0.999, 1e-8, 256, "learningRate")]
     [InlineData(1e-3, 1.0, 0.999, 1e-8, 256, "beta1")]
     [InlineData(1e-3, 0.9, -0.1, 1e-8, 256, "beta2")]
+    [InlineData(1e-3, 0.9, 1.0, 1e-8, 256, "beta2")]
     [InlineData(1e-3, 0.9, 0.999, -1e-8, 256, "epsilon")]
     [InlineData(1e-3, 0.9, 0.999, 1e-8, 0, "referenceBatchSize")]
     public void ScaleAdam_rejects_bad_input(double learningRate, double beta1, double beta2, double epsilon, long referenceBatchSize, string parameter) =>
@@ -192,4 +193,56 @@ public class BatchScalingTests
         plan.Invoking(p => p.ScaleLearningRate(null!, BatchScaling.LinearScaling(10))).Should().Throw<ArgumentNullException>().WithParameterName("learningRate");
         plan.Invoking(p => p.ScaleLearningRate(Schedule.Constant(0.1), null!)).Should().Throw<ArgumentNullException>().WithParameterName("rule");
     }
+
+    [Fact]
+    public void ScaleAdam_accepts_zero_betas()
+    {
+        // κ = 0.5: betas 1 − 0.5 · (1 − 0) = 0.5.
+        AdamHyperparameters scaled = BatchScaling.ScaleAdam(1e-3, 0.0, 0.0, 1e-8, 256, 128);
+        (scaled.Beta1, scaled.Beta2).Should().Be((0.5, 0.5));
+        scaled.LearningRate.Should().Be(1e-3 * Math.Sqrt(0.5));
+    }
+
+    [Fact]
+    public void ScaleAdam_accepts_the_largest_batch_where_a_beta_reaches_zero()
+    {
+        // min(beta) = 0.5: batches up to 100 / (1 − 0.5) = 200; there beta1 = 1 − 2 · 0.5 = 0 and beta2 = 1 − 2 · 0.25 = 0.5.
+        AdamHyperparameters scaled = BatchScaling.ScaleAdam(1e-3, 0.5, 0.75, 1e-8, 100, 200);
+        (scaled.Beta1, scaled.Beta2).Should().Be((0.0, 0.5));
+        scaled.Epsilon.Should().Be(1e-8 / Math.Sqrt(2.0));
+    }
+
+    [Fact]
+    public void ScaleAdam_and_ScaleMomentum_at_the_reference_batch_return_betas_and_momentum_bit_for_bit()
+    {
+        // 1 − (1 − 0.1) is 0.09999999999999998 in doubles: the values must come back as given, not recomputed.
+        AdamHyperparameters same = BatchScaling.ScaleAdam(3e-4, 0.1, 0.3, 1e-6, 512, 512);
+        (same.Beta1, same.Beta2).Should().Be((0.1, 0.3));
+        BatchScaling.ScaleMomentum(0.1, 256, 256).Should().Be(0.1);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-256)]
+    public void ScaleAdam_rejects_a_batch_size_that_is_not_positive(long batchSize)
+    {
+        var rejection = FluentActions.Invoking(() => BatchScaling.ScaleAdam(1e-3, 0.9, 0.999, 1e-8, 256, batchSize)).Should().Throw<ScheduleArgumentException>().Which;
+        rejection.ParamName.Should().Be("batchSize");
+        rejection.ActualValue.Should().Be(batchSize);
+    }
+
+    [Fact]
+    public void ScaleMomentum_from_zero_momentum_and_down_to_zero_momentum()
+    {
+        // m = 0 at 256, batch 512: 1 − 1 · 256 / 512 = 0.5. m = 0.5 at 512, batch 256 = (1 − 0.5) · 512: exactly 0.
+        BatchScaling.ScaleMomentum(0.0, 256, 512).Should().Be(0.5);
+        BatchScaling.ScaleMomentum(0.5, 512, 256).Should().Be(0.0);
+    }
+
+    [Theory]
+    [InlineData(0, 512, "referenceBatchSize")]
+    [InlineData(256, -256, "batchSize")]
+    public void ScaleMomentum_rejects_batch_sizes_that_are_not_positive(long referenceBatchSize, long batchSize, string parameter) =>
+        FluentActions.Invoking(() => BatchScaling.ScaleMomentum(0.9, referenceBatchSize, batchSize))
+            .Should().Throw<ScheduleArgumentException>().WithParameterName(parameter);
 }

@@ -149,6 +149,94 @@ public class DataParallelPlanTests
     public void DataParallel_rejects_a_null_plan() =>
         FluentActions.Invoking(() => BatchSchedule.DataParallel(null!, 2, 8)).Should().Throw<ArgumentNullException>().WithParameterName("plan");
 
+    [Fact]
+    public void A_batch_only_scheduled_is_not_checked_when_the_epoch_ends_before_it_is_drawn()
+    {
+        // N = 100, last batch kept: 40 at steps 0-1 (80 drawn); 70 from step 2, which draws only the 20 left of epoch 0;
+        // 20 from step 3. Drawn: 40, 40, 20, then 20s. Neither 70 nor its short batch 100 mod 70 = 30 is ever drawn, and
+        // 20 workers could split neither.
+        TrainingPlan training = BatchSchedule.Plan(100, BatchSchedule.Piecewise(40, [new(2, 70), new(3, 20)], TrainingClock.Steps), LastBatch.Keep);
+        DataParallelPlan plan = BatchSchedule.DataParallel(training, workers: 20, maximumMicroBatchSize: 64);
+        plan.GetSplit(1).Should().Be(Split(40, 20, 1, 2));
+        plan.GetSplit(2).Should().Be(Split(20, 20, 1, 1));
+        plan.GetSplit(3).Should().Be(Split(20, 20, 1, 1));
+        plan.GetSplit(long.MaxValue).Should().Be(Split(20, 20, 1, 1));
+    }
+
+    [Fact]
+    public void First_full_batch_of_a_phase_that_starts_on_the_short_end_of_an_epoch_is_named_in_the_next_epoch() =>
+        // N = 100, kept: 40 at steps 0-1; 30 from step 2, which draws the 20 left (epoch 0); step 3 draws 30 in epoch 1.
+        // 30 is not a multiple of 20; the batches drawn are 40, 20, 30 and 10 (100 mod 30), with greatest common divisor 10.
+        FluentActions.Invoking(() => BatchSchedule.DataParallel(
+                BatchSchedule.Plan(100, BatchSchedule.Piecewise(40, [new(2, 30)], TrainingClock.Steps), LastBatch.Keep), 20, 64))
+            .Should().Throw<ScheduleArgumentException>().WithParameterName("workers")
+            .WithMessage("workers must be a divisor of every batch of the plan (the batch of 30 samples at step 3 (epoch 1) is not a multiple of it; valid worker counts divide 10, the greatest common divisor of the plan's batches) but was 20.");
+
+    [Fact]
+    public void Short_end_of_an_epoch_that_the_next_phase_draws_in_smaller_batches_is_not_checked() =>
+        // N = 100, kept: 40 at steps 0-1 would leave a short 20 at step 2, but from step 2 the batch is 10: steps 2 and 3
+        // draw 10 each. 8 workers divide 40 but not 10, the first batch they cannot split; greatest common divisor 10.
+        FluentActions.Invoking(() => BatchSchedule.DataParallel(
+                BatchSchedule.Plan(100, BatchSchedule.Piecewise(40, [new(2, 10)], TrainingClock.Steps), LastBatch.Keep), 8, 64))
+            .Should().Throw<ScheduleArgumentException>().WithParameterName("workers")
+            .WithMessage("workers must be a divisor of every batch of the plan (the batch of 10 samples at step 2 (epoch 0) is not a multiple of it; valid worker counts divide 10, *) but was 8.");
+
+    [Fact]
+    public void Short_end_of_a_later_epoch_inside_a_phase_that_ends_right_after_it_is_split()
+    {
+        // N = 100, kept: 10 at steps 0-2; 40 from step 3: 40, 30 (end of epoch 0), 40, 40, 20 (end of epoch 1, step 7); 20 from step 8.
+        TrainingPlan training = BatchSchedule.Plan(100, BatchSchedule.Piecewise(10, [new(3, 40), new(8, 20)], TrainingClock.Steps), LastBatch.Keep);
+        DataParallelPlan plan = BatchSchedule.DataParallel(training, 2, 64);
+        plan.GetSplit(4).Should().Be(Split(30, 2, 1, 15));
+        plan.GetSplit(6).Should().Be(Split(40, 2, 1, 20));
+        plan.GetSplit(7).Should().Be(Split(20, 2, 1, 10));
+        plan.GetSplit(8).Should().Be(Split(20, 2, 1, 10));
+    }
+
+    [Fact]
+    public void A_phase_that_starts_at_the_last_step_is_split_there()
+    {
+        // 1 sample per step until step long.MaxValue - 1, whose batch is 2 (long.MaxValue - 1 samples seen before it).
+        TrainingPlan training = BatchSchedule.Plan(2, BatchSchedule.Piecewise(1, [new(long.MaxValue - 1, 2)], TrainingClock.Steps), LastBatch.Drop);
+        DataParallelPlan plan = BatchSchedule.DataParallel(training, 1, 2);
+        plan.GetSplit(long.MaxValue - 2).Should().Be(Split(1, 1, 1, 1));
+        plan.GetSplit(long.MaxValue - 1).Should().Be(Split(2, 1, 1, 2));
+        plan.GetSplit(long.MaxValue).Should().Be(Split(2, 1, 1, 2));
+    }
+
+    [Fact]
+    public void Micro_batch_of_a_batch_near_long_MaxValue_is_found()
+    {
+        // long.MaxValue = 7² · 73 · 127 · 337 · 92 737 · 649 657: its largest divisor up to 1 000 is 7 · 127 = 889. The
+        // integer square root of such a value overflowed when squared, and the search never ended.
+        DataParallelPlan plan = BatchSchedule.DataParallel(BatchSchedule.Plan(long.MaxValue, BatchSchedule.ConstantBatchSize(long.MaxValue), LastBatch.Drop), 1, 1_000);
+        plan.GetSplit(0).Should().Be(Split(long.MaxValue, 1, long.MaxValue / 889, 889));
+
+        // 2^62 per worker, micro-batches of at most 2^40: 2^22 accumulation steps of 2^40.
+        DataParallelPlan power = BatchSchedule.DataParallel(BatchSchedule.Plan(1L << 62, BatchSchedule.ConstantBatchSize(1L << 62), LastBatch.Drop), 1, 1L << 40);
+        power.GetSplit(0).Should().Be(Split(1L << 62, 1, 1L << 22, 1L << 40));
+
+        // r² − 1 = (r − 1)(r + 1) with r = 3 037 000 499 (Math.Sqrt of it rounds up to r): r − 1 divides it, r does not (remainder r − 1).
+        const long r = 3_037_000_499;
+        DataParallelPlan.LargestDivisorAtMost((r * r) - 1, r).Should().Be(r - 1);
+    }
+
+    [Fact]
+    public void Splits_are_equal_only_when_every_field_is()
+    {
+        DataParallelSplit split = Split(256, 8, 2, 16);
+        (split == Split(256, 8, 2, 16)).Should().BeTrue();
+        (split != Split(256, 8, 2, 16)).Should().BeFalse();
+        split.GetHashCode().Should().Be(Split(256, 8, 2, 16).GetHashCode());
+        foreach (DataParallelSplit other in new[] { Split(255, 8, 2, 16), Split(256, 7, 2, 16), Split(256, 8, 3, 16), Split(256, 8, 2, 15), Split(128, 8, 1, 16), Split(512, 16, 2, 16) })
+        {
+            split.Equals(other).Should().BeFalse(other.ToString());
+            split.Equals((object)other).Should().BeFalse(other.ToString());
+            (split == other).Should().BeFalse(other.ToString());
+            (split != other).Should().BeTrue(other.ToString());
+        }
+    }
+
     private static DataParallelSplit Split(long batchSize, int workers, long accumulationSteps, long microBatchSize) =>
         new(batchSize, workers, accumulationSteps, microBatchSize);
 }

@@ -69,4 +69,15 @@ public class GoyalRecipeTests
         FluentActions.Invoking(() => BatchScaling.LinearScalingWithWarmup(PerEpoch, 256, Plan, warmupEpochs: long.MaxValue))
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("warmupEpochs");
     }
+
+    [Fact]
+    public void Warmup_past_the_epochs_the_plan_can_count_is_rejected_with_the_reason()
+    {
+        // 2^62 samples at 1 per step: epoch 2 would start at step 2^63, past long.MaxValue.
+        TrainingPlan plan = BatchSchedule.Plan(1L << 62, BatchSchedule.ConstantBatchSize(1), LastBatch.Drop);
+        var rejection = FluentActions.Invoking(() => BatchScaling.LinearScalingWithWarmup(PerEpoch, 1, plan, warmupEpochs: 2))
+            .Should().Throw<ScheduleArgumentException>().Which;
+        rejection.ParamName.Should().Be("warmupEpochs");
+        rejection.Requirement.Should().StartWith("an epoch whose first step the plan can count (epoch must start at a step <= long.MaxValue but epoch 2 starts at step 9223372036854775808.");
+    }
 }

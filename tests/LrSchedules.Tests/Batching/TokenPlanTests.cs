@@ -151,4 +151,60 @@ public class TokenPlanTests
         call!.Factory.Should().Be("TokenPlan");
         call.Arguments.Should().Equal(1_000L, Simple.BatchSizeSchedule, LastBatch.Drop, 512L, null);
     }
+
+    [Fact]
+    public void A_learning_rate_in_tokens_is_read_inside_a_step_at_the_tokens_drawn_so_far()
+    {
+        // Step 1.5 of Simple: 10 samples (5 120 tokens) seen, then half of the next 10 samples: 5 120 + 5 · 512 = 7 680.
+        LearningRateSchedule perStep = Simple.PerStep(Schedule.FromFunction((double tokens) => 1.0 / (1.0 + tokens)), TrainingClock.Tokens);
+        perStep.GetLearningRate(1.5).Should().Be(1.0 / 7_681.0);
+    }
+
+    [Fact]
+    public void Tokens_add_up_over_several_sequence_length_changes()
+    {
+        // 100 tokens for samples 0-9, 200 for 10-29, 50 from 30; 10 samples per step.
+        TrainingPlan plan = BatchSchedule.TokenPlan(1_000, BatchSchedule.ConstantBatchSize(10), LastBatch.Keep, 100, [new(10, 200), new(30, 50)]);
+        plan.GetTokensSeen(3).Should().Be((10 * 100) + (20 * 200));
+        plan.GetTokensSeen(4).Should().Be((10 * 100) + (20 * 200) + (10 * 50));
+        plan.GetFirstStepWithTokensSeen((10 * 100) + (20 * 200) + 1).Should().Be(4, "the 31st sample is drawn by step 3");
+        plan.GetSequenceLength(3).Should().Be(50);
+    }
+
+    [Fact]
+    public void A_change_whose_tokens_reach_exactly_long_MaxValue_is_accepted()
+    {
+        // long.MaxValue = 7 · 1 317 624 576 693 539 401: that many samples of 7 tokens.
+        const long samples = 1_317_624_576_693_539_401;
+        TrainingPlan plan = BatchSchedule.TokenPlan(1_000, BatchSchedule.ConstantBatchSize(10), LastBatch.Drop, 7, [new(samples, 1)]);
+        plan.GetFirstStepWithTokensSeen(long.MaxValue).Should().Be((samples + 9) / 10);
+        plan.SequenceLengthChanges.Should().Equal(new SequenceLengthChange(samples, 1));
+    }
+
+    [Fact]
+    public void Rejected_sequence_lengths_say_what_is_required()
+    {
+        FluentActions.Invoking(() => BatchSchedule.TokenPlan(1_000, BatchSchedule.ConstantBatchSize(10), LastBatch.Drop, 512, [new(5, 1024), new(5, 2048)]))
+            .Should().Throw<ScheduleArgumentException>().Which.Requirement
+            .Should().Be("a SamplesSeen > 5 (the changes' samples seen are >= 1 and strictly increasing)");
+        FluentActions.Invoking(() => BatchSchedule.TokenPlan(1_000, BatchSchedule.ConstantBatchSize(10), LastBatch.Drop, 512, [new(5, -3)]))
+            .Should().Throw<ScheduleArgumentException>().Which.Should().Match<ScheduleArgumentException>(e => e.Requirement == "a SequenceLength > 0" && (long)e.ActualValue! == -3);
+        FluentActions.Invoking(() => BatchSchedule.TokenPlan(1_000, BatchSchedule.ConstantBatchSize(10), LastBatch.Drop, 1L << 40, [new(1L << 23, 1)]))
+            .Should().Throw<ScheduleArgumentException>().Which.Requirement
+            .Should().Be("a SamplesSeen at which the tokens seen (9223372036854775808) fit in a long");
+    }
+
+    [Fact]
+    public void Tokens_on_a_plan_without_them_are_rejected_saying_how_to_count_them()
+    {
+        TrainingPlan plain = BatchSchedule.Plan(1_000, BatchSchedule.ConstantBatchSize(10), LastBatch.Drop);
+        FluentActions.Invoking(() => plain.GetSequenceLength(0)).Should().Throw<InvalidOperationException>()
+            .WithMessage("This plan does not count tokens: build it with BatchSchedule.TokenPlan and a sequence length.");
+        FluentActions.Invoking(() => plain.PerStep(Schedule.Constant(0.1), TrainingClock.Tokens))
+            .Should().Throw<ScheduleArgumentException>().Which.Requirement
+            .Should().Be("Steps, Epochs or Samples: this plan has no sequence length to count tokens (build it with BatchSchedule.TokenPlan)");
+        FluentActions.Invoking(() => BatchSchedule.Plan(1_000, BatchSchedule.Piecewise(10, [new(5_000, 20)], TrainingClock.Tokens), LastBatch.Drop))
+            .Should().Throw<ScheduleArgumentException>().Which.Requirement
+            .Should().Be("on steps, epochs or samples: a batch-size schedule on tokens needs a plan with a sequence length (BatchSchedule.TokenPlan)");
+    }
 }

@@ -310,7 +310,80 @@ public class TrainingPlanTests
         TrainingPlan plan = BatchSchedule.Plan(100, BatchSchedule.ConstantBatchSize(32), LastBatch.Keep);
         plan.Invoking(p => p.GetPosition(-1)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("step");
         plan.Invoking(p => p.GetSamplesSeen(-1)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("step");
+        plan.Invoking(p => p.GetBatchSize(-1)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("step");
+        BatchSchedule.Plan(100, BatchSchedule.ConstantBatchSize(32), LastBatch.Drop)
+            .Invoking(p => p.GetBatchSize(-1)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("step");
+        plan.Invoking(p => p.GetScheduledBatchSize(-1)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("step");
+        plan.Invoking(p => p.GetEpoch(-1)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("step");
         plan.Invoking(p => p.GetFirstStepOfEpoch(-1)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("epoch");
         plan.Invoking(p => p.GetFirstStepWithSamplesSeen(-1)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("samplesSeen");
+    }
+
+    [Fact]
+    public void A_size_skipped_between_two_equal_ones_leaves_one_phase()
+    {
+        // N = 90, kept, 50 per step: samples seen 0, 50, 90, 140, 180, 230 before steps 0-5. Step 1 crosses 10 and 20 (to 20,
+        // then back to 50): phase 0 goes on; 200 is first reached before step 5, which starts the batch of 5 (epoch 2, 50 drawn of it).
+        TrainingPlan plan = BatchSchedule.Plan(90, BatchSchedule.Piecewise(50, [new(10, 20), new(20, 50), new(200, 5)], TrainingClock.Samples), LastBatch.Keep);
+        plan.Phases.Select(p => (p.FirstStep, p.BatchSize, p.SamplesSeen, p.Epoch, p.SamplesSeenInEpoch)).Should().Equal((0L, 50L, 0L, 0L, 0L), (5L, 5L, 230L, 2L, 50L));
+    }
+
+    [Fact]
+    public void Change_after_long_MaxValue_samples_is_rejected_naming_the_samples_and_the_step() =>
+        // 2^62 samples per step: steps 0-2 see 3 · 2^62 = 13 835 058 055 282 163 712 samples before the change at step 3.
+        FluentActions.Invoking(() => BatchSchedule.Plan(1L << 62, BatchSchedule.Piecewise(1L << 62, [new(3, 1L << 61)], TrainingClock.Steps), LastBatch.Drop))
+            .Should().Throw<ScheduleArgumentException>().Which.Requirement
+            .Should().Be("a schedule that changes batch size before long.MaxValue samples are seen (13835058055282163712 are seen by step 3)");
+
+    [Fact]
+    public void Phases_are_equal_only_when_every_clock_is()
+    {
+        var phase = new TrainingPhase(5, 32, 160, 1, 1, 32, 100, LastBatch.Keep);
+        (phase == new TrainingPhase(5, 32, 160, 1, 1, 32, 100, LastBatch.Keep)).Should().BeTrue();
+        phase.GetHashCode().Should().Be(new TrainingPhase(5, 32, 160, 1, 1, 32, 100, LastBatch.Keep).GetHashCode());
+        TrainingPhase[] others =
+        [
+            new(6, 32, 160, 1, 1, 32, 100, LastBatch.Keep),
+            new(5, 33, 160, 1, 1, 32, 100, LastBatch.Keep),
+            new(5, 32, 161, 1, 1, 32, 100, LastBatch.Keep),
+            new(5, 32, 160, 2, 1, 32, 100, LastBatch.Keep),
+            new(5, 32, 160, 1, 2, 32, 100, LastBatch.Keep),
+            new(5, 32, 160, 1, 1, 33, 100, LastBatch.Keep),
+            new(5, 32, 160, 1, 1, 32, 100, LastBatch.Drop), // 3 steps of 32 (96 samples) per epoch instead of 4 (100)
+            new(5, 32, 160, 1, 1, 32, 101, LastBatch.Keep), // 4 steps per epoch, but 101 samples
+        ];
+        foreach (TrainingPhase other in others)
+        {
+            phase.Equals(other).Should().BeFalse(other.ToString());
+            phase.Equals((object)other).Should().BeFalse(other.ToString());
+            (phase == other).Should().BeFalse(other.ToString());
+            (phase != other).Should().BeTrue(other.ToString());
+        }
+    }
+
+    [Fact]
+    public void Positions_are_equal_only_when_every_clock_is()
+    {
+        var position = new TrainingPosition(5, 1, 1, 160, 32, 32, 32, 1.32);
+        (position == new TrainingPosition(5, 1, 1, 160, 32, 32, 32, 1.32)).Should().BeTrue();
+        position.GetHashCode().Should().Be(new TrainingPosition(5, 1, 1, 160, 32, 32, 32, 1.32).GetHashCode());
+        TrainingPosition[] others =
+        [
+            new(6, 1, 1, 160, 32, 32, 32, 1.32),
+            new(5, 2, 1, 160, 32, 32, 32, 1.32),
+            new(5, 1, 2, 160, 32, 32, 32, 1.32),
+            new(5, 1, 1, 161, 32, 32, 32, 1.32),
+            new(5, 1, 1, 160, 33, 32, 32, 1.32),
+            new(5, 1, 1, 160, 32, 4, 32, 1.32),
+            new(5, 1, 1, 160, 32, 32, 64, 1.32),
+            new(5, 1, 1, 160, 32, 32, 32, 1.33),
+        ];
+        foreach (TrainingPosition other in others)
+        {
+            position.Equals(other).Should().BeFalse(other.ToString());
+            position.Equals((object)other).Should().BeFalse(other.ToString());
+            (position == other).Should().BeFalse(other.ToString());
+            (position != other).Should().BeTrue(other.ToString());
+        }
     }
 }
