@@ -151,4 +151,16 @@ public class TokenPlanTests
         call!.Factory.Should().Be("TokenPlan");
         call.Arguments.Should().Equal(1_000L, Simple.BatchSizeSchedule, LastBatch.Drop, 512L, null);
     }
+
+    [Fact]
+    public void TokenPlan_records_no_changes_as_null_and_given_changes_as_a_copy()
+    {
+        // Built here, not in a static field, so that each call is the one this test makes.
+        BatchSizeSchedule batches = BatchSchedule.ConstantBatchSize(10);
+        FactoryCalls.TryGetCall(BatchSchedule.TokenPlan(1_000, batches, LastBatch.Drop, 512), out FactoryCall? withoutChanges).Should().BeTrue();
+        withoutChanges!.Arguments[^1].Should().BeNull();
+        SequenceLengthChange[] given = [new(5, 1_024)];
+        FactoryCalls.TryGetCall(BatchSchedule.TokenPlan(1_000, batches, LastBatch.Drop, 512, given), out FactoryCall? withChanges).Should().BeTrue();
+        withChanges!.Arguments[^1].Should().BeOfType<SequenceLengthChange[]>().Which.Should().Equal(given).And.NotBeSameAs(given);
+    }
 }
