@@ -126,16 +126,17 @@ public class BatchSizeScheduleTests
     [Fact]
     public void LinearRamp_over_quadrillions_of_samples_matches_Megatron_where_its_doubles_round_below_the_exact_threshold()
     {
-        // R = 9 533 868 620 643 363 samples, 6 increments: R / 6 and s / (R / 6) are rounded in doubles, and Megatron's
-        // first s with int(s / (R / 6)) >= 5 is one sample before the exact ceil(5 R / 6). Check every sample near each
-        // exact threshold against megatron/core/num_microbatches_calculator.py (RampupBatchsizeNumMicroBatchesCalculator).
-        const long rampSamples = 9_533_868_620_643_363;
-        BatchSizeSchedule schedule = BatchSchedule.LinearRamp(8, 8, rampSamples, 56);
-        double samplesPerIncrement = rampSamples / 6.0;
+        // R = 6 041 981 791 226 188 samples (< 2^53, so R / 5 is the correctly rounded quotient in C# as in Python),
+        // 5 increments: s / (R / 5) is rounded in doubles, and Megatron's first s with int(s / (R / 5)) >= 2 is before
+        // the exact ceil(2 R / 5). Check every sample near each exact threshold against
+        // megatron/core/num_microbatches_calculator.py (RampupBatchsizeNumMicroBatchesCalculator.update).
+        const long rampSamples = 6_041_981_791_226_188;
+        BatchSizeSchedule schedule = BatchSchedule.LinearRamp(8, 8, rampSamples, 48);
+        double samplesPerIncrement = rampSamples / 5.0;
         var samples = new List<long> { 0, rampSamples, rampSamples + 1 };
-        for (long k = 1; k <= 6; k++)
+        for (long k = 1; k <= 5; k++)
         {
-            long exact = (long)((((Int128)k * rampSamples) + 5) / 6);
+            long exact = (long)((((Int128)k * rampSamples) + 4) / 5);
             for (long s = exact - 20; s <= exact + 20; s++)
             {
                 samples.Add(s);
@@ -144,7 +145,7 @@ public class BatchSizeScheduleTests
 
         foreach (long consumed in samples)
         {
-            long megatron = consumed > rampSamples ? 56 : 8 + ((long)(consumed / samplesPerIncrement) * 8);
+            long megatron = consumed > rampSamples ? 48 : 8 + ((long)(consumed / samplesPerIncrement) * 8);
             schedule.GetBatchSize(consumed).Should().Be(megatron, $"{consumed} samples consumed");
         }
     }
