@@ -71,6 +71,7 @@ public sealed class BatchSizeGranularity
         batchSize = Math.Min(batchSize, LargestRoundable);
         if (IsPowerOfTwo)
         {
+            // Stryker disable once Equality : at exactly 1.0 the general branch also returns 1 (below = 1, 1 < √2)
             if (batchSize <= 1.0)
             {
                 return 1;

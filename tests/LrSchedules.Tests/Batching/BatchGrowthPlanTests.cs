@@ -191,6 +191,9 @@ public class BatchGrowthPlanTests
         new long[] { 0, 30, 45 }.Select(growth.Plan.BatchSizeSchedule.GetBatchSize).Should().Equal(50, 250, 1_250);
         growth.LearningRate.ShouldHaveRate(0, 0.1, ScheduleAssertions.Tight);
         (growth.Momentum, growth.IncreasedMomentum).Should().Be((0.9, 0.98));
+        // g = lr · N / (B (1 - m)): 0.1 · 1 400 / (10 · 0.1) for the source, 0.1 · 1 400 / (50 · 0.02) for the plan.
+        growth.GetSourceSgdNoiseScale(0).Should().BeApproximately(140.0, 140.0 * ScheduleAssertions.Tight);
+        growth.GetSgdNoiseScale(0).Should().BeApproximately(140.0, 140.0 * ScheduleAssertions.Tight);
         for (long epoch = 0; epoch < 60; epoch++)
         {
             long step = growth.Plan.GetFirstStepOfEpoch(epoch);
@@ -200,6 +203,110 @@ public class BatchGrowthPlanTests
                 .Should().BeApproximately(source, source * ScheduleAssertions.Tight);
         }
     }
+
+    [Theory]
+    [InlineData(LastBatch.Drop, new long[] { 300, 300, 300, 600, 600 }, 2_700)]
+    [InlineData(LastBatch.Keep, new long[] { 300, 300, 600, 600, 600 }, 3_000)]
+    public void Source_in_samples_counts_the_samples_the_dropped_last_batch_leaves_out(LastBatch lastBatch, long[] batches, long samplesAtEpoch3)
+    {
+        // Rate halves every 1 900 samples; 1 000 samples an epoch. Drop, at 300: three batches (900 samples) an epoch, so
+        // epoch 2 starts at 1 800 < 1 900 (B = 300) and epoch 3 at 2 700 (B = 600). Keep: epochs start at 0, 1 000, 2 000
+        // (B = 600), 3 000, 4 000 (rate / 4: B = 1 200, capped at 600).
+        FunctionSchedule halving = (FunctionSchedule)Schedule.FromFunction((double samples) => 0.1 * Math.Pow(0.5, Math.Floor(samples / 1_900)));
+        BatchGrowthPlan growth = BatchSchedule.IncreaseBatchSizeInsteadOfDecay(halving, TrainingClock.Samples, 1_000, lastBatch, 300, 600, 5);
+        Enumerable.Range(0, 5).Select(e => growth.Plan.BatchSizeSchedule.GetBatchSize(e)).Should().Equal(batches);
+        growth.Plan.GetSamplesSeen(growth.Plan.GetFirstStepOfEpoch(3)).Should().Be(samplesAtEpoch3);
+    }
+
+    [Fact]
+    public void Transform_accepts_a_dataset_of_exactly_one_ceiling_batch()
+    {
+        // N = Bmax = 250, dropped last batch: 25 steps an epoch at 10, 5 at 50, 1 at 250.
+        BatchGrowthPlan growth = BatchSchedule.IncreaseBatchSizeInsteadOfDecay(StepDecay, TrainingClock.Epochs, 250, LastBatch.Drop, 10, 250, 60);
+        new long[] { 0, 30, 45 }.Select(growth.Plan.BatchSizeSchedule.GetBatchSize).Should().Equal(10, 50, 250);
+        growth.GetTotalSteps(60).Should().Be((30 * 25) + (15 * 5) + (15 * 1));
+        growth.GetSourceTotalSteps(60).Should().Be(60 * 25);
+    }
+
+    [Fact]
+    public void Transform_over_one_epoch_keeps_the_initial_batch_and_lets_the_rate_decay()
+    {
+        BatchGrowthPlan growth = BatchSchedule.IncreaseBatchSizeInsteadOfDecay(StepDecay, TrainingClock.Epochs, 1_400, LastBatch.Drop, 10, 250, 1);
+        growth.Plan.BatchSizeSchedule.GetBatchSize(59).Should().Be(10);
+        growth.GetTotalSteps(60).Should().Be(60 * 140);
+        growth.LearningRate.ShouldHaveRate(30 * 140, 0.02, ScheduleAssertions.Tight);
+    }
+
+    [Fact]
+    public void Transform_over_a_million_epochs_computes_every_one()
+    {
+        // 30 epochs of 140 steps at 10, 15 of 28 at 50, then 5 (1 400 / 250, last batch dropped) at 250.
+        BatchGrowthPlan growth = BatchSchedule.IncreaseBatchSizeInsteadOfDecay(StepDecay, TrainingClock.Epochs, 1_400, LastBatch.Drop, 10, 250, 1_000_000);
+        growth.Epochs.Should().Be(1_000_000);
+        growth.GetTotalSteps(1_000_000).Should().Be((30 * 140) + (15 * 28) + ((1_000_000 - 45) * 5));
+    }
+
+    [Fact]
+    public void Largest_learning_rate_scale_is_accepted_and_starts_at_the_ceiling()
+    {
+        // B(0) = min(250, 10 · double.MaxValue) = 250 and lr'(0) = lr(0) · 250 / 10.
+        BatchGrowthPlan growth = BatchSchedule.IncreaseBatchSizeInsteadOfDecay(StepDecay, TrainingClock.Epochs, 1_400, LastBatch.Drop, 10, 250, 60, learningRateScale: double.MaxValue);
+        new long[] { 0, 30, 59 }.Select(growth.Plan.BatchSizeSchedule.GetBatchSize).Should().Equal(250, 250, 250);
+        growth.LearningRate.ShouldHaveRate(0, 2.5, ScheduleAssertions.Tight);
+        growth.LearningRateScale.Should().Be(double.MaxValue);
+    }
+
+    [Theory]
+    [InlineData(9_223_372_036_854_775_808.0)] // 2^63: exactly the ceiling long.MaxValue, as a double
+    [InlineData(1e19)]
+    public void A_target_at_or_past_a_ceiling_above_2_pow_62_gives_the_ceiling(double learningRateScale)
+    {
+        // B(0) = min(Bmax, B0 · c) with B0 = 1, Bmax = long.MaxValue and c ≥ 2^63: the ceiling itself, not a size
+        // clamped to the largest one rounding handles (2^62).
+        BatchGrowthPlan growth = BatchSchedule.IncreaseBatchSizeInsteadOfDecay(
+            Schedule.Constant(0.1), TrainingClock.Epochs, long.MaxValue, LastBatch.Drop, 1, long.MaxValue, 2, learningRateScale: learningRateScale);
+        growth.Plan.GetBatchSize(0).Should().Be(long.MaxValue);
+    }
+
+    [Theory]
+    [InlineData(0, 10, 250, 60, "datasetSize must be > 0 but was 0.")]
+    [InlineData(200, 10, 250, 60, "datasetSize must be >= maximumBatchSize (250), so that every epoch has at least one full batch but was 200.")]
+    [InlineData(1_400, 0, 250, 60, "initialBatchSize must be > 0 but was 0.")]
+    [InlineData(1_400, 10, 250, 0, "epochs must be in [1, 1000000] but was 0.")]
+    [InlineData(1_400, 10, 250, 1_000_001, "epochs must be in [1, 1000000] but was 1000001.")]
+    public void Transform_rejects_bad_sizes_saying_why(long datasetSize, long initial, long maximum, long epochs, string message) =>
+        FluentActions.Invoking(() => BatchSchedule.IncreaseBatchSizeInsteadOfDecay(StepDecay, TrainingClock.Epochs, datasetSize, LastBatch.Drop, initial, maximum, epochs))
+            .Should().Throw<ScheduleArgumentException>().Which.Message.Should().Be(message);
+
+    [Fact]
+    public void Transform_rejects_an_undefined_last_batch()
+    {
+        ScheduleArgumentException rejection = FluentActions.Invoking(() => BatchSchedule.IncreaseBatchSizeInsteadOfDecay(StepDecay, TrainingClock.Epochs, 1_400, (LastBatch)7, 10, 250, 60))
+            .Should().Throw<ScheduleArgumentException>().Which;
+        (rejection.ParamName, rejection.ActualValue).Should().Be(("lastBatch", (LastBatch)7));
+    }
+
+    [Theory]
+    [InlineData(LastBatch.Keep, 60 * 141)] // ceil(1 405 / 10) = 141
+    [InlineData(LastBatch.Drop, 60 * 140)] // floor(1 405 / 10) = 140
+    public void Source_total_steps_count_the_last_partial_batch_only_when_kept(LastBatch lastBatch, long expected) =>
+        BatchSchedule.IncreaseBatchSizeInsteadOfDecay(StepDecay, TrainingClock.Epochs, 1_405, lastBatch, 10, 250, 60)
+            .GetSourceTotalSteps(60).Should().Be(expected);
+
+    [Fact]
+    public void Source_total_steps_reach_long_MaxValue_exactly_and_are_rejected_one_epoch_past_it()
+    {
+        // 70 samples at 10, dropped last batch: 7 steps an epoch, and long.MaxValue = 7 · 1 317 624 576 693 539 401.
+        BatchGrowthPlan growth = BatchSchedule.IncreaseBatchSizeInsteadOfDecay(StepDecay, TrainingClock.Epochs, 70, LastBatch.Drop, 10, 50, 60);
+        growth.GetSourceTotalSteps(1_317_624_576_693_539_401).Should().Be(long.MaxValue);
+        growth.Invoking(g => g.GetSourceTotalSteps(1_317_624_576_693_539_402)).Should().Throw<ScheduleArgumentException>()
+            .Which.Message.Should().Be("epochs must be <= 1317624576693539401, so that the number of steps fits in a long but was 1317624576693539402.");
+    }
+
+    [Fact]
+    public void Source_total_steps_reject_a_negative_number_of_epochs() =>
+        BatchSchedule.IncreaseBatchSizeInsteadOfDecay(StepDecay, TrainingClock.Epochs, 1_400, LastBatch.Drop, 10, 250, 60)
+            .Invoking(g => g.GetSourceTotalSteps(-1)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("epochs");
 
     [Fact]
     public void Growth_plan_exposes_its_inputs_and_keeps_the_contract()

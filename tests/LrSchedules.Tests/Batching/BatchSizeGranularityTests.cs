@@ -24,6 +24,19 @@ public class BatchSizeGranularityTests
     public void Power_of_two_rounds_to_the_nearest_in_ratio(double batchSize, long expected) =>
         BatchSizeGranularity.PowerOfTwo.Round(batchSize).Should().Be(expected);
 
+    [Theory]
+    [InlineData(1L)]
+    [InlineData(32L)]
+    [InlineData(1L << 40)]
+    public void Power_of_two_rounds_the_boundary_2_pow_n_root_2_up_and_just_below_it_down(long power)
+    {
+        // The boundary between 2^n and 2^(n+1) is 2^n · √2, which is a double exactly (√2 scaled by a power of two);
+        // like a half between two multiples, it rounds up.
+        double boundary = power * Math.Sqrt(2.0);
+        BatchSizeGranularity.PowerOfTwo.Round(boundary).Should().Be(2 * power);
+        BatchSizeGranularity.PowerOfTwo.Round(Math.BitDecrement(boundary)).Should().Be(power);
+    }
+
     [Fact]
     public void Any_rounds_to_the_nearest_whole_batch_of_at_least_one()
     {

@@ -91,6 +91,7 @@ public class BatchSizeScheduleTests
         var rejection = ramp.Should().Throw<ScheduleArgumentException>().Which;
         rejection.ParamName.Should().Be("initialBatchSize");
         rejection.ActualValue.Should().Be(long.MaxValue);
+        rejection.Message.Should().Be("initialBatchSize must be < long.MaxValue, so that the batch can grow but was 9223372036854775807.");
         BatchSchedule.LinearRamp(long.MaxValue - 1, 1, 100, long.MaxValue).GetBatchSize(100).Should().Be(long.MaxValue);
     }
 
@@ -123,6 +124,33 @@ public class BatchSizeScheduleTests
     }
 
     [Fact]
+    public void LinearRamp_over_quadrillions_of_samples_matches_Megatron_where_its_doubles_round_below_the_exact_threshold()
+    {
+        // R = 6 041 981 791 226 188 samples (< 2^53, so R / 5 is the correctly rounded quotient in C# as in Python),
+        // 5 increments: s / (R / 5) is rounded in doubles, and Megatron's first s with int(s / (R / 5)) >= 2 is before
+        // the exact ceil(2 R / 5). Check every sample near each exact threshold against
+        // megatron/core/num_microbatches_calculator.py (RampupBatchsizeNumMicroBatchesCalculator.update).
+        const long rampSamples = 6_041_981_791_226_188;
+        BatchSizeSchedule schedule = BatchSchedule.LinearRamp(8, 8, rampSamples, 48);
+        double samplesPerIncrement = rampSamples / 5.0;
+        var samples = new List<long> { 0, rampSamples, rampSamples + 1 };
+        for (long k = 1; k <= 5; k++)
+        {
+            long exact = (long)((((Int128)k * rampSamples) + 4) / 5);
+            for (long s = exact - 20; s <= exact + 20; s++)
+            {
+                samples.Add(s);
+            }
+        }
+
+        foreach (long consumed in samples)
+        {
+            long megatron = consumed > rampSamples ? 48 : 8 + ((long)(consumed / samplesPerIncrement) * 8);
+            schedule.GetBatchSize(consumed).Should().Be(megatron, $"{consumed} samples consumed");
+        }
+    }
+
+    [Fact]
     public void LinearRamp_shorter_than_its_increments_skips_sizes_as_Megatron_does() =>
         BatchSchedule.LinearRamp(1, 1, 3, 11).Changes.Should().Equal(new BatchSizeChange(1, 4), new BatchSizeChange(2, 7), new BatchSizeChange(3, 11));
 
@@ -136,6 +164,12 @@ public class BatchSizeScheduleTests
     public void LinearRamp_rejects_bad_input(long start, long increment, long rampSamples, long final, string parameter) =>
         FluentActions.Invoking(() => BatchSchedule.LinearRamp(start, increment, rampSamples, final))
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName(parameter);
+
+    [Fact]
+    public void LinearRamp_rejects_more_than_a_million_increments_giving_the_smallest_increment_allowed() =>
+        FluentActions.Invoking(() => BatchSchedule.LinearRamp(1, 1, 100, 2_000_002))
+            .Should().Throw<ScheduleArgumentException>().Which.Message
+            .Should().Be("batchSizeIncrement must be >= (finalBatchSize - initialBatchSize) / 1000000 = 2, so that the ramp has at most 1000000 increments but was 1.");
 
     [Fact]
     public void LinearRamp_rejects_an_increment_that_does_not_divide_the_range() =>
@@ -158,13 +192,19 @@ public class BatchSizeScheduleTests
     public void Piecewise_rejects_bad_changes()
     {
         FluentActions.Invoking(() => BatchSchedule.Piecewise(32, [new(0, 64)], TrainingClock.Steps))
-            .Should().Throw<ScheduleArgumentException>().WithParameterName("changes").Which.Index.Should().Be(0);
+            .Should().Throw<ScheduleArgumentException>().WithParameterName("changes")
+            .WithMessage("changes[0] must be a change whose Threshold is >= 1 (the batch size at 0 is initialBatchSize) but was 0.")
+            .Which.Index.Should().Be(0);
         FluentActions.Invoking(() => BatchSchedule.Piecewise(32, [new(1, 64), new(2, 0)], TrainingClock.Steps))
             .Should().Throw<ScheduleArgumentException>().WithParameterName("changes").WithMessage("changes[1] must be a change whose BatchSize is > 0 but was 0.")
             .Which.Index.Should().Be(1);
         FluentActions.Invoking(() => BatchSchedule.Piecewise(32, [new(2, 64), new(2, 8)], TrainingClock.Steps))
             .Should().Throw<ScheduleArgumentException>().WithParameterName("changes").WithMessage("*strictly increasing*")
             .Which.Index.Should().Be(1);
+        FluentActions.Invoking(() => BatchSchedule.Piecewise(32, [new(1, 64), new(4, 8), new(3, 16)], TrainingClock.Steps))
+            .Should().Throw<ScheduleArgumentException>()
+            .WithMessage("changes[2] must be a change whose Threshold is > changes[1].Threshold = 4 (strictly increasing) but was 3.")
+            .Which.Index.Should().Be(2);
         FluentActions.Invoking(() => BatchSchedule.Piecewise(-1, [], TrainingClock.Steps))
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("initialBatchSize");
         FluentActions.Invoking(() => BatchSchedule.Piecewise(32, null!, TrainingClock.Steps))
@@ -181,5 +221,18 @@ public class BatchSizeScheduleTests
     [Fact]
     public void GetBatchSize_rejects_a_negative_position() =>
         BatchSchedule.ConstantBatchSize(8).Invoking(s => s.GetBatchSize(-1))
-            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("position");
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("position").WithMessage("position must be >= 0 but was -1.*");
+
+    [Fact]
+    public void BatchSizeChange_is_equal_only_when_threshold_and_batch_size_both_are()
+    {
+        var change = new BatchSizeChange(30, 50);
+        (change == new BatchSizeChange(30, 50), change != new BatchSizeChange(30, 50)).Should().Be((true, false));
+        (change == new BatchSizeChange(30, 250), change != new BatchSizeChange(30, 250)).Should().Be((false, true));
+        (change == new BatchSizeChange(45, 50), change != new BatchSizeChange(45, 50)).Should().Be((false, true));
+        change.Equals((object)new BatchSizeChange(30, 50)).Should().BeTrue();
+        change.Equals((object)"30 -> 50").Should().BeFalse();
+        change.GetHashCode().Should().Be(new BatchSizeChange(30, 50).GetHashCode());
+        change.ToString().Should().Be("30 -> 50");
+    }
 }

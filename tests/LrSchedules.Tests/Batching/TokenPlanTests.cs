@@ -207,4 +207,16 @@ public class TokenPlanTests
             .Should().Throw<ScheduleArgumentException>().Which.Requirement
             .Should().Be("on steps, epochs or samples: a batch-size schedule on tokens needs a plan with a sequence length (BatchSchedule.TokenPlan)");
     }
+
+    [Fact]
+    public void TokenPlan_records_no_changes_as_null_and_given_changes_as_a_copy()
+    {
+        // Built here, not in a static field, so that each call is the one this test makes.
+        BatchSizeSchedule batches = BatchSchedule.ConstantBatchSize(10);
+        FactoryCalls.TryGetCall(BatchSchedule.TokenPlan(1_000, batches, LastBatch.Drop, 512), out FactoryCall? withoutChanges).Should().BeTrue();
+        withoutChanges!.Arguments[^1].Should().BeNull();
+        SequenceLengthChange[] given = [new(5, 1_024)];
+        FactoryCalls.TryGetCall(BatchSchedule.TokenPlan(1_000, batches, LastBatch.Drop, 512, given), out FactoryCall? withChanges).Should().BeTrue();
+        withChanges!.Arguments[^1].Should().BeOfType<SequenceLengthChange[]>().Which.Should().Equal(given).And.NotBeSameAs(given);
+    }
 }
