@@ -172,6 +172,7 @@ public sealed class AdaptiveBatchSizeController : IBatchSizeController
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="step"/> is negative.</exception>
     public double GetLearningRate(long step)
     {
+        // Stryker disable once Block : Rate reads _rates.GetLearningRate(step), which throws the same exception (Preconditions.ThrowNegativeStep) for a negative step
         if (step < 0)
         {
             // Stryker disable once Statement : Rate reads _rates.GetLearningRate(step), which throws the same exception (Preconditions.ThrowNegativeStep) for a negative step

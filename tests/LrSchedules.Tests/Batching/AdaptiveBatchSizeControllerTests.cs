@@ -318,6 +318,8 @@ public class AdaptiveBatchSizeControllerTests
     [InlineData("version", "\"version\":1", "\"version\":9", "json.version")]
     [InlineData("truncated", ",\"pendingBatchSize\"", "", "json")]
     [InlineData("dataset", "\"datasetSize\":100", "\"datasetSize\":200", "json.configuration.datasetSize")]
+    [InlineData("initial", "\"initialBatchSize\":10", "\"initialBatchSize\":20", "json.configuration.initialBatchSize")]
+    [InlineData("integer factors", "\"integerFactors\":false", "\"integerFactors\":true", "json.configuration.integerFactors")]
     [InlineData("minimum", "\"minimumBatchSize\":10", "\"minimumBatchSize\":5", "json.configuration.minimumBatchSize")]
     [InlineData("interval", "\"decisionIntervalSteps\":5", "\"decisionIntervalSteps\":0", "json.configuration.decisionIntervalSteps")]
     [InlineData("granularity", "\"granularity\":\"multiples of 1\"", "\"granularity\":\"powers of two\"", "json.configuration.granularity")]
@@ -380,6 +382,11 @@ public class AdaptiveBatchSizeControllerTests
         notGreater.ParamName.Should().Be("json.changes[1].batchSize");
         notGreater.Requirement.Should().Be("greater than the batch size before it, 40");
 
+        ScheduleArgumentException smaller = ((Action)(() => Controller().ImportStateJson(grown.Replace("\"batchSize\":60", "\"batchSize\":20", StringComparison.Ordinal))))
+            .Should().Throw<ScheduleArgumentException>().Which;
+        smaller.ParamName.Should().Be("json.changes[1].batchSize");
+        smaller.Requirement.Should().Be("greater than the batch size before it, 40");
+
         AdaptiveBatchSizeController both = Controller(growOnly: false);
         ReportMany(both, 5, 40.0);
         ReportMany(both, 5, 12.0); // changes (5, 40), (10, 12)
@@ -408,20 +415,20 @@ public class AdaptiveBatchSizeControllerTests
     }
 
     [Fact]
-    public void A_state_saved_at_the_decision_step_that_shrank_to_the_minimum_imports()
+    public void A_state_saved_at_the_decision_step_with_changes_to_the_maximum_and_the_minimum_imports()
     {
         AdaptiveBatchSizeController original = Controller(growOnly: false);
-        ReportMany(original, 5, 40.0);
-        ReportMany(original, 5, 0.0); // changes (5, 40), (10, 10): the last one at the report count, to the minimum
+        ReportMany(original, 5, double.PositiveInfinity);
+        ReportMany(original, 5, 0.0); // changes (5, 80), (10, 10): the last one at the report count
 
         AdaptiveBatchSizeController restored = Controller(growOnly: false);
         restored.ImportStateJson(original.ExportStateJson());
 
         restored.ReportCount.Should().Be(10);
-        restored.Changes.Should().Equal(new BatchSizeChange(5, 40), new BatchSizeChange(10, 10));
+        restored.Changes.Should().Equal(new BatchSizeChange(5, 80), new BatchSizeChange(10, 10));
         restored.CurrentBatchSize.Should().Be(10);
         restored.CurrentLearningRate.Should().Be(1.0);
-        restored.GetLearningRate(9).Should().Be(4.0);
+        restored.GetLearningRate(9).Should().Be(8.0);
     }
 
     [Fact]

@@ -157,6 +157,12 @@ public class GradientNoiseScaleTests
         estimator.IsBiased.Should().BeTrue();
         estimator.GradientSquaredNorm.Should().Be(1.0);
         estimator.CovarianceTrace.Should().Be(4.0);
+
+        // b = 2: mean 5 at B = 2, 3 at B = 4: |G|² = (4·3 − 2·5)/2 = 1, tr(Σ) = (5 − 3)/(1/2 − 1/4) = 8.
+        GradientNoiseScale two = AdaptiveBatching.NoiseScale();
+        two.UpdateFromConsecutiveBatches(2, 4.0, 6.0, 3.0).Should().BeTrue();
+        two.GradientSquaredNorm.Should().Be(1.0);
+        two.CovarianceTrace.Should().Be(8.0);
     }
 
     [Fact]
