@@ -148,6 +148,8 @@ public sealed class AdaScale
     {
         // adaptdl's initial state before any measurement: sqr_avg = 1, var_avg = 0.
         bool measured = Statistics.MeasurementCount > 0;
+
+        // Stryker disable once Conditional : before any measurement CovarianceTrace is 0 (GradientNoiseScale.Corrected), so trace / B0 is 0.0 as well
         double variance = Math.Max(measured ? Statistics.CovarianceTrace / ReferenceBatchSize : 0.0, VarianceFloor);
         double squaredNorm = Math.Max(measured ? Statistics.GradientSquaredNorm : 1.0, 0.0);
         double gain = (variance + squaredNorm) / ((variance / scale) + squaredNorm);

@@ -172,8 +172,10 @@ public sealed class AdaptiveBatchSizeController : IBatchSizeController
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="step"/> is negative.</exception>
     public double GetLearningRate(long step)
     {
+        // Stryker disable once Block : Rate reads _rates.GetLearningRate(step), which throws the same exception (Preconditions.ThrowNegativeStep) for a negative step
         if (step < 0)
         {
+            // Stryker disable once Statement : Rate reads _rates.GetLearningRate(step), which throws the same exception (Preconditions.ThrowNegativeStep) for a negative step
             Preconditions.ThrowNegativeStep(step);
         }
 
@@ -284,7 +286,7 @@ public sealed class AdaptiveBatchSizeController : IBatchSizeController
             long batchSize = StateJson.Long(change, "batchSize", 1, path + ".batchSize");
             CheckDecidable(batchSize, path + ".batchSize");
             long previousBatchSize = changes.Count == 0 ? InitialBatchSize : changes[^1].BatchSize;
-            if (batchSize == previousBatchSize || (GrowOnly && batchSize < previousBatchSize))
+            if (GrowOnly ? batchSize <= previousBatchSize : batchSize == previousBatchSize)
             {
                 throw StateJson.Mismatch(path + ".batchSize", batchSize, $"{(GrowOnly ? "greater than" : "different from")} the batch size before it, {Preconditions.Format(previousBatchSize)}");
             }
@@ -360,6 +362,7 @@ public sealed class AdaptiveBatchSizeController : IBatchSizeController
             return;
         }
 
+        // Stryker disable once Equality : target == current has returned just above, so target >= current is target > current here
         if (IntegerFactors && target > current && !IsAligned(step, target))
         {
             _pendingBatchSize = target;
@@ -373,6 +376,8 @@ public sealed class AdaptiveBatchSizeController : IBatchSizeController
     private long Target(double noiseScale)
     {
         double raw = NoiseScaleMultiplier * noiseScale;
+
+        // Stryker disable once Equality,Block : for raw <= MinimumBatchSize the clamped rounding below gives MinimumBatchSize too (the minimum is allowed, so it rounds to itself, and anything below rounds to at most it)
         if (!(raw > MinimumBatchSize))
         {
             return MinimumBatchSize;
@@ -388,6 +393,7 @@ public sealed class AdaptiveBatchSizeController : IBatchSizeController
 
     private long WholeFactor(long current, long target)
     {
+        // Stryker disable once Equality : at target == current the factor is 1 and current * 1 == current, what the shrink loop returns too
         if (target > current)
         {
             long factor = target / current;
@@ -469,6 +475,7 @@ public sealed class AdaptiveBatchSizeController : IBatchSizeController
                 StateJson.Same(configuration, field, path, flag);
                 break;
             default:
+                // Stryker disable once String : every T that reaches here is a non-null string (an enum's or a granularity's ToString), so the ?? arm never runs
                 StateJson.Same(configuration, field, path, expected?.ToString() ?? string.Empty);
                 break;
         }

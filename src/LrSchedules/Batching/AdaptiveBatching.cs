@@ -97,6 +97,8 @@ public static partial class AdaptiveBatching
         RequireAllowed(initialBatchSize, allowed);
         Preconditions.Positive(noiseScaleMultiplier);
         Preconditions.Defined(lastBatch);
+
+        // Stryker disable once Statement : the last check; TrainingPlan.PerStep (in the constructor) rejects an undefined clock with the same parameter and requirement
         Preconditions.Defined(clock);
         return new AdaptiveBatchSizeController(
             schedule,

@@ -267,7 +267,7 @@ public sealed class GradientNoiseScale
         double beta = Smoothing;
         double nextSquaredNorm = (beta * _squaredNormAverage) + ((1.0 - beta) * squaredNorm);
         double nextTrace = (beta * _traceAverage) + ((1.0 - beta) * trace);
-        if (!double.IsFinite(nextSquaredNorm) || !double.IsFinite(nextTrace) || _count == long.MaxValue)
+        if (_count == long.MaxValue || !double.IsFinite(nextSquaredNorm) || !double.IsFinite(nextTrace))
         {
             return false;
         }
@@ -282,6 +282,8 @@ public sealed class GradientNoiseScale
     private void Restart()
     {
         _count = 0;
+
+        // Stryker disable once Boolean : Add sets _biased right after a restart (with zero averages and count 0 the measurement is always taken)
         _biased = false;
         _squaredNormAverage = 0.0;
         _traceAverage = 0.0;

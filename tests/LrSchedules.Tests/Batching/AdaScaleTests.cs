@@ -160,6 +160,7 @@ public class AdaScaleTests
         ScheduleArgumentException below = ((Action)(() => adaScale.Advance(3))).Should().Throw<ScheduleArgumentException>().Which;
         below.ParamName.Should().Be("batchSize");
         below.ActualValue.Should().Be(3L);
+        below.Requirement.Should().Be(">= the reference batch size 4");
         adaScale.Progress.Should().Be(0.0);
     }
 
@@ -176,14 +177,31 @@ public class AdaScaleTests
         restored.GetLearningRate(5).Should().Be(original.GetLearningRate(5));
 
         AdaScale other = AdaptiveBatching.AdaScale(Measured(), Schedule.Linear(1.0, 0.0, 10), 2, 10);
-        ((Action)(() => other.ImportStateJson(original.ExportStateJson()))).Should().Throw<ScheduleArgumentException>().Which.ParamName.Should().Be("json.referenceBatchSize");
-        ((Action)(() => restored.ImportStateJson("""{"type":"AdaScale","version":1,"referenceBatchSize":1,"totalSteps":11,"progress":1}""")))
-            .Should().Throw<ScheduleArgumentException>().Which.ParamName.Should().Be("json.totalSteps");
-        ((Action)(() => restored.ImportStateJson("""{"type":"AdaScale","version":1,"referenceBatchSize":1,"totalSteps":10,"progress":-1}""")))
-            .Should().Throw<ScheduleArgumentException>().Which.ParamName.Should().Be("json.progress");
+        Mismatch(() => other.ImportStateJson(original.ExportStateJson()), "json.referenceBatchSize", "this instance's ReferenceBatchSize = 2");
+        Mismatch(() => restored.ImportStateJson("""{"type":"AdaScale","version":1,"referenceBatchSize":1,"totalSteps":11,"progress":1}"""), "json.totalSteps", "this instance's TotalSteps = 10");
+        Mismatch(() => restored.ImportStateJson("""{"type":"AdaScale","version":1,"referenceBatchSize":1,"totalSteps":10,"progress":-1}"""), "json.progress", "a finite number >= 0");
         ((Action)(() => restored.ImportStateJson("""{"type":"AdaScale","version":1,"referenceBatchSize":1,"totalSteps":10,"prog""")))
             .Should().Throw<ScheduleArgumentException>().Which.ParamName.Should().Be("json");
         restored.Progress.Should().Be(original.Progress);
+    }
+
+    [Fact]
+    public void A_saved_progress_of_zero_restarts_the_clock()
+    {
+        AdaScale adaScale = AdaptiveBatching.AdaScale(Measured(), Schedule.Linear(1.0, 0.0, 10), 1, 10);
+        adaScale.Advance(4);
+
+        adaScale.ImportStateJson("""{"type":"AdaScale","version":1,"referenceBatchSize":1,"totalSteps":10,"progress":0}""");
+
+        adaScale.Progress.Should().Be(0.0);
+        adaScale.GetLearningRate(4).Should().Be(2.5);
+    }
+
+    private static void Mismatch(Action act, string field, string requirement)
+    {
+        ScheduleArgumentException exception = act.Should().Throw<ScheduleArgumentException>().Which;
+        exception.ParamName.Should().Be(field);
+        exception.Requirement.Should().Be(requirement);
     }
 
     private sealed class StepSchedule : ILearningRateSchedule

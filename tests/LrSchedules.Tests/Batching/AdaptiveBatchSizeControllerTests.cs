@@ -225,6 +225,7 @@ public class AdaptiveBatchSizeControllerTests
         AdaptiveBatchSizeController controller = Controller(learningRate: Schedule.Linear(1.0, 0.5, 10));
         ReportMany(controller, 5, 40.0); // 40 from step 5, rate × 4
 
+        controller.GetLearningRate(0).Should().Be(1.0);
         controller.GetBatchSize(4).Should().Be(10);
         controller.GetBatchSize(5).Should().Be(40);
         controller.GetBatchSize(long.MaxValue).Should().Be(40);
@@ -256,6 +257,7 @@ public class AdaptiveBatchSizeControllerTests
         {
             ScheduleArgumentException exception = ((Action)(() => controller.Report(bad))).Should().Throw<ScheduleArgumentException>().Which;
             exception.ParamName.Should().Be("statistic");
+            exception.Requirement.Should().Be("a noise scale >= 0 (+infinity allowed)");
         }
 
         controller.ReportCount.Should().Be(0);
@@ -315,6 +317,21 @@ public class AdaptiveBatchSizeControllerTests
     [InlineData("count", "\"reportCount\":7", "\"reportCount\":-7", "json.reportCount")]
     [InlineData("version", "\"version\":1", "\"version\":9", "json.version")]
     [InlineData("truncated", ",\"pendingBatchSize\"", "", "json")]
+    [InlineData("dataset", "\"datasetSize\":100", "\"datasetSize\":200", "json.configuration.datasetSize")]
+    [InlineData("initial", "\"initialBatchSize\":10", "\"initialBatchSize\":20", "json.configuration.initialBatchSize")]
+    [InlineData("integer factors", "\"integerFactors\":false", "\"integerFactors\":true", "json.configuration.integerFactors")]
+    [InlineData("minimum", "\"minimumBatchSize\":10", "\"minimumBatchSize\":5", "json.configuration.minimumBatchSize")]
+    [InlineData("interval", "\"decisionIntervalSteps\":5", "\"decisionIntervalSteps\":0", "json.configuration.decisionIntervalSteps")]
+    [InlineData("granularity", "\"granularity\":\"multiples of 1\"", "\"granularity\":\"powers of two\"", "json.configuration.granularity")]
+    [InlineData("noise multiplier", "\"noiseScaleMultiplier\":1", "\"noiseScaleMultiplier\":2", "json.configuration.noiseScaleMultiplier")]
+    [InlineData("grow only", "\"growOnly\":true", "\"growOnly\":false", "json.configuration.growOnly")]
+    [InlineData("last batch", "\"lastBatch\":\"Drop\"", "\"lastBatch\":\"Keep\"", "json.configuration.lastBatch")]
+    [InlineData("clock", "\"clock\":\"Steps\"", "\"clock\":\"Epochs\"", "json.configuration.clock")]
+    [InlineData("batch zero", "\"batchSize\":40", "\"batchSize\":0", "json.changes[0].batchSize")]
+    [InlineData("multiplier a string", "\"rateMultiplier\":4", "\"rateMultiplier\":\"4\"", "json.changes[0].rateMultiplier")]
+    [InlineData("pending batch too big", "\"pendingBatchSize\":0", "\"pendingBatchSize\":81", "json.pendingBatchSize")]
+    [InlineData("pending noise negative", "\"pendingNoiseScale\":0", "\"pendingNoiseScale\":-1", "json.pendingNoiseScale")]
+    [InlineData("pending noise -infinity", "\"pendingNoiseScale\":0", "\"pendingNoiseScale\":\"-Infinity\"", "json.pendingNoiseScale")]
     public void A_corrupt_or_mismatched_state_is_rejected_naming_the_field_and_nothing_changes(string what, string find, string replace, string field)
     {
         AdaptiveBatchSizeController source = Controller();
@@ -329,6 +346,181 @@ public class AdaptiveBatchSizeControllerTests
 
         ((Action)(() => target.ImportStateJson(corrupt))).Should().Throw<ScheduleArgumentException>().Which.ParamName.Should().Be(field);
         target.ExportStateJson().Should().Be(before);
+    }
+
+    [Theory]
+    [InlineData("\"step\":5", "\"step\":8", "json.changes[0].step", "<= reportCount = 7")]
+    [InlineData("\"batchSize\":40", "\"batchSize\":81", "json.changes[0].batchSize", "in [10, 80] and allowed by the granularity (multiples of 1)")]
+    [InlineData("\"batchSize\":40", "\"batchSize\":10", "json.changes[0].batchSize", "greater than the batch size before it, 10")]
+    [InlineData("\"rateMultiplier\":4", "\"rateMultiplier\":3.5", "json.changes[0].rateMultiplier", "4, the Linear rule's factor at batch 40")]
+    [InlineData("\"pendingNoiseScale\":0", "\"pendingNoiseScale\":-1", "json.pendingNoiseScale", "a noise scale >= 0 or \"Infinity\"")]
+    public void A_rejected_state_says_what_the_field_must_be(string find, string replace, string field, string requirement)
+    {
+        AdaptiveBatchSizeController source = Controller();
+        ReportMany(source, 7, 40.0); // change (5, 40), report count 7
+        string json = source.ExportStateJson();
+        json.Should().Contain(find);
+
+        ScheduleArgumentException exception = ((Action)(() => Controller().ImportStateJson(json.Replace(find, replace, StringComparison.Ordinal))))
+            .Should().Throw<ScheduleArgumentException>().Which;
+
+        exception.ParamName.Should().Be(field);
+        exception.Requirement.Should().Be(requirement);
+    }
+
+    [Fact]
+    public void A_second_change_is_checked_against_the_first_not_the_initial_batch()
+    {
+        AdaptiveBatchSizeController growOnly = Controller();
+        ReportMany(growOnly, 5, 40.0);
+        ReportMany(growOnly, 5, 60.0); // changes (5, 40), (10, 60)
+        string grown = growOnly.ExportStateJson();
+        grown.Should().Contain("\"batchSize\":60");
+
+        ScheduleArgumentException notGreater = ((Action)(() => Controller().ImportStateJson(grown.Replace("\"batchSize\":60", "\"batchSize\":40", StringComparison.Ordinal))))
+            .Should().Throw<ScheduleArgumentException>().Which;
+        notGreater.ParamName.Should().Be("json.changes[1].batchSize");
+        notGreater.Requirement.Should().Be("greater than the batch size before it, 40");
+
+        ScheduleArgumentException smaller = ((Action)(() => Controller().ImportStateJson(grown.Replace("\"batchSize\":60", "\"batchSize\":20", StringComparison.Ordinal))))
+            .Should().Throw<ScheduleArgumentException>().Which;
+        smaller.ParamName.Should().Be("json.changes[1].batchSize");
+        smaller.Requirement.Should().Be("greater than the batch size before it, 40");
+
+        AdaptiveBatchSizeController both = Controller(growOnly: false);
+        ReportMany(both, 5, 40.0);
+        ReportMany(both, 5, 12.0); // changes (5, 40), (10, 12)
+        string shrunk = both.ExportStateJson();
+        shrunk.Should().Contain("\"batchSize\":12");
+
+        ScheduleArgumentException same = ((Action)(() => Controller(growOnly: false).ImportStateJson(shrunk.Replace("\"batchSize\":12", "\"batchSize\":40", StringComparison.Ordinal))))
+            .Should().Throw<ScheduleArgumentException>().Which;
+        same.ParamName.Should().Be("json.changes[1].batchSize");
+        same.Requirement.Should().Be("different from the batch size before it, 40");
+    }
+
+    [Fact]
+    public void A_gain_rule_state_needs_a_positive_rate_multiplier()
+    {
+        AdaptiveBatchSizeController source = Controller(rule: AdaptiveRateRule.Gain);
+        ReportMany(source, 5, 30.0); // (1 + 30/10)/(1 + 30/30) = 2
+        string json = source.ExportStateJson();
+        json.Should().Contain("\"rateMultiplier\":2");
+
+        ScheduleArgumentException exception = ((Action)(() => Controller(rule: AdaptiveRateRule.Gain).ImportStateJson(json.Replace("\"rateMultiplier\":2", "\"rateMultiplier\":0", StringComparison.Ordinal))))
+            .Should().Throw<ScheduleArgumentException>().Which;
+
+        exception.ParamName.Should().Be("json.changes[0].rateMultiplier");
+        exception.Requirement.Should().Be("a finite number > 0");
+    }
+
+    [Fact]
+    public void A_state_saved_at_the_decision_step_with_changes_to_the_maximum_and_the_minimum_imports()
+    {
+        AdaptiveBatchSizeController original = Controller(growOnly: false);
+        ReportMany(original, 5, double.PositiveInfinity);
+        ReportMany(original, 5, 0.0); // changes (5, 80), (10, 10): the last one at the report count
+
+        AdaptiveBatchSizeController restored = Controller(growOnly: false);
+        restored.ImportStateJson(original.ExportStateJson());
+
+        restored.ReportCount.Should().Be(10);
+        restored.Changes.Should().Equal(new BatchSizeChange(5, 80), new BatchSizeChange(10, 10));
+        restored.CurrentBatchSize.Should().Be(10);
+        restored.CurrentLearningRate.Should().Be(1.0);
+        restored.GetLearningRate(9).Should().Be(8.0);
+    }
+
+    [Fact]
+    public void No_report_is_taken_once_the_report_count_is_long_max_value()
+    {
+        AdaptiveBatchSizeController controller = Controller();
+        string json = controller.ExportStateJson();
+        json.Should().Contain("\"reportCount\":0");
+        controller.ImportStateJson(json.Replace("\"reportCount\":0", "\"reportCount\":9223372036854775807", StringComparison.Ordinal));
+
+        ((Action)(() => controller.Report(1.0))).Should().Throw<InvalidOperationException>()
+            .WithMessage("No more statistics can be reported: ReportCount has reached long.MaxValue.");
+        controller.ReportCount.Should().Be(long.MaxValue);
+    }
+
+    [Fact]
+    public void Integer_factors_grow_by_the_whole_factor_not_a_power_of_two_when_any_batch_is_allowed()
+    {
+        AdaptiveBatchSizeController controller = Controller(integerFactors: true);
+
+        ReportMany(controller, 5, 35.0); // 35 / 10 → factor 3 → 30; 50 drawn, 50 mod 30 ≠ 0: waits
+        controller.PendingBatchSize.Should().Be(30);
+        controller.Report(35.0); // step 6: 60 drawn, divisible by 30
+
+        controller.Changes.Should().Equal(new BatchSizeChange(6, 30));
+        controller.CurrentLearningRate.Should().Be(3.0);
+    }
+
+    [Theory]
+    [InlineData(20.0, 20)] // 40/2 = 20 is the target itself
+    [InlineData(10.0, 10)] // 40/4 = 10 is the minimum itself
+    public void Integer_factors_shrink_to_a_divisor_equal_to_the_target(double noiseScale, long expected)
+    {
+        AdaptiveBatchSizeController controller = Controller(growOnly: false, integerFactors: true);
+        ReportMany(controller, 8, 40.0); // 40 from step 8 (80 drawn)
+        controller.CurrentBatchSize.Should().Be(40);
+
+        ReportMany(controller, 2, noiseScale); // step 10 decides
+
+        controller.Changes.Should().Equal(new BatchSizeChange(8, 40), new BatchSizeChange(10, expected));
+        controller.CurrentBatchSize.Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(6_917_529_027_641_081_856.0)] // exactly the maximum, 3 · 2^61
+    public void A_maximum_batch_above_two_to_the_62_is_reached_exactly(double noiseScale)
+    {
+        const long maximum = 6_917_529_027_641_081_856; // past the 2^62 cap of rounding
+        AdaptiveBatchSizeController controller = AdaptiveBatching.Controller(Schedule.Constant(1.0), long.MaxValue, 1, 1, maximum, 1, growOnly: false);
+
+        controller.Report(noiseScale);
+
+        controller.CurrentBatchSize.Should().Be(maximum);
+        controller.Changes.Should().Equal(new BatchSizeChange(1, maximum));
+    }
+
+    [Fact]
+    public void Limits_equal_to_each_other_and_to_the_dataset_are_accepted()
+    {
+        ILearningRateSchedule rate = Schedule.Constant(1.0);
+
+        AdaptiveBatchSizeController atMaximum = AdaptiveBatching.Controller(rate, 80, 80, 10, 80, 5);
+        atMaximum.CurrentBatchSize.Should().Be(80);
+        atMaximum.DatasetSize.Should().Be(80);
+
+        AdaptiveBatchSizeController fixedBatch = AdaptiveBatching.Controller(rate, 10, 10, 10, 10, 5);
+        ReportMany(fixedBatch, 5, 1000.0);
+        fixedBatch.CurrentBatchSize.Should().Be(10);
+        fixedBatch.Changes.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Bad_arguments_are_rejected_saying_what_they_must_be()
+    {
+        ILearningRateSchedule rate = Schedule.Constant(1.0);
+        Rejects(() => AdaptiveBatching.Controller(rate, 100, 10, 0, 80, 5), "minimumBatchSize", "> 0");
+        Rejects(() => AdaptiveBatching.Controller(rate, 100, 10, 10, 9, 5), "maximumBatchSize", ">= minimumBatchSize = 10");
+        Rejects(() => AdaptiveBatching.Controller(rate, 100, 9, 10, 80, 5), "initialBatchSize", "in [minimumBatchSize, maximumBatchSize] = [10, 80]");
+        Rejects(() => AdaptiveBatching.Controller(rate, 79, 10, 10, 80, 5), "datasetSize", ">= maximumBatchSize = 80, so that every epoch has a full batch");
+        Rejects(() => AdaptiveBatching.Controller(rate, 100, 16, 12, 64, 5, granularity: BatchSizeGranularity.PowerOfTwo), "minimumBatchSize", "allowed by the granularity (powers of two)");
+        Rejects(() => AdaptiveBatching.Controller(rate, 100, 24, 16, 64, 5, granularity: BatchSizeGranularity.PowerOfTwo), "initialBatchSize", "allowed by the granularity (powers of two)");
+
+        // Both bad: the one declared first is named.
+        Rejects(() => AdaptiveBatching.Controller(rate, 100, 10, 10, 80, 5, lastBatch: (LastBatch)5, clock: (TrainingClock)5), "lastBatch", "one of Keep, Drop");
+    }
+
+    private static void Rejects(Action act, string parameter, string requirement)
+    {
+        ScheduleArgumentException exception = act.Should().Throw<ScheduleArgumentException>().Which;
+        exception.ParamName.Should().Be(parameter);
+        exception.Requirement.Should().Be(requirement);
     }
 
     private static void Rejects(Action act, string parameter) =>

@@ -47,9 +47,11 @@ public class GoodputTests
     public void Bad_arguments_are_rejected_naming_them()
     {
         Rejects(() => AdaptiveBatching.GetStatisticalEfficiency(double.NaN, 10, 20), "noiseScale");
-        Rejects(() => AdaptiveBatching.GetStatisticalEfficiency(-1.0, 10, 20), "noiseScale");
+        Rejects(() => AdaptiveBatching.GetStatisticalEfficiency(-1.0, 10, 20), "noiseScale")
+            .Requirement.Should().Be("a noise scale >= 0 (+infinity allowed)");
         Rejects(() => AdaptiveBatching.GetStatisticalEfficiency(1.0, 0, 20), "initialBatchSize");
-        Rejects(() => AdaptiveBatching.GetStatisticalEfficiency(1.0, 10, 9), "batchSize");
+        Rejects(() => AdaptiveBatching.GetStatisticalEfficiency(1.0, 10, 9), "batchSize")
+            .Requirement.Should().Be(">= initialBatchSize = 10");
         Rejects(() => AdaptiveBatching.GetGoodput(-1.0, 1.0, 10, 20), "throughput");
         Rejects(() => AdaptiveBatching.GetGoodput(double.PositiveInfinity, 1.0, 10, 20), "throughput");
         Rejects(() => AdaptiveBatching.GetStepsNeeded(0.0, 1.0, 10), "minimumSteps");
@@ -59,6 +61,10 @@ public class GoodputTests
         Rejects(() => AdaptiveBatching.GetCriticalBatchSize(1.0, -1.0), "minimumExamples");
     }
 
-    private static void Rejects(Action act, string parameter) =>
-        act.Should().Throw<ScheduleArgumentException>().Which.ParamName.Should().Be(parameter);
+    private static ScheduleArgumentException Rejects(Action act, string parameter)
+    {
+        ScheduleArgumentException exception = act.Should().Throw<ScheduleArgumentException>().Which;
+        exception.ParamName.Should().Be(parameter);
+        return exception;
+    }
 }

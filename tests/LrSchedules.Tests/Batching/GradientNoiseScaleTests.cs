@@ -157,6 +157,12 @@ public class GradientNoiseScaleTests
         estimator.IsBiased.Should().BeTrue();
         estimator.GradientSquaredNorm.Should().Be(1.0);
         estimator.CovarianceTrace.Should().Be(4.0);
+
+        // b = 2: mean 5 at B = 2, 3 at B = 4: |G|² = (4·3 − 2·5)/2 = 1, tr(Σ) = (5 − 3)/(1/2 − 1/4) = 8.
+        GradientNoiseScale two = AdaptiveBatching.NoiseScale();
+        two.UpdateFromConsecutiveBatches(2, 4.0, 6.0, 3.0).Should().BeTrue();
+        two.GradientSquaredNorm.Should().Be(1.0);
+        two.CovarianceTrace.Should().Be(8.0);
     }
 
     [Fact]
@@ -243,16 +249,20 @@ public class GradientNoiseScaleTests
         estimator.Update(1, 5.0, 2, 3.0);
 
         Rejects(() => estimator.Update(0, 5.0, 2, 3.0), "smallBatchSize", 0L);
-        Rejects(() => estimator.Update(2, 5.0, 2, 3.0), "bigBatchSize", 2L);
-        Rejects(() => estimator.Update(1, -1.0, 2, 3.0), "smallSquaredNorm", -1.0);
+        Rejects(() => estimator.Update(2, 5.0, 2, 3.0), "bigBatchSize", 2L).Requirement.Should().Be("> smallBatchSize = 2");
+        Rejects(() => estimator.Update(1, -1.0, 2, 3.0), "smallSquaredNorm", -1.0).Requirement.Should().Be("a squared norm >= 0");
         Rejects(() => estimator.Update(1, 5.0, 2, double.NegativeInfinity), "bigSquaredNorm", double.NegativeInfinity);
         Rejects(() => estimator.UpdateFromParts(0, [1.0, 2.0], 1.0), "partBatchSize", 0L);
-        Rejects(() => estimator.UpdateFromParts(1, [1.0], 1.0), "partSquaredNorms", 1);
-        Rejects(() => estimator.UpdateFromParts(long.MaxValue, [1.0, 2.0], 1.0), "partBatchSize", long.MaxValue);
-        Rejects(() => estimator.UpdateFromParts(1, [1.0, -2.0], 1.0), "partSquaredNorms", -2.0)
-            .Index.Should().Be(1);
+        Rejects(() => estimator.UpdateFromParts(1, [1.0], 1.0), "partSquaredNorms", 1).Requirement.Should().Be("at least 2 parts (a count)");
+        Rejects(() => estimator.UpdateFromParts(long.MaxValue, [1.0, 2.0], 1.0), "partBatchSize", long.MaxValue)
+            .Requirement.Should().Be("small enough that partBatchSize * 2 parts fits in a long");
+        ScheduleArgumentException part = Rejects(() => estimator.UpdateFromParts(1, [1.0, -2.0], 1.0), "partSquaredNorms", -2.0);
+        part.Index.Should().Be(1);
+        part.Requirement.Should().Be("a squared norm >= 0");
         Rejects(() => estimator.UpdateFromParts(1, [1.0, 2.0], -1.0), "wholeSquaredNorm", -1.0);
         Rejects(() => estimator.UpdateFromConsecutiveBatches(0, 1.0, 1.0, 1.0), "batchSize", 0L);
+        Rejects(() => estimator.UpdateFromConsecutiveBatches((long.MaxValue / 2) + 1, 1.0, 1.0, 1.0), "batchSize", (long.MaxValue / 2) + 1)
+            .Requirement.Should().Be("<= long.MaxValue / 2");
         Rejects(() => estimator.UpdateFromConsecutiveBatches(1, -1.0, 1.0, 1.0), "previousSquaredNorm", -1.0);
         Rejects(() => estimator.UpdateFromConsecutiveBatches(1, 1.0, -1.0, 1.0), "currentSquaredNorm", -1.0);
         Rejects(() => estimator.UpdateFromConsecutiveBatches(1, 1.0, 1.0, -1.0), "averageSquaredNorm", -1.0);
@@ -288,6 +298,96 @@ public class GradientNoiseScaleTests
 
         estimator.ExportStateJson().Should().Be(
             """{"type":"GradientNoiseScale","version":1,"smoothing":0.5,"measurementCount":1,"biased":true,"gradientSquaredNormAverage":0.5,"covarianceTraceAverage":2}""");
+    }
+
+    [Fact]
+    public void Zero_squared_norms_are_measurements_not_errors()
+    {
+        // Equal norms at both batch sizes: no noise, |G|² = the norm, tr(Σ) = 0.
+        GradientNoiseScale zero = AdaptiveBatching.NoiseScale();
+        zero.Update(1, 0.0, 2, 0.0).Should().BeTrue();
+        zero.MeasurementCount.Should().Be(1);
+        zero.GradientSquaredNorm.Should().Be(0.0);
+        zero.CovarianceTrace.Should().Be(0.0);
+
+        // Parts 0 and 2 (mean 1 at B = 1), whole 0.5 at B = 2: |G|² = 2·0.5 − 1 = 0, tr(Σ) = 2·(1 − 0.5) = 1.
+        GradientNoiseScale parts = AdaptiveBatching.NoiseScale();
+        parts.UpdateFromParts(1, [0.0, 2.0], 0.5).Should().BeTrue();
+        parts.GradientSquaredNorm.Should().Be(0.0);
+        parts.CovarianceTrace.Should().Be(1.0);
+    }
+
+    [Fact]
+    public void Consecutive_batches_of_half_long_max_value_are_accepted()
+    {
+        GradientNoiseScale estimator = AdaptiveBatching.NoiseScale();
+
+        // Equal norms at b and 2b: no noise, |G|² = the norm, tr(Σ) = 0.
+        estimator.UpdateFromConsecutiveBatches(long.MaxValue / 2, 1.0, 1.0, 1.0).Should().BeTrue();
+
+        estimator.MeasurementCount.Should().Be(1);
+        estimator.GradientSquaredNorm.Should().Be(1.0);
+        estimator.CovarianceTrace.Should().Be(0.0);
+    }
+
+    [Fact]
+    public void A_measurement_with_one_infinite_estimate_is_skipped_without_restarting_biased_averages()
+    {
+        GradientNoiseScale estimator = AdaptiveBatching.NoiseScale();
+        estimator.UpdateFromConsecutiveBatches(1, 4.0, 6.0, 3.0);
+
+        // |G|² = 2·0 − 1.7e308 is finite; tr(Σ) = 2·1.7e308 overflows.
+        estimator.Update(1, 1.7e308, 2, 0.0).Should().BeFalse();
+
+        estimator.IsBiased.Should().BeTrue();
+        estimator.MeasurementCount.Should().Be(1);
+        estimator.CovarianceTrace.Should().Be(4.0);
+    }
+
+    [Fact]
+    public void No_measurement_is_taken_once_the_count_is_long_max_value()
+    {
+        GradientNoiseScale estimator = AdaptiveBatching.NoiseScale(0.5);
+        estimator.ImportStateJson("""{"type":"GradientNoiseScale","version":1,"smoothing":0.5,"measurementCount":9223372036854775807,"biased":false,"gradientSquaredNormAverage":1,"covarianceTraceAverage":4}""");
+
+        estimator.Update(1, 11.0, 2, 6.0).Should().BeFalse();
+
+        estimator.MeasurementCount.Should().Be(long.MaxValue);
+        estimator.GradientSquaredNorm.Should().Be(1.0); // 0.5^(2^63 − 1) is 0: no correction
+        estimator.CovarianceTrace.Should().Be(4.0);
+    }
+
+    [Fact]
+    public void An_empty_state_imports_and_a_mismatched_smoothing_says_which_one_is_expected()
+    {
+        GradientNoiseScale estimator = AdaptiveBatching.NoiseScale();
+        estimator.Update(1, 5.0, 2, 3.0);
+
+        estimator.ImportStateJson("""{"type":"GradientNoiseScale","version":1,"smoothing":0.99,"measurementCount":0,"biased":false,"gradientSquaredNormAverage":0,"covarianceTraceAverage":0}""");
+        estimator.MeasurementCount.Should().Be(0);
+        estimator.NoiseScale.Should().Be(double.PositiveInfinity);
+
+        ScheduleArgumentException smoothing = ((Action)(() => estimator.ImportStateJson("""{"type":"GradientNoiseScale","version":1,"smoothing":0.9,"measurementCount":1,"biased":false,"gradientSquaredNormAverage":1,"covarianceTraceAverage":1}""")))
+            .Should().Throw<ScheduleArgumentException>().Which;
+        smoothing.ParamName.Should().Be("json.smoothing");
+        smoothing.Requirement.Should().Be("this instance's Smoothing = 0.99");
+    }
+
+    [Theory]
+    [InlineData(1.0, 0.0, false)]
+    [InlineData(0.0, 1.0, false)]
+    [InlineData(0.0, 0.0, true)]
+    public void A_state_without_measurements_must_have_zero_averages_and_be_unbiased(double squaredNorm, double trace, bool biased)
+    {
+        GradientNoiseScale estimator = AdaptiveBatching.NoiseScale();
+        string json = string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"{{\"type\":\"GradientNoiseScale\",\"version\":1,\"smoothing\":0.99,\"measurementCount\":0,\"biased\":{(biased ? "true" : "false")},\"gradientSquaredNormAverage\":{squaredNorm},\"covarianceTraceAverage\":{trace}}}");
+
+        ScheduleArgumentException exception = ((Action)(() => estimator.ImportStateJson(json))).Should().Throw<ScheduleArgumentException>().Which;
+
+        exception.ParamName.Should().Be("json.measurementCount");
+        exception.Requirement.Should().Be("> 0 when an average is not 0 or biased is true");
     }
 
     [Theory]
