@@ -196,6 +196,8 @@ public sealed partial class ReduceLearningRateOnPlateau : IMetricDrivenSchedule
         }
 
         double rate = _schedule.Evaluate(step);
+
+        // Stryker disable once Conditional : with no reduction the scale is exactly 1, and Reduced(rate, 1) is rate.
         return _reductions == 0 ? rate : Reduced(rate, _scale);
     }
 
@@ -222,6 +224,8 @@ public sealed partial class ReduceLearningRateOnPlateau : IMetricDrivenSchedule
         else
         {
             double rate = _schedule.Evaluate(step);
+
+            // Stryker disable once Conditional : with no reduction the scale is exactly 1, and Reduced(rate, 1) is rate.
             oldRate = _reductions == 0 ? rate : Reduced(rate, _scale);
             newRate = Reduced(rate, _scale * _factor);
         }
