@@ -423,6 +423,18 @@ public class ReduceLearningRateOnPlateauTests
     }
 
     [Fact]
+    public void After_long_MaxValue_reports_no_more_can_be_made_and_the_state_is_kept()
+    {
+        var state = new ReduceOnPlateauState(long.MaxValue, 0.5, 1, 0, 2);
+        var plateau = Schedule.Constant(0.1).ReduceOnPlateau(Quick, state);
+
+        plateau.Invoking(p => p.Report(0.1)).Should().Throw<InvalidOperationException>()
+            .WithMessage("No more metrics can be reported: ReportCount has reached long.MaxValue.");
+        plateau.ExportState().Should().Be(state);
+        plateau.CurrentLearningRate.Should().Be(0.025);
+    }
+
+    [Fact]
     public void State_is_an_immutable_value()
     {
         var plateau = Schedule.Constant(0.1).ReduceOnPlateau(Quick);
