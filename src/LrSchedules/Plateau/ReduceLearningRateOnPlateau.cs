@@ -195,10 +195,8 @@ public sealed partial class ReduceLearningRateOnPlateau : IMetricDrivenSchedule
             return _heldRate;
         }
 
-        double rate = _schedule.Evaluate(step);
-
-        // Stryker disable once Conditional : with no reduction the scale is exactly 1, and Reduced(rate, 1) is rate.
-        return _reductions == 0 ? rate : Reduced(rate, _scale);
+        // Before the first reduction the scale is exactly 1, and Reduced(rate, 1) is rate itself.
+        return Reduced(_schedule.Evaluate(step), _scale);
     }
 
     private double Reduced(double rate, double scale) => rate <= _minimum ? rate : Math.Max(rate * scale, _minimum);
@@ -224,9 +222,7 @@ public sealed partial class ReduceLearningRateOnPlateau : IMetricDrivenSchedule
         else
         {
             double rate = _schedule.Evaluate(step);
-
-            // Stryker disable once Conditional : with no reduction the scale is exactly 1, and Reduced(rate, 1) is rate.
-            oldRate = _reductions == 0 ? rate : Reduced(rate, _scale);
+            oldRate = Reduced(rate, _scale);
             newRate = Reduced(rate, _scale * _factor);
         }
 
