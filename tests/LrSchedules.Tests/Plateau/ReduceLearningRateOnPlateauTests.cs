@@ -96,6 +96,7 @@ public class ReduceLearningRateOnPlateauTests
 
         plateau.Reductions.Should().Be(3);
         plateau.CurrentLearningRate.Should().Be(torch.Lr).And.Be(((0.1 * 0.3) * 0.3) * 0.3).And.Be(0.0026999999999999997);
+        plateau.GetLearningRate(0).Should().Be(0.0026999999999999997, "a constant holds the optimizer's one rate from step 0 on");
         (0.1 * plateau.Scale).Should().Be(0.0027, "the product in the other order differs in the last bit");
     }
 
@@ -515,8 +516,16 @@ public class ReduceLearningRateOnPlateauTests
     [Fact]
     public void All_bad_options_are_reported_together() =>
         FluentActions.Invoking(() => Schedule.Constant(0.1).ReduceOnPlateau(new ReduceOnPlateauOptions { Factor = 2, Patience = -1, Epsilon = double.NaN }))
-            .Should().Throw<ArgumentException>()
-            .WithMessage("*Factor must be in (0, 1) but was 2.*Patience must be >= 0 but was -1.*Epsilon must be a finite number >= 0 but was NaN.*");
+            .Should().Throw<ScheduleArgumentException>().Which.Requirement.Should().Be(
+                "options with every value in range (ReduceOnPlateauOptions.Factor must be in (0, 1) but was 2. " +
+                "ReduceOnPlateauOptions.Patience must be >= 0 but was -1. ReduceOnPlateauOptions.Epsilon must be a finite number >= 0 but was NaN.)");
+
+    [Fact]
+    public void All_bad_state_fields_are_reported_together() =>
+        FluentActions.Invoking(() => Schedule.Constant(0.1).ReduceOnPlateau(Quick, new ReduceOnPlateauState(-1, double.NaN, 0, 0, 0)))
+            .Should().Throw<ScheduleArgumentException>().Which.Requirement.Should().Be(
+                "a state this schedule can resume from (ReduceOnPlateauState.ReportCount must be >= 0 but was -1. " +
+                "ReduceOnPlateauState.Best must be a number (±infinity before the first report) but was NaN.)");
 
     [Fact]
     public void Plateau_rejects_a_null_schedule() =>
