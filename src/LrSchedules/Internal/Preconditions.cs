@@ -204,6 +204,7 @@ internal static class Preconditions
     }
 
     /// <summary>The exception for a value outside what the parameter accepts.</summary>
+    // Stryker disable once String : every caller passes a name (CallerArgumentExpression or nameof), so paramName is never null here.
     public static ScheduleArgumentException OutOfRange(string? paramName, object? value, string requirement, int? index = null) =>
         new(paramName ?? string.Empty, value, requirement, index);
 
@@ -243,6 +244,7 @@ internal static class Preconditions
     public static string Format(object? value) => value switch
     {
         null => "null",
+        // Stryker disable once String : since .NET Core 3.0 the default format of a double ("" is "G") is the same shortest round-trippable text as "R".
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? string.Empty,

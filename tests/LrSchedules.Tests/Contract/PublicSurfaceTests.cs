@@ -102,6 +102,17 @@ public class PublicSurfaceTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_porting_factory_that_returns_a_controller_a_core_factory_built_records_its_own_call()
+    {
+        ReduceLearningRateOnPlateau plateau = LrSchedules.Porting.Torch.ReduceLROnPlateau(0.1, "max", factor: 0.5, patience: 3);
+
+        plateau.Options.Should().Be(new ReduceOnPlateauOptions { Mode = PlateauMode.Max, Factor = 0.5, Patience = 3 });
+        FactoryCalls.TryGetCall(plateau, out FactoryCall? call).Should().BeTrue();
+        call!.Factory.Should().Be("ReduceLROnPlateau", "the configuration layer describes the controller by the call the user made");
+        call.Arguments.Should().Equal(0.1, "max", 0.5, 3L, 1e-4, "rel", 0L, 0.0, 1e-8);
+    }
+
+    [Fact]
     public void A_record_holds_the_validated_copy_not_the_callers_collection()
     {
         long[] milestones = [10, 20];

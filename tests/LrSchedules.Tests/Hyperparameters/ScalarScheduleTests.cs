@@ -105,7 +105,20 @@ public sealed class ScalarScheduleTests
 
         WeightDecaySchedule decay = new UserSchedule(step => step == 5 ? -0.1 : 0.01).AsWeightDecay();
         decay.GetValue(4).Should().Be(0.01);
-        decay.Invoking(d => d.GetValue(5)).Should().Throw<InvalidOperationException>().WithMessage("*-0.1*");
+        decay.Invoking(d => d.GetValue(5)).Should().Throw<InvalidOperationException>()
+            .WithMessage("WeightDecaySchedule: the schedule returned -0.1 at step 5; every value must be finite and >= 0.");
+    }
+
+    [Fact]
+    public void A_user_schedule_is_checked_against_one_exclusively_for_momentum_and_not_at_all_for_weight_decay()
+    {
+        MomentumSchedule momentum = new UserSchedule(step => step == 4 ? 1.0 : 0.99999999999999989).AsMomentum();
+        momentum.GetValue(3).Should().Be(0.99999999999999989);
+        momentum.Invoking(m => m.GetValue(4)).Should().Throw<InvalidOperationException>()
+            .WithMessage("MomentumSchedule: the schedule returned 1 at step 4; every value must lie in [0, 1).");
+
+        new UserSchedule(_ => 2.5).AsWeightDecay().GetValue(7).Should().Be(2.5);
+        Schedule.FromFunction((long _) => 2.5).AsWeightDecay().GetValue(7).Should().Be(2.5, "a weight decay has no upper bound, whatever the schedule");
     }
 
     [Fact]

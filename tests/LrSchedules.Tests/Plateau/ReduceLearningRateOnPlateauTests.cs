@@ -96,6 +96,7 @@ public class ReduceLearningRateOnPlateauTests
 
         plateau.Reductions.Should().Be(3);
         plateau.CurrentLearningRate.Should().Be(torch.Lr).And.Be(((0.1 * 0.3) * 0.3) * 0.3).And.Be(0.0026999999999999997);
+        plateau.GetLearningRate(0).Should().Be(0.0026999999999999997, "a constant holds the optimizer's one rate from step 0 on");
         (0.1 * plateau.Scale).Should().Be(0.0027, "the product in the other order differs in the last bit");
     }
 
@@ -150,6 +151,12 @@ public class ReduceLearningRateOnPlateauTests
     [InlineData(PlateauMode.Max, PlateauThresholdMode.Relative, 0.1, 1.11, true)]
     [InlineData(PlateauMode.Max, PlateauThresholdMode.Absolute, 0.1, 1.09, false)]
     [InlineData(PlateauMode.Max, PlateauThresholdMode.Absolute, 0.1, 1.11, true)]
+    [InlineData(PlateauMode.Min, PlateauThresholdMode.Relative, 0.0, 1.0, false)]
+    [InlineData(PlateauMode.Max, PlateauThresholdMode.Relative, 0.0, 1.0, false)]
+    [InlineData(PlateauMode.Min, PlateauThresholdMode.Relative, 0.5, 0.5, false)]
+    [InlineData(PlateauMode.Max, PlateauThresholdMode.Relative, 0.5, 1.5, false)]
+    [InlineData(PlateauMode.Min, PlateauThresholdMode.Absolute, 0.5, 0.5, false)]
+    [InlineData(PlateauMode.Max, PlateauThresholdMode.Absolute, 0.5, 1.5, false)]
     public void Threshold_decides_what_counts_as_improvement(PlateauMode mode, PlateauThresholdMode thresholdMode, double threshold, double second, bool improves)
     {
         var options = new ReduceOnPlateauOptions { Mode = mode, ThresholdMode = thresholdMode, Threshold = threshold, Patience = 0, Factor = 0.5 };
@@ -198,6 +205,40 @@ public class ReduceLearningRateOnPlateauTests
         plateau.CurrentLearningRate.Should().Be(1e-8);
         plateau.Reductions.Should().Be(0);
         plateau.ExportState().Should().Be(new ReduceOnPlateauState(2, 1, 0, 3, 0));
+    }
+
+    [Fact]
+    public void A_reduction_of_exactly_epsilon_is_skipped_as_in_pytorch()
+    {
+        // PyTorch applies a reduction only when old_lr - new_lr > eps; 1 - 0.5 = 0.5 is not.
+        var options = Quick with { Patience = 0, Epsilon = 0.5 };
+        foreach (ILearningRateSchedule underlying in new ILearningRateSchedule[] { Schedule.Constant(1.0), Schedule.FromFunction((long _) => 1.0) })
+        {
+            var plateau = underlying.ReduceOnPlateau(options);
+            var torch = new PyTorchReduceLROnPlateau(1.0, options);
+            plateau.Report(1.0);
+            plateau.Report(1.0);
+            torch.Step(1.0);
+            torch.Step(1.0);
+
+            plateau.Reductions.Should().Be(0);
+            plateau.CurrentLearningRate.Should().Be(torch.Lr).And.Be(1.0);
+            plateau.ExportState().CooldownCounter.Should().Be(0);
+        }
+    }
+
+    [Fact]
+    public void A_zero_rate_of_the_underlying_schedule_keeps_its_sign_after_reductions()
+    {
+        // Negative zero is a valid rate, returned as is by every schedule; a rate at or below the floor is never changed.
+        var plateau = Schedule.FromFunction((long step) => step < 5 ? 0.1 : -0.0).ReduceOnPlateau(Quick with { Patience = 0 });
+        plateau.Report(1.0);
+        plateau.Report(1.0);
+        plateau.Reductions.Should().Be(1);
+
+        double rate = plateau.GetLearningRate(5);
+        rate.Should().Be(0.0);
+        double.IsNegative(rate).Should().BeTrue();
     }
 
     [Fact]
@@ -288,6 +329,20 @@ public class ReduceLearningRateOnPlateauTests
     }
 
     [Fact]
+    public void At_the_last_step_the_rate_is_the_underlying_schedules_times_the_reductions()
+    {
+        var plateau = Schedule.Cosine(0.1, 0.001, 100).ReduceOnPlateau(Quick with { Patience = 0 });
+        plateau.GetLearningRate(long.MaxValue).Should().Be(0.001, "before any reduction the rate is the cosine's final rate");
+
+        plateau.Report(1.0);
+        plateau.Report(1.0);
+
+        plateau.Reductions.Should().Be(1);
+        plateau.GetLearningRate(long.MaxValue).Should().Be(0.0005);
+        plateau.GetLearningRate(long.MaxValue - 1).Should().Be(0.0005);
+    }
+
+    [Fact]
     public void Floor_applies_to_the_reduced_rate_but_never_raises_the_underlying_schedule()
     {
         var options = Quick with { Patience = 0, MinimumLearningRate = 0.03 };
@@ -351,6 +406,36 @@ public class ReduceLearningRateOnPlateauTests
     }
 
     [Fact]
+    public void A_state_with_more_reductions_than_can_change_the_rate_is_restored_at_once_keeping_its_count()
+    {
+        // 0.7 · 0.5ᵏ reaches 0 (and the multiplier 0.5ᵏ underflows) after about 1,100 reductions; later ones change nothing.
+        var options = new ReduceOnPlateauOptions { Factor = 0.5, Patience = 0, Threshold = 0, Epsilon = 0 };
+        var state = new ReduceOnPlateauState(long.MaxValue, 1.0, 0, 0, long.MaxValue);
+
+        foreach (ILearningRateSchedule underlying in new ILearningRateSchedule[] { Schedule.Constant(0.7), Schedule.Cosine(0.7, 0.0, 100) })
+        {
+            var restored = underlying.ReduceOnPlateau(options, state);
+
+            restored.ExportState().Should().Be(state);
+            restored.Reductions.Should().Be(long.MaxValue);
+            restored.Scale.Should().Be(0.0);
+            restored.GetLearningRate(0).Should().Be(0.0);
+        }
+    }
+
+    [Fact]
+    public void After_long_MaxValue_reports_no_more_can_be_made_and_the_state_is_kept()
+    {
+        var state = new ReduceOnPlateauState(long.MaxValue, 0.5, 1, 0, 2);
+        var plateau = Schedule.Constant(0.1).ReduceOnPlateau(Quick, state);
+
+        plateau.Invoking(p => p.Report(0.1)).Should().Throw<InvalidOperationException>()
+            .WithMessage("No more metrics can be reported: ReportCount has reached long.MaxValue.");
+        plateau.ExportState().Should().Be(state);
+        plateau.CurrentLearningRate.Should().Be(0.025);
+    }
+
+    [Fact]
     public void State_is_an_immutable_value()
     {
         var plateau = Schedule.Constant(0.1).ReduceOnPlateau(Quick);
@@ -362,16 +447,23 @@ public class ReduceLearningRateOnPlateauTests
     }
 
     [Theory]
-    [InlineData(-1L, 1.0, 0L, 0, 0L, "ReportCount")]
-    [InlineData(5L, double.NaN, 0L, 0, 0L, "Best")]
-    [InlineData(5L, 1.0, 3L, 0, 0L, "BadEpochs")]
-    [InlineData(5L, 1.0, -1L, 0, 0L, "BadEpochs")]
-    [InlineData(5L, 1.0, 0L, 1, 0L, "CooldownCounter")]
-    [InlineData(5L, 1.0, 0L, 0, 6L, "Reductions")]
-    [InlineData(5L, 1.0, 0L, 0, -1L, "Reductions")]
-    public void Restoring_rejects_a_state_that_does_not_fit_the_options(long reports, double best, long bad, int cooldown, long reductions, string field) =>
-        FluentActions.Invoking(() => Schedule.Constant(0.1).ReduceOnPlateau(Quick, new ReduceOnPlateauState(reports, best, bad, cooldown, reductions)))
-            .Should().Throw<ArgumentException>().WithParameterName("state").WithMessage($"*ReduceOnPlateauState.{field} must be*");
+    [InlineData(-1L, 1.0, 0L, 0, 0L, "ReportCount must be >= 0 but was -1.")]
+    [InlineData(5L, double.NaN, 0L, 0, 0L, "Best must be a number (±infinity before the first report) but was NaN.")]
+    [InlineData(5L, 1.0, 3L, 0, 0L, "BadEpochs must be in [0, Patience = 2] but was 3.")]
+    [InlineData(5L, 1.0, -1L, 0, 0L, "BadEpochs must be in [0, Patience = 2] but was -1.")]
+    [InlineData(5L, 1.0, 0L, 1, 0L, "CooldownCounter must be in [0, Cooldown = 0] but was 1.")]
+    [InlineData(5L, 1.0, 0L, 0, 6L, "Reductions must be in [0, ReportCount] but was 6.")]
+    [InlineData(5L, 1.0, 0L, 0, -1L, "Reductions must be in [0, ReportCount] but was -1.")]
+    public void Restoring_rejects_a_state_that_does_not_fit_the_options(long reports, double best, long bad, int cooldown, long reductions, string error)
+    {
+        var state = new ReduceOnPlateauState(reports, best, bad, cooldown, reductions);
+
+        ScheduleArgumentException rejection = FluentActions.Invoking(() => Schedule.Constant(0.1).ReduceOnPlateau(Quick, state))
+            .Should().Throw<ScheduleArgumentException>().WithParameterName("state").Which;
+
+        rejection.ActualValue.Should().Be(state);
+        rejection.Requirement.Should().Be($"a state this schedule can resume from (ReduceOnPlateauState.{error})");
+    }
 
     [Fact]
     public void Restoring_rejects_more_reductions_than_reports_compared()
@@ -384,21 +476,21 @@ public class ReduceLearningRateOnPlateauTests
     }
 
     [Theory]
-    [InlineData("Factor", 1.0)]
-    [InlineData("Factor", 0.0)]
-    [InlineData("Factor", 1.5)]
-    [InlineData("Factor", double.NaN)]
-    [InlineData("Patience", -1)]
-    [InlineData("Threshold", -0.1)]
-    [InlineData("Threshold", double.PositiveInfinity)]
-    [InlineData("Cooldown", -2)]
-    [InlineData("MinimumLearningRate", -0.001)]
-    [InlineData("MinimumLearningRate", double.NaN)]
-    [InlineData("Epsilon", -1e-8)]
-    [InlineData("Mode", 5)]
-    [InlineData("ThresholdMode", 9)]
-    [InlineData("IgnoredReports", -1)]
-    public void Options_out_of_range_are_rejected_naming_the_option_and_the_value(string option, double value)
+    [InlineData("Factor", 1.0, "in (0, 1)")]
+    [InlineData("Factor", 0.0, "in (0, 1)")]
+    [InlineData("Factor", 1.5, "in (0, 1)")]
+    [InlineData("Factor", double.NaN, "in (0, 1)")]
+    [InlineData("Patience", -1, ">= 0")]
+    [InlineData("Threshold", -0.1, "a finite number >= 0")]
+    [InlineData("Threshold", double.PositiveInfinity, "a finite number >= 0")]
+    [InlineData("Cooldown", -2, ">= 0")]
+    [InlineData("MinimumLearningRate", -0.001, "a finite number >= 0")]
+    [InlineData("MinimumLearningRate", double.NaN, "a finite number >= 0")]
+    [InlineData("Epsilon", -1e-8, "a finite number >= 0")]
+    [InlineData("Mode", 5, "Min or Max")]
+    [InlineData("ThresholdMode", 9, "Relative or Absolute")]
+    [InlineData("IgnoredReports", -1, ">= 0")]
+    public void Options_out_of_range_are_rejected_naming_the_option_the_value_and_the_range(string option, double value, string range)
     {
         ReduceOnPlateauOptions options = option switch
         {
@@ -412,17 +504,28 @@ public class ReduceLearningRateOnPlateauTests
             "IgnoredReports" => new() { IgnoredReports = (int)value },
             _ => new() { ThresholdMode = (PlateauThresholdMode)(int)value },
         };
+        string shown = Internal.Preconditions.Format(option is "Mode" or "ThresholdMode" or "Patience" or "Cooldown" or "IgnoredReports" ? (object)(int)value : value);
 
-        FluentActions.Invoking(() => Schedule.Constant(0.1).ReduceOnPlateau(options))
-            .Should().Throw<ArgumentException>().WithParameterName("options")
-            .WithMessage($"*ReduceOnPlateauOptions.{option} must be*but was {Internal.Preconditions.Format(option is "Mode" or "ThresholdMode" or "Patience" or "Cooldown" or "IgnoredReports" ? (object)(int)value : value)}*");
+        ScheduleArgumentException rejection = FluentActions.Invoking(() => Schedule.Constant(0.1).ReduceOnPlateau(options))
+            .Should().Throw<ScheduleArgumentException>().WithParameterName("options").Which;
+
+        rejection.ActualValue.Should().BeSameAs(options);
+        rejection.Requirement.Should().Be($"options with every value in range (ReduceOnPlateauOptions.{option} must be {range} but was {shown}.)");
     }
 
     [Fact]
     public void All_bad_options_are_reported_together() =>
         FluentActions.Invoking(() => Schedule.Constant(0.1).ReduceOnPlateau(new ReduceOnPlateauOptions { Factor = 2, Patience = -1, Epsilon = double.NaN }))
-            .Should().Throw<ArgumentException>()
-            .WithMessage("*Factor must be in (0, 1) but was 2.*Patience must be >= 0 but was -1.*Epsilon must be a finite number >= 0 but was NaN.*");
+            .Should().Throw<ScheduleArgumentException>().Which.Requirement.Should().Be(
+                "options with every value in range (ReduceOnPlateauOptions.Factor must be in (0, 1) but was 2. " +
+                "ReduceOnPlateauOptions.Patience must be >= 0 but was -1. ReduceOnPlateauOptions.Epsilon must be a finite number >= 0 but was NaN.)");
+
+    [Fact]
+    public void All_bad_state_fields_are_reported_together() =>
+        FluentActions.Invoking(() => Schedule.Constant(0.1).ReduceOnPlateau(Quick, new ReduceOnPlateauState(-1, double.NaN, 0, 0, 0)))
+            .Should().Throw<ScheduleArgumentException>().Which.Requirement.Should().Be(
+                "a state this schedule can resume from (ReduceOnPlateauState.ReportCount must be >= 0 but was -1. " +
+                "ReduceOnPlateauState.Best must be a number (±infinity before the first report) but was NaN.)");
 
     [Fact]
     public void Plateau_rejects_a_null_schedule() =>

@@ -233,6 +233,29 @@ public class StateFuzzTests
         rejected.Should().BeInRange(1, CasesPerType - 1, "the cases mix states in and out of range");
     }
 
+    [Theory]
+    [InlineData("GradientNoiseScale", "biased", "1", "json.biased must be true or false but was 1.")]
+    [InlineData("AdaptiveBatchSizeController", "configuration.growOnly", "\"yes\"", "json.configuration.growOnly must be true or false but was \"yes\".")]
+    [InlineData("AdaptiveBatchSizeController", "configuration.growOnly", "false", "json.configuration.growOnly must be this instance's true but was False.")]
+    [InlineData("AdaptiveBatchSizeController", "configuration.integerFactors", "true", "json.configuration.integerFactors must be this instance's false but was True.")]
+    [InlineData("AdaptiveBatchSizeController", "changes", "{}", "json.changes must be an array but was {}.")]
+    [InlineData("AdaptiveBatchSizeController", "configuration", "[]", "json.configuration must be an object but was [].")]
+    public void A_field_of_another_kind_or_value_is_rejected_naming_its_path_its_saved_text_and_what_it_must_be(string name, string path, string value, string message)
+    {
+        Subject subject = Subjects.Single(s => s.Name == name);
+        var random = new Random(TestSeed.Or(15_010));
+        JsonNode root = JsonNode.Parse(subject.Export(subject.Make(random, false)))!;
+        string[] keys = path.Split('.');
+        JsonNode parent = keys[..^1].Aggregate(root, (node, key) => node[key]!);
+        parent[keys[^1]].Should().NotBeNull($"{path} is a field of {name}'s state");
+        parent[keys[^1]] = JsonNode.Parse(value);
+        object target = subject.Make(random, false);
+        string before = subject.Observe(target);
+
+        ((Action)(() => subject.Import(target, root.ToJsonString()))).Should().Throw<ScheduleArgumentException>().Which.Message.Should().Be(message);
+        subject.Observe(target).Should().Be(before);
+    }
+
     private static (string Corruption, string Json, string? Field, bool MustAccept, bool MustName) Corrupt(Random random, string saved, Subject subject, out object? otherSource)
     {
         otherSource = null;
