@@ -182,13 +182,17 @@ public sealed class FastaiRangeTest : ILearningRateRangeTest
         lds.AsSpan().Fill(1);
         for (int i = 1; i < n; i++)
         {
-            // Stryker disable once Equality : j == i changes nothing: losses[i] < losses[i] is false and lds[maxEnd] < lds[i] was settled at j = i − 1
-            for (int j = 0; j < i; j++)
+            // fastai's range(0, i); written j != i because a j == i pass would change nothing (losses[i] < losses[i] is false
+            // and lds[maxEnd] < lds[i] was settled at j = i − 1), which would leave j <= i an equivalent mutant.
+            for (int j = 0; j != i; j++)
             {
-                // Stryker disable once Equality : where lds[i] == lds[j] + 1 the assignment stores the same value
-                if (losses[i] < losses[j] && lds[i] < lds[j] + 1)
+                if (losses[i] < losses[j])
                 {
-                    lds[i] = lds[j] + 1;
+                    // Stryker disable once Equality : where lds[i] == lds[j] + 1 the assignment stores the same value
+                    if (lds[i] < lds[j] + 1)
+                    {
+                        lds[i] = lds[j] + 1;
+                    }
                 }
 
                 if (lds[maxEnd] < lds[i])
