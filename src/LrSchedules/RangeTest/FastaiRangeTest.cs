@@ -186,13 +186,10 @@ public sealed class FastaiRangeTest : ILearningRateRangeTest
             // and lds[maxEnd] < lds[i] was settled at j = i − 1), which would leave j <= i an equivalent mutant.
             for (int j = 0; j != i; j++)
             {
+                // fastai: if losses[i] < losses[j] and lds[i] < lds[j] + 1: lds[i] = lds[j] + 1.
                 if (losses[i] < losses[j])
                 {
-                    // Stryker disable once Equality : where lds[i] == lds[j] + 1 the assignment stores the same value
-                    if (lds[i] < lds[j] + 1)
-                    {
-                        lds[i] = lds[j] + 1;
-                    }
+                    lds[i] = Math.Max(lds[i], lds[j] + 1);
                 }
 
                 if (lds[maxEnd] < lds[i])
