@@ -179,13 +179,12 @@ internal readonly struct RestartCycles
         return true;
     }
 
-    // Past the tabled cycles (or m within a hair of 1): the logarithm estimate and its one correction.
+    // Past the tabled cycles (or m within a hair of 1): the logarithm estimate and its one correction. Only for m > 1:
+    // TryLocate handles m = 1 before it gets here.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void LocateInClosedForm(double position, out double positionInCycle, out double cycleLength, out double peakScale)
     {
-        double index = PeriodMultiplier == 1.0
-            ? Math.Floor(position / PeriodSteps)
-            : Math.Floor(Math.Log(1.0 + (position / PeriodSteps * (PeriodMultiplier - 1.0))) / _logMultiplier);
+        double index = Math.Floor(Math.Log(1.0 + (position / PeriodSteps * (PeriodMultiplier - 1.0))) / _logMultiplier);
 
         // The estimate can be one off next to a start; the exact comparison decides (no loop: one correction). Only
         // for multipliers within ~1e-12 of 1 at astronomically many cycles, or positions whose quotient overflows,

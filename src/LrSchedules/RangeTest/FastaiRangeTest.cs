@@ -30,9 +30,12 @@ namespace LrSchedules.RangeTest;
 /// debiasing divisor <c>1 − β^k</c> is computed in double and rounded to <see cref="float"/> as PyTorch does with a
 /// Python scalar, the 4 × best test, <c>valley</c>'s comparisons, <c>steep</c>'s slopes and <c>slide</c>'s
 /// <c>numpy.gradient</c> are all <see cref="float"/>. Returned rates are the <see cref="float"/> rates widened to
-/// <see cref="double"/>, as <c>float(tensor)</c> returns them (<c>minimum</c> then divides by 10 in double). Two
-/// divergences remain possible in the last bit: <c>steep</c>'s <c>log</c> is <c>(float)Math.Log(x)</c> (correctly
-/// rounded almost always; PyTorch's vectorized <c>logf</c> is within 1 ulp), and a PyTorch build whose compiler fuses
+/// <see cref="double"/>, as <c>float(tensor)</c> returns them (<c>minimum</c> then divides by 10 in double).
+/// <c>slide</c>'s plotted loss is <c>numpy.interp</c> of the double <c>log10</c> of the suggestion against the
+/// <c>float32</c> <c>log10</c> of the rates (NumPy applied to a <c>float32</c> tensor). Two divergences remain possible
+/// in the last bit: <c>steep</c>'s <c>log</c> and <c>slide</c>'s <c>log10</c> are <c>(float)Math.Log(x)</c> and
+/// <c>(float)Math.Log10(x)</c> (correctly rounded almost always; PyTorch's and NumPy's vectorized <c>float32</c>
+/// logarithms are within 1 ulp), and a PyTorch build whose compiler fuses
 /// <c>lerp</c>'s multiply and subtract into one FMA rounds once where this rounds twice. <c>slide</c> compares
 /// <c>float32</c> gradients with <c>thresh</c> as NumPy ≥ 2 does (NEP 50: the Python float is cast to
 /// <c>float32</c>).</para>
@@ -123,6 +126,7 @@ public sealed class FastaiRangeTest : ILearningRateRangeTest
         _losses.Add(smoothed);
 
         // LRFinder.after_batch.
+        // Stryker disable once Equality : at smoothed == _best the assignment stores the same value (±0 compare and scale alike)
         if (smoothed < _best)
         {
             _best = smoothed;
@@ -178,11 +182,14 @@ public sealed class FastaiRangeTest : ILearningRateRangeTest
         lds.AsSpan().Fill(1);
         for (int i = 1; i < n; i++)
         {
-            for (int j = 0; j < i; j++)
+            // fastai's range(0, i); written j != i because a j == i pass would change nothing (losses[i] < losses[i] is false
+            // and lds[maxEnd] < lds[i] was settled at j = i − 1), which would leave j <= i an equivalent mutant.
+            for (int j = 0; j != i; j++)
             {
-                if (losses[i] < losses[j] && lds[i] < lds[j] + 1)
+                // fastai: if losses[i] < losses[j] and lds[i] < lds[j] + 1: lds[i] = lds[j] + 1.
+                if (losses[i] < losses[j])
                 {
-                    lds[i] = lds[j] + 1;
+                    lds[i] = Math.Max(lds[i], lds[j] + 1);
                 }
 
                 if (lds[maxEnd] < lds[i])
@@ -229,14 +236,16 @@ public sealed class FastaiRangeTest : ILearningRateRangeTest
             left--;
         }
 
+        // Stryker disable once Arithmetic : fastai's adjust_value = 1; x * 1.0 and x / 1.0 are both exactly x
         double suggestion = localMinimum * 1.0;
 
-        // The plotted point: numpy.interp(log10(suggestion), log10(lrs), losses).
+        // The plotted point: numpy.interp(np.log10(suggestion), np.log10(lrs), losses). lrs is a float32 tensor, so its
+        // log10 is float32 (widened by interp); the suggestion is a Python float, so its log10 is double.
         var logRates = new double[n];
         var values = new double[n];
         for (int i = 0; i < n; i++)
         {
-            logRates[i] = Math.Log10(rates[i]);
+            logRates[i] = (float)Math.Log10(rates[i]);
             values[i] = losses[i];
         }
 

@@ -6,8 +6,10 @@ internal static class PythonArrays
     /// <summary>The range of Python's <c>x[start:-end]</c> (<c>x[start:]</c> when <paramref name="end"/> is 0) on a list of <paramref name="count"/> items.</summary>
     public static (int From, int Length) Slice(int count, int start, int end)
     {
+        // Python's x[start:-0] would be empty: callers pass 0 for "no end cut" (torch-lr-finder's skip_end == 0 branch takes
+        // lrs[skip_start:]), and count − 0 is that end, so no special case is needed.
         int from = Math.Min(start, count);
-        int to = end == 0 ? count : Math.Max(count - end, 0);
+        int to = Math.Max(count - end, 0);
         return (from, Math.Max(0, to - from));
     }
 
@@ -84,10 +86,17 @@ internal static class PythonArrays
         return result;
     }
 
-    /// <summary><c>numpy.interp(x, xp, fp)</c> for increasing <paramref name="xp"/>: linear between the points, clamped to the end values outside them.</summary>
+    /// <summary>
+    /// <c>numpy.interp(x, xp, fp)</c> for increasing <paramref name="xp"/>, as NumPy's <c>arr_interp</c>
+    /// (<c>numpy/_core/src/multiarray/compiled_base.c</c>) computes it: <c>fp[0]</c> below <c>xp[0]</c>, <c>fp[−1]</c> from
+    /// <c>xp[−1]</c> on, <c>fp[j]</c> when <c>x</c> is exactly <c>xp[j]</c>, otherwise <c>slope · (x − xp[j]) + fp[j]</c>
+    /// with <c>slope = (fp[j+1] − fp[j]) / (xp[j+1] − xp[j])</c> on the interval <c>xp[j] ≤ x &lt; xp[j+1]</c>.
+    /// NumPy's retry when that gives NaN (two equal infinite <c>fp</c>) is left out: the one caller, fastai's
+    /// <c>slide</c>, never holds two infinite losses (the point after an infinite smoothed loss is NaN and cut).
+    /// </summary>
     public static double Interpolate(double x, ReadOnlySpan<double> xp, ReadOnlySpan<double> fp)
     {
-        if (x <= xp[0])
+        if (x < xp[0])
         {
             return fp[0];
         }
@@ -97,13 +106,18 @@ internal static class PythonArrays
             return fp[^1];
         }
 
-        int j = 1;
-        while (xp[j] < x)
+        int j = 0;
+        while (xp[j + 1] <= x)
         {
             j++;
         }
 
-        double slope = (fp[j] - fp[j - 1]) / (xp[j] - xp[j - 1]);
-        return (slope * (x - xp[j - 1])) + fp[j - 1];
+        if (xp[j] == x)
+        {
+            return fp[j];
+        }
+
+        double slope = (fp[j + 1] - fp[j]) / (xp[j + 1] - xp[j]);
+        return (slope * (x - xp[j])) + fp[j];
     }
 }

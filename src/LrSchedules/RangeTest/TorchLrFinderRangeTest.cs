@@ -111,6 +111,7 @@ public sealed class TorchLrFinderRangeTest : ILearningRateRangeTest
                 loss = (Smoothing * loss) + ((1 - Smoothing) * _points[^1].Loss);
             }
 
+            // Stryker disable once Equality : at loss == _best the assignment stores the same value (±0 compare and scale alike)
             if (loss < _best)
             {
                 _best = loss;

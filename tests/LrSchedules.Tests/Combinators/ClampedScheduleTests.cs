@@ -129,4 +129,16 @@ public class ClampedScheduleTests
         FluentActions.Invoking(() => Decay.WithFloor(bound)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("minimum");
         FluentActions.Invoking(() => Decay.WithCeiling(bound)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("maximum");
     }
+
+    [Fact]
+    public void Clamps_whose_ranges_touch_at_one_value_merge_into_that_constant()
+    {
+        // [0.6, 0.7] then a ceiling of 0.6: the ranges share 0.6 only, clamp[max(0, 0.6), min(0.6, 0.7)] = [0.6, 0.6].
+        var merged = (ClampedSchedule)Decay.Clamp(0.6, 0.7).WithCeiling(0.6);
+        merged.Inner.Should().BeSameAs(Decay);
+        merged.Minimum.Should().Be(0.6);
+        merged.Maximum.Should().Be(0.6);
+        merged.ShouldHaveRate(0, 0.6);
+        merged.ShouldHaveRate(long.MaxValue, 0.6);
+    }
 }

@@ -237,4 +237,19 @@ public class WarmupScheduleTests
         FluentActions.Invoking(() => Cosine.WithConstantWarmup(0.0, 10, (WarmupPlacement)(-1)))
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("placement");
     }
+
+    [Fact]
+    public void An_overlaid_warmup_hides_overlaid_warmups_no_longer_than_itself()
+    {
+        var shorter = Cosine.WithLinearWarmup(5, 0.001, WarmupPlacement.Overlay);
+        var outer = (WarmupSchedule)shorter.WithLinearWarmup(10, 0.002, WarmupPlacement.Overlay);
+        outer.Inner.Should().BeSameAs(Cosine, "from step 10 on both warmups read the cosine at the same step");
+        outer.TargetLearningRate.Should().Be(0.001, "the target is the hidden warmup's rate at step 0");
+
+        var same = (WarmupSchedule)shorter.WithLinearWarmup(5, 0.002, WarmupPlacement.Overlay);
+        same.Inner.Should().BeSameAs(Cosine);
+
+        var longer = Cosine.WithLinearWarmup(20, 0.001, WarmupPlacement.Overlay);
+        ((WarmupSchedule)longer.WithLinearWarmup(10, 0.002, WarmupPlacement.Overlay)).Inner.Should().BeSameAs(longer, "its steps 10 to 19 still show");
+    }
 }

@@ -38,6 +38,18 @@ def gradient(f, single):  # numpy.gradient(f), unit spacing, edge_order=1
     return out
 
 
+def interp(x, xp, fp):  # numpy.interp (compiled_base.c arr_interp), increasing xp, one x
+    if x < xp[0]:
+        return fp[0]
+    if x >= xp[-1]:
+        return fp[-1]
+    j = max(i for i in range(len(xp)) if xp[i] <= x)  # xp[j] <= x < xp[j + 1]
+    if xp[j] == x:
+        return fp[j]
+    slope = (fp[j + 1] - fp[j]) / (xp[j + 1] - xp[j])
+    return slope * (x - xp[j]) + fp[j]
+
+
 def fastai_record(sweep, beta=0.98):
     num_it = len(sweep)
     last = max(6, num_it)
@@ -97,6 +109,8 @@ def fastai_suggest(sweep):
             r_idx -= 1
             l_idx -= 1
         result['slide'] = float(local_min_lr) * 1.0
+        # the plotted loss: np.log10 of the float32 lrs tensor is float32; of the suggestion (a Python float), double
+        result['slide_loss'] = interp(math.log10(result['slide']), [f32(math.log10(v)) for v in lrs], losses)
     # minimum
     result['minimum'] = None if n == 0 else lrs[argmin(losses)] / 10
     # steep

@@ -248,4 +248,38 @@ public class CosineWarmRestartsScheduleTests
         FluentActions.Invoking(() => Schedule.CosineWarmRestarts(initial, final, period, multiplier, decay, limit, kDecay))
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName(parameter)
             .WithMessage($"*{parameter} must be*but was*");
+
+    [Fact]
+    public void Past_the_tabled_cycles_the_closed_form_finds_the_cycle_an_exact_search_finds()
+    {
+        // m = 1.01, P = 10: 128 tabled cycles end at S_128 ≈ 2573.8; later steps take the logarithm estimate and its one
+        // correction. Expected: the cycle i with S_i ≤ step < S_(i+1) found by a bisection over S_i = (1 − m^i) / (1 − m) · P
+        // (double, as documented), then 0.001 + 0.5 · (0.1 − 0.001) · (1 + cos(π · (step − S_i) / (m^i · P))), in python3.
+        var schedule = Schedule.CosineWarmRestarts(0.1, 0.001, 10, 1.01);
+        schedule.ShouldHaveRate(5000, 0.09880733465812508);                 // cycle 180
+        schedule.ShouldHaveRate(18788, 0.0010013834112637002);              // the last step of cycle 299
+        schedule.ShouldHaveRate(18789, 0.09999822293034358);                // the first of cycle 300 (S_300 ≈ 18788.4)
+        schedule.ShouldHaveRate(1_000_000_000, 0.05882261092814622);        // cycle 1388
+        schedule.ShouldHaveRate(1L << 62, 0.016636056471786866);            // cycle 3624
+
+        // m = 1.001, P = 1 (tabled up to S_128 ≈ 136.5): steps where the estimate is one off and the correction decides.
+        var slow = Schedule.CosineWarmRestarts(0.1, 0.001, 1, 1.001);
+        slow.ShouldHaveRate(248_843_673_122, 0.001);  // the estimate says 19342, whose start rounds just above: the end of 19341
+        slow.ShouldHaveRate(971_793_989_948, 0.1);    // the estimate says 20704, but the step is S_20705 exactly: a restart
+    }
+
+    [Fact]
+    public void A_period_multiplier_below_one_is_rejected_stating_the_range() =>
+        FluentActions.Invoking(() => Schedule.CosineWarmRestarts(0.1, 0.001, 10, 0.5))
+            .Should().Throw<ScheduleArgumentException>().WithParameterName("periodMultiplier")
+            .Which.Requirement.Should().Be("a finite number >= 1");
+
+    [Fact]
+    public void A_large_k_decay_power_past_1e300_keeps_the_timm_value()
+    {
+        // P = 2e15, k = 20: T^k = 2^20 · 1e300 ≈ 1.05e306 (finite, above the 1e300 rescaling threshold) and at step 1.8e15
+        // t^k ≈ 1.27e305. timm: 0.001 + 0.5 · 0.099 · (1 + cos(π · t^k / T^k)), in python3 = 0.09643311369270158.
+        var schedule = Schedule.CosineWarmRestarts(0.1, 0.001, 2_000_000_000_000_000, kDecay: 20.0);
+        schedule.ShouldHaveRate(1_800_000_000_000_000, 0.09643311369270158);
+    }
 }

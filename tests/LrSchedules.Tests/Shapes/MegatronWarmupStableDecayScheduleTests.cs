@@ -136,4 +136,15 @@ public class MegatronWarmupStableDecayScheduleTests
     public void Rejects_an_undefined_curve() =>
         FluentActions.Invoking(() => Schedule.WarmupStableDecay(0.0, 1.0, 0.0, 0, 8, 4, (Curve)9))
             .Should().Throw<ScheduleArgumentException>().WithParameterName("decayCurve");
+
+    [Theory]
+    [InlineData(0.004, 0.003, 0.0003, 10, 100, 20, "<= peakLearningRate (0.003)")]
+    [InlineData(1e-5, 0.003, 0.004, 10, 100, 20, "<= peakLearningRate (0.003)")]
+    [InlineData(1e-5, 0.003, 0.0003, 100, 100, 20, "< totalSteps (100)")]
+    [InlineData(1e-5, 0.003, 0.0003, 10, 100, 91, "in [1, totalSteps - warmupSteps = 90]")]
+    public void Rejections_state_the_bound_from_the_other_arguments(
+        double initial, double peak, double final, long warmupSteps, long totalSteps, long decaySteps, string requirement) =>
+        FluentActions.Invoking(() => Schedule.WarmupStableDecay(initial, peak, final, warmupSteps, totalSteps, decaySteps, Curve.Exponential))
+            .Should().Throw<ScheduleArgumentException>()
+            .Which.Requirement.Should().Be(requirement);
 }

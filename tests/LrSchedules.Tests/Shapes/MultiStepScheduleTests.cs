@@ -74,4 +74,11 @@ public class MultiStepScheduleTests
     public void MultiStep_rejects_a_growth_that_overflows() =>
         FluentActions.Invoking(() => Schedule.MultiStep(1.0, [1, 2, 3], 1e200))
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("decayFactor");
+
+    [Fact]
+    public void MultiStep_overflow_names_the_milestone_where_the_rate_stops_being_finite() =>
+        // 1e200 is finite after the first milestone; 1e200 · 1e200 overflows at the second.
+        FluentActions.Invoking(() => Schedule.MultiStep(1.0, [1, 2, 3], 1e200))
+            .Should().Throw<ScheduleArgumentException>()
+            .Which.Requirement.Should().Be("small enough that initialLearningRate * decayFactor^2 is finite");
 }

@@ -176,4 +176,15 @@ public class OneCycleScheduleTests
         FluentActions.Invoking(() => Schedule.OneCycle(peak, totalSteps, fraction, curve, initialDivisor, finalDivisor))
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName(parameter)
             .WithMessage($"*{parameter} must be*but was*");
+
+    [Fact]
+    public void OneCycle_divisor_rejections_say_which_division_overflowed()
+    {
+        FluentActions.Invoking(() => Schedule.OneCycle(1e300, 100, 0.3, Curve.Cosine, 1e-10, 1e4))
+            .Should().Throw<ScheduleArgumentException>()
+            .Which.Requirement.Should().Be("large enough that peakLearningRate / initialDivisor is finite");
+        FluentActions.Invoking(() => Schedule.OneCycle(1.0, 100, 0.3, Curve.Cosine, 1.0, 1e-310))
+            .Should().Throw<ScheduleArgumentException>()
+            .Which.Requirement.Should().Be("large enough that peakLearningRate / initialDivisor / finalDivisor is finite");
+    }
 }

@@ -270,4 +270,12 @@ public class PiecewiseInterpolatedScheduleTests
     public void PiecewiseInterpolated_optax_form_rejects_boundaries_that_collide_as_doubles() =>
         FluentActions.Invoking(() => Schedule.PiecewiseInterpolated(1.0, [new(1L << 53, 0.5), new((1L << 53) + 1, 0.5)], Curve.Linear))
             .Should().Throw<ArgumentException>().WithParameterName("boundariesAndScales").WithMessage("*collide*");
+
+    [Fact]
+    public void PiecewiseInterpolated_optax_form_names_the_colliding_boundary_after_a_boundary_at_zero() =>
+        // The boundary at 0 replaces the initial knot; 2^53 + 1 then collides with 2^53 as a double.
+        FluentActions.Invoking(() => Schedule.PiecewiseInterpolated(1.0, [new(0, 2.0), new(1L << 53, 0.5), new((1L << 53) + 1, 0.5)], Curve.Linear))
+            .Should().Throw<ScheduleArgumentException>()
+            .Where(e => Equals(e.ActualValue, (1L << 53) + 1)
+                && e.Requirement == "a boundary that stays distinct from 9007199254740992 as a double (they collide above 2^53)");
 }

@@ -144,4 +144,32 @@ public class PowerScheduleTests
         FluentActions.Invoking(() => Schedule.Power(0.0, 0.01, 0.0, 100, warmupFraction, decayFraction))
             .Should().Throw<ScheduleArgumentException>().WithParameterName(parameter)
             .Which.ActualValue.Should().Be(parameter == "warmupFraction" ? warmupFraction : decayFraction);
+
+    [Theory]
+    [InlineData(0.01, 0.01, 0.0, 10, 100, 20, -0.51, "< peakLearningRate (0.01)")]
+    [InlineData(0.0, 0.01, 0.0, 0, 100, 20, -0.51, "a warmup of at least 1 step and less than totalSteps (100); it gives 0 steps")]
+    [InlineData(0.0, 0.01, 0.0, 10, 100, 91, -0.51, "a tail of at least 1 step that leaves the warmup whole, at most totalSteps - warmup = 90 steps; it gives 91 steps")]
+    [InlineData(0.0, 0.01, 0.0, 10, 100, 20, 0.5, "a finite number < 0")]
+    public void Rejections_state_the_requirement_with_the_bound_worked_out(
+        double initial, double peak, double final, long warmupSteps, long totalSteps, long decaySteps, double exponent, string requirement) =>
+        FluentActions.Invoking(() => Schedule.Power(initial, peak, final, warmupSteps, totalSteps, decaySteps, exponent))
+            .Should().Throw<ScheduleArgumentException>()
+            .Which.Requirement.Should().Be(requirement);
+
+    [Fact]
+    public void A_final_rate_at_or_above_the_tail_start_is_rejected_naming_that_rate() =>
+        // The tail starts at 0.01 · (80 / 10)^−0.51 ≈ 0.00346; 0.005 is above it.
+        FluentActions.Invoking(() => Schedule.Power(0.0, 0.01, 0.005, 10, 100, 20))
+            .Should().Throw<ScheduleArgumentException>()
+            .Which.Requirement.Should().StartWith("< the rate where the tail starts, peakLearningRate * ((totalSteps - decay) / warmup)^exponent = 0.0034");
+
+    [Theory]
+    [InlineData(0, 0.1, 0.1, "totalSteps", "> 0")]
+    [InlineData(100, -0.1, 0.1, "warmupFraction", "in [0, 1]")]
+    [InlineData(100, 0.05, 1.5, "decayFraction", "in [0, 1]")]
+    [InlineData(100, 0.001, 0.1, "warmupFraction", "a warmup of at least 1 step and less than totalSteps (100); it gives 0 steps")]
+    public void Fraction_rejections_check_the_range_before_the_rounding(long totalSteps, double warmupFraction, double decayFraction, string parameter, string requirement) =>
+        FluentActions.Invoking(() => Schedule.Power(0.0, 0.01, 0.0, totalSteps, warmupFraction, decayFraction))
+            .Should().Throw<ScheduleArgumentException>().WithParameterName(parameter)
+            .Which.Requirement.Should().Be(requirement);
 }

@@ -106,4 +106,10 @@ public class TanhScheduleTests
         FluentActions.Invoking(() => Schedule.Tanh(initial, final, period, lowerBound, upperBound, multiplier, decay, limit))
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName(parameter)
             .WithMessage($"*{parameter} must be*but was*");
+
+    [Fact]
+    public void Tanh_rejects_an_upper_bound_not_above_the_lower_one_naming_the_lower_one() =>
+        FluentActions.Invoking(() => Schedule.Tanh(0.1, 0.0, 50, -7.0, -8.0))
+            .Should().Throw<ScheduleArgumentException>()
+            .Which.Requirement.Should().Be("a finite number > lowerBound (-7)");
 }

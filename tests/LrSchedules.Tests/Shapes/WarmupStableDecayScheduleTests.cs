@@ -164,4 +164,10 @@ public class WarmupStableDecayScheduleTests
         FluentActions.Invoking(() => Schedule.WarmupStableDecay(peak, warmup, stable, decay, decayShape, ratio, warmupShape, cycles))
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName(parameter)
             .WithMessage($"*{parameter} must be*but was*");
+
+    [Fact]
+    public void WarmupStableDecay_rejects_phases_past_long_MaxValue_saying_so() =>
+        FluentActions.Invoking(() => Schedule.WarmupStableDecay(1.0, 1, long.MaxValue - 1, 1))
+            .Should().Throw<ScheduleArgumentException>()
+            .Which.Requirement.Should().Be("small enough that warmupSteps + stableSteps + decaySteps <= long.MaxValue");
 }
