@@ -64,5 +64,8 @@ public class PythonArraysTests
         // Repeated knots: numpy's search finds the last j with xp[j] ≤ x, so x = 0 reads fp[1], not fp[0].
         PythonArrays.Interpolate(0, [0, 0, 1], [5, 6, 7]).Should().Be(6);
         PythonArrays.Interpolate(0.5, [0, 0, 1], [5, 6, 7]).Should().Be(6.5);
+
+        // An exact knot next to an infinite value: numpy returns fp[j]; the slope form would give ∞ · 0 = NaN.
+        PythonArrays.Interpolate(1, [0, 1, 2], [10, 20, double.PositiveInfinity]).Should().Be(20);
     }
 }

@@ -251,6 +251,13 @@ public class RangeTestFinderTests
         test.Record(1e-3, 1.0);
         test.Record(2e-3, 2.0);
         test.Points.Select(p => p.Loss).Should().Equal(1.0, 1.7999999523162842);
+
+        // Where the two lerp forms round apart: losses 0.1f, 0.4f. v = 0.075, then 0.4 + 0.25 · (0.075 − 0.4) = 0.31875,
+        // / 0.9375 = 0.34: in float32 0.3400000333786011 (v − (v − x)(1 − β) would round to 0.3400000035762787).
+        var other = new FastaiRangeTest(plannedSteps: 10, beta: 0.25);
+        other.Record(1e-3, 0.1);
+        other.Record(2e-3, 0.4);
+        other.Points.Select(p => p.Loss).Should().Equal(0.10000000149011612, 0.3400000333786011);
     }
 
     [Fact]

@@ -261,6 +261,7 @@ public class CosineWarmRestartsScheduleTests
         schedule.ShouldHaveRate(18789, 0.09999822293034358);                // the first of cycle 300 (S_300 ≈ 18788.4)
         schedule.ShouldHaveRate(1_000_000_000, 0.05882261092814622);        // cycle 1388
         schedule.ShouldHaveRate(1L << 62, 0.016636056471786866);            // cycle 3624
+        schedule.ShouldHaveRate(9_299_138_620_600_622, 0.1);                // exactly S_3001 (a whole double above 2^53): a restart
 
         // m = 1.001, P = 1 (tabled up to S_128 ≈ 136.5): steps where the estimate is one off and the correction decides.
         var slow = Schedule.CosineWarmRestarts(0.1, 0.001, 1, 1.001);
