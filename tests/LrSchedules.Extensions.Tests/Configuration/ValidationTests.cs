@@ -27,6 +27,15 @@ public class ValidationTests
         .Where(t => typeof(ILearningRateSchedule).IsAssignableFrom(t.ResultType) || t.ResultType == typeof(LrSchedules.Porting.PortedScheduler)).Select(t => t.Name));
 
     [Fact]
+    public void An_unknown_name_with_a_one_letter_origin_is_compared_with_every_type_not_with_an_origin()
+    {
+        // "t." is no origin: the text before the dot names no type, so the problem lists all the types, not those of an origin.
+        Problems("""{ "Type": "t.Cosine" }""").Should().ContainSingle().Which.Should()
+            .StartWith("Type must be the name of a type that builds an ILearningRateSchedule but was 't.Cosine'")
+            .And.EndWith($"; the types are {LearningRateTypes}.");
+    }
+
+    [Fact]
     public void A_bad_value_deep_in_a_join_is_reported_with_its_full_configuration_path_and_the_factorys_requirement()
     {
         var section = Section(
