@@ -26,6 +26,37 @@ public class ValidationTests
     private static string LearningRateTypes => string.Join(", ", ScheduleConfiguration.Types
         .Where(t => typeof(ILearningRateSchedule).IsAssignableFrom(t.ResultType) || t.ResultType == typeof(LrSchedules.Porting.PortedScheduler)).Select(t => t.Name));
 
+    [Theory]
+    [InlineData("2147483647", true)]
+    [InlineData("2147483648", false)]
+    [InlineData("-2147483648", true)]
+    [InlineData("-2147483649", false)]
+    [InlineData("2147483647.0", true)]
+    [InlineData("2147483648.0", false)]
+    [InlineData("-2147483648.0", true)]
+    [InlineData("-2147483649.0", false)]
+    [InlineData("2e0", true)]
+    [InlineData("2.5", false)]
+    public void A_32_bit_integer_is_read_in_its_range_also_with_a_fraction_of_zero(string workers, bool read)
+    {
+        string json = $$"""
+            { "Type": "DataParallel", "Workers": {{workers}}, "MaximumMicroBatchSize": 64,
+              "Plan": { "Type": "Plan", "DatasetSize": 10000, "LastBatch": "Drop", "BatchSizeSchedule": { "Type": "ConstantBatchSize", "BatchSize": 128 } } }
+            """;
+
+        IReadOnlyList<string> problems = Problems(json, typeof(DataParallelPlan));
+
+        // A value out of the range of int (or not an integer) is the binder's problem; one in range reaches the factory, which has its own requirement.
+        problems.Any(p => p.StartsWith("Workers must be an integer in [-2147483648, 2147483647]", StringComparison.Ordinal)).Should().Be(!read, string.Join(" | ", problems));
+    }
+
+    [Fact]
+    public void An_unknown_type_when_anything_may_be_built_is_asked_for_as_a_type()
+    {
+        ScheduleConfiguration.Load("""{ "Type": "Nope" }""").Problems.Should().ContainSingle()
+            .Which.Message.Should().StartWith("Type must be a type but was 'Nope'");
+    }
+
     [Fact]
     public void An_unknown_name_with_a_one_letter_origin_is_compared_with_every_type_not_with_an_origin()
     {
