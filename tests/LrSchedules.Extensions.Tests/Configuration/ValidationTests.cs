@@ -51,6 +51,20 @@ public class ValidationTests
     }
 
     [Fact]
+    public void A_name_alone_stands_for_a_type_without_parameters_and_nothing_else()
+    {
+        const string Smith = """
+            { "Type": "IncreaseBatchSizeInsteadOfDecay", "Clock": "Epochs", "DatasetSize": 10000, "LastBatch": "Drop",
+              "InitialBatchSize": 50, "MaximumBatchSize": 800, "Epochs": 12, "Granularity": "Any",
+              "LearningRate": LR }
+            """;
+
+        Problems(Smith.Replace("LR", """{ "Type": "Constant", "LearningRate": 0.1 }""", StringComparison.Ordinal), typeof(BatchGrowthPlan)).Should().BeEmpty();
+        Problems(Smith.Replace("LR", "\"Cosine\"", StringComparison.Ordinal), typeof(BatchGrowthPlan)).Should().Equal(
+            "LearningRate must be a description (an object with a Type) but was 'Cosine'.");
+    }
+
+    [Fact]
     public void An_unknown_type_when_anything_may_be_built_is_asked_for_as_a_type()
     {
         ScheduleConfiguration.Load("""{ "Type": "Nope" }""").Problems.Should().ContainSingle()
