@@ -64,6 +64,22 @@ public class ValidationTests
             "LearningRate must be a description (an object with a Type) but was 'Cosine'.");
     }
 
+    [Theory]
+    [InlineData("{ }")]
+    [InlineData("""{ "Type": "  " }""")]
+    public void A_missing_or_blank_type_is_required_when_anything_may_be_built(string json)
+    {
+        ScheduleConfiguration.Load(json).Problems.Should().ContainSingle()
+            .Which.Message.Should().StartWith("Type is required: the name of a type that builds anything (");
+    }
+
+    [Fact]
+    public void A_type_that_is_not_text_must_be_a_name()
+    {
+        ScheduleConfiguration.Load("""{ "Type": [ ] }""").Problems.Should().ContainSingle()
+            .Which.Message.Should().StartWith("Type must be the name of a type but was ");
+    }
+
     [Fact]
     public void An_unknown_type_when_anything_may_be_built_is_asked_for_as_a_type()
     {
