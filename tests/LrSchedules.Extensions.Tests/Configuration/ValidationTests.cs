@@ -26,6 +26,76 @@ public class ValidationTests
     private static string LearningRateTypes => string.Join(", ", ScheduleConfiguration.Types
         .Where(t => typeof(ILearningRateSchedule).IsAssignableFrom(t.ResultType) || t.ResultType == typeof(LrSchedules.Porting.PortedScheduler)).Select(t => t.Name));
 
+    [Theory]
+    [InlineData("2147483647", true)]
+    [InlineData("2147483648", false)]
+    [InlineData("-2147483648", true)]
+    [InlineData("-2147483649", false)]
+    [InlineData("2147483647.0", true)]
+    [InlineData("2147483648.0", false)]
+    [InlineData("-2147483648.0", true)]
+    [InlineData("-2147483649.0", false)]
+    [InlineData("2e0", true)]
+    [InlineData("2.5", false)]
+    public void A_32_bit_integer_is_read_in_its_range_also_with_a_fraction_of_zero(string workers, bool read)
+    {
+        string json = $$"""
+            { "Type": "DataParallel", "Workers": {{workers}}, "MaximumMicroBatchSize": 64,
+              "Plan": { "Type": "Plan", "DatasetSize": 10000, "LastBatch": "Drop", "BatchSizeSchedule": { "Type": "ConstantBatchSize", "BatchSize": 128 } } }
+            """;
+
+        IReadOnlyList<string> problems = Problems(json, typeof(DataParallelPlan));
+
+        // A value out of the range of int (or not an integer) is the binder's problem; one in range reaches the factory, which has its own requirement.
+        problems.Any(p => p.StartsWith("Workers must be an integer in [-2147483648, 2147483647]", StringComparison.Ordinal)).Should().Be(!read, string.Join(" | ", problems));
+    }
+
+    [Fact]
+    public void A_name_alone_stands_for_a_type_without_parameters_and_nothing_else()
+    {
+        const string Smith = """
+            { "Type": "IncreaseBatchSizeInsteadOfDecay", "Clock": "Epochs", "DatasetSize": 10000, "LastBatch": "Drop",
+              "InitialBatchSize": 50, "MaximumBatchSize": 800, "Epochs": 12, "Granularity": "Any",
+              "LearningRate": LR }
+            """;
+
+        Problems(Smith.Replace("LR", """{ "Type": "Constant", "LearningRate": 0.1 }""", StringComparison.Ordinal), typeof(BatchGrowthPlan)).Should().BeEmpty();
+        Problems(Smith.Replace("LR", "\"Cosine\"", StringComparison.Ordinal), typeof(BatchGrowthPlan)).Should().Equal(
+            "LearningRate must be a description (an object with a Type) but was 'Cosine'.");
+    }
+
+    [Theory]
+    [InlineData("{ }")]
+    [InlineData("""{ "Type": "  " }""")]
+    public void A_missing_or_blank_type_is_required_when_anything_may_be_built(string json)
+    {
+        ScheduleConfiguration.Load(json).Problems.Should().ContainSingle()
+            .Which.Message.Should().StartWith("Type is required: the name of a type that builds anything (");
+    }
+
+    [Fact]
+    public void A_type_that_is_not_text_must_be_a_name()
+    {
+        ScheduleConfiguration.Load("""{ "Type": [ ] }""").Problems.Should().ContainSingle()
+            .Which.Message.Should().StartWith("Type must be the name of a type but was ");
+    }
+
+    [Fact]
+    public void An_unknown_type_when_anything_may_be_built_is_asked_for_as_a_type()
+    {
+        ScheduleConfiguration.Load("""{ "Type": "Nope" }""").Problems.Should().ContainSingle()
+            .Which.Message.Should().StartWith("Type must be a type but was 'Nope'");
+    }
+
+    [Fact]
+    public void An_unknown_name_with_a_one_letter_origin_is_compared_with_every_type_not_with_an_origin()
+    {
+        // "t." is no origin: the text before the dot names no type, so the problem lists all the types, not those of an origin.
+        Problems("""{ "Type": "t.Cosine" }""").Should().ContainSingle().Which.Should()
+            .StartWith("Type must be the name of a type that builds an ILearningRateSchedule but was 't.Cosine'")
+            .And.EndWith($"; the types are {LearningRateTypes}.");
+    }
+
     [Fact]
     public void A_bad_value_deep_in_a_join_is_reported_with_its_full_configuration_path_and_the_factorys_requirement()
     {

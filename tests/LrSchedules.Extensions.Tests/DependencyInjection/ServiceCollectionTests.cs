@@ -34,6 +34,17 @@ public class ServiceCollectionTests
             ],
             [100]);
 
+    private const string SmithPlan = """
+        { "Type": "IncreaseBatchSizeInsteadOfDecay", "Clock": "Epochs", "DatasetSize": 10000, "LastBatch": "Drop",
+          "InitialBatchSize": 50, "MaximumBatchSize": 800, "Epochs": 12,
+          "LearningRate": { "Type": "MultiStep", "InitialLearningRate": 0.1, "Milestones": [ 4, 7, 10 ], "DecayFactor": 0.25 } }
+        """;
+
+    private const string Plan = """
+        { "Type": "Plan", "DatasetSize": 10000, "LastBatch": "Drop",
+          "BatchSizeSchedule": { "Type": "Piecewise", "InitialBatchSize": 50, "Changes": [ { "Threshold": 100, "BatchSize": 100 } ], "Clock": "Steps" } }
+        """;
+
     private static IConfiguration Json(string json) =>
         new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();
 
@@ -200,6 +211,94 @@ public class ServiceCollectionTests
 
         act.Should().Throw<OptionsValidationException>().Which.Failures.Single()
             .Should().StartWith("Plan:Type must be the name of a type that builds a TrainingPlan").And.Contain("but was 'Cosine', which builds ");
+    }
+
+    [Fact]
+    public void A_batch_growth_plan_registers_the_plan_its_learning_rate_and_its_training_plan_under_its_own_options_name()
+    {
+        IConfiguration configuration = Json(SmithPlan);
+        using ServiceProvider provider = new ServiceCollection().AddBatchGrowthPlan(configuration).BuildServiceProvider();
+
+        var plan = provider.GetRequiredService<BatchGrowthPlan>();
+
+        provider.GetRequiredService<BatchGrowthPlan>().Should().BeSameAs(plan);
+        provider.GetRequiredService<ILearningRateSchedule>().Should().BeSameAs(plan.LearningRate);
+        provider.GetRequiredService<TrainingPlan>().Should().BeSameAs(plan.Plan);
+        plan.InitialBatchSize.Should().Be(50);
+        plan.MaximumBatchSize.Should().Be(800);
+        provider.GetRequiredService<IOptionsMonitor<ScheduleDescription>>().Get("LrSchedules.BatchGrowthPlan").Type
+            .Should().Be("IncreaseBatchSizeInsteadOfDecay");
+    }
+
+    [Fact]
+    public void A_batch_growth_plan_leaves_a_learning_rate_and_a_training_plan_registered_before_it()
+    {
+        IConfiguration configuration = Json(SmithPlan);
+        IConfiguration planConfiguration = Json(Plan);
+        using ServiceProvider provider = new ServiceCollection()
+            .AddLearningRateSchedule(Json(AppSettings).GetSection("Training:Schedule"))
+            .AddTrainingPlan(planConfiguration)
+            .AddBatchGrowthPlan(configuration)
+            .BuildServiceProvider();
+
+        provider.GetRequiredService<ILearningRateSchedule>().ShouldEqualEverywhere(Expected, "registered first");
+        provider.GetRequiredService<TrainingPlan>().Should().NotBeSameAs(provider.GetRequiredService<BatchGrowthPlan>().Plan);
+        provider.GetRequiredService<TrainingPlan>().DatasetSize.Should().Be(10_000);
+    }
+
+    [Fact]
+    public void A_training_plan_and_a_plateau_description_are_options_named_after_their_type()
+    {
+        IConfiguration plan = Json(Plan);
+        IConfiguration plateau = Json("""
+            { "Type": "ReduceOnPlateau", "Options": { "Patience": 2 }, "Schedule": { "Type": "Cosine", "InitialLearningRate": 0.1, "FinalLearningRate": 0, "TotalSteps": 10 } }
+            """);
+        using ServiceProvider provider = new ServiceCollection()
+            .AddTrainingPlan(plan)
+            .AddReduceLearningRateOnPlateau(plateau)
+            .BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptionsMonitor<ScheduleDescription>>();
+
+        options.Get("LrSchedules.TrainingPlan").Type.Should().Be("Plan");
+        options.Get("LrSchedules.ReduceLearningRateOnPlateau").Type.Should().Be("ReduceOnPlateau");
+        options.Get(Options.DefaultName).Type.Should().BeNull("no learning-rate schedule is registered");
+    }
+
+    [Fact]
+    public void The_registered_validator_passes_a_valid_description_skips_other_names_and_fails_an_invalid_one_with_every_message()
+    {
+        IConfiguration configuration = Json("""
+            { "Good": { "Type": "Cosine", "InitialLearningRate": 0.1, "FinalLearningRate": 0, "TotalSteps": 10 },
+              "Bad": { "Type": "Cosine", "InitialLearningRate": -1, "FinalLearningRate": 0, "TotalSteps": 10, "Warmup": 5 } }
+            """);
+        using ServiceProvider provider = new ServiceCollection()
+            .AddLearningRateSchedule(configuration.GetSection("Good"))
+            .AddLearningRateSchedule("bad", configuration.GetSection("Bad"))
+            .BuildServiceProvider();
+        IValidateOptions<ScheduleDescription>[] validators = [.. provider.GetServices<IValidateOptions<ScheduleDescription>>()];
+        var description = new ScheduleDescription("Cosine");
+
+        validators.Should().HaveCount(2);
+        ValidateOptionsResult good = validators[0].Validate(Options.DefaultName, description);
+        good.Succeeded.Should().BeTrue();
+        good.Failed.Should().BeFalse();
+        validators[0].Validate("bad", description).Skipped.Should().BeTrue();
+        validators[0].Validate(null, description).Succeeded.Should().BeTrue("a null name is the default name");
+        validators[1].Validate(Options.DefaultName, description).Skipped.Should().BeTrue();
+        string parameters = string.Join(", ", ScheduleConfiguration.FindType("Cosine")!.Parameters.Select(p => p.Name));
+        validators[1].Validate("bad", description).Failures.Should().Equal(
+            $"Bad:Warmup is not a parameter of Cosine; its parameters are {parameters}.",
+            "Bad:InitialLearningRate must be a finite number >= 0 but was -1.");
+    }
+
+    [Fact]
+    public void Arguments_are_checked_services_first()
+    {
+        FluentActions.Invoking(() => ((IServiceCollection)null!).AddLearningRateSchedule(null!))
+            .Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("services");
+        FluentActions.Invoking(() => new ServiceCollection().AddTrainingPlan(null!))
+            .Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("configuration");
     }
 
     [Fact]
