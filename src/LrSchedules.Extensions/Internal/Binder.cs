@@ -85,9 +85,8 @@ internal sealed class Binder
 
         var description = new ScheduleDescription(factory.Name);
         var arguments = new object?[factory.Parameters.Length];
-        bool complete = typeNode is null && factory.Parameters.Length > 0
-            ? Fail(node.Path, $"{node.Path} names {factory.Name}, which takes parameters ({string.Join(", ", factory.Parameters.Select(p => p.Key))}): write it as an object with a Type.")
-            : Parameters(node.IsObject ? node : null, true, factory.Parameters, factory.Name, description.Parameters, arguments);
+        // A bare name (no Type node) reaches here only for a type without parameters (checked above).
+        bool complete = Parameters(node.IsObject ? node : null, true, factory.Parameters, factory.Name, description.Parameters, arguments);
         if (!complete)
         {
             return new Bound(description, null, false);
