@@ -157,7 +157,7 @@ public class ReadingAndWritingTests
         Paths.Format("Linear").Should().Be("'Linear'");
         Paths.Format(true).Should().Be("true");
         Paths.Format(false).Should().Be("false");
-        Paths.Format(new Uri("https://example.org/a")).Should().Be("https://example.org/a");
+        Paths.Format(new Named("warmup")).Should().Be("warmup");
         Paths.Format(new NoText()).Should().Be(string.Empty);
     }
 
@@ -269,6 +269,11 @@ public class ReadingAndWritingTests
             _enumerated = true;
             return items.GetEnumerator();
         }
+    }
+
+    private sealed class Named(string name)
+    {
+        public override string ToString() => name;
     }
 
     private sealed class NoText
