@@ -41,8 +41,12 @@ internal sealed class ConfigurationNode : Node
     private IReadOnlyList<Node>? _children;
 
     public ConfigurationNode(IConfiguration configuration)
-        : this(configuration, (configuration as IConfigurationSection)?.Key ?? string.Empty, (configuration as IConfigurationSection)?.Path ?? string.Empty)
     {
+        _configuration = configuration;
+        var section = configuration as IConfigurationSection;
+        // Stryker disable once all : the key of the root node is never read (the binder reads the keys of children only)
+        _key = section?.Key ?? string.Empty;
+        _path = section?.Path ?? string.Empty;
     }
 
     private ConfigurationNode(IConfiguration configuration, string key, string path)
@@ -65,11 +69,13 @@ internal sealed class ConfigurationNode : Node
 
     public override bool IsObject => Children.Count > 0 && !IsList;
 
+    // Stryker disable once Assignment : without the cache the children are loaded again, equal (a configuration tree lists the same children each time)
     public override IReadOnlyList<Node> Children => _children ??= Load();
 
     private List<Node> Load()
     {
         var children = _configuration.GetChildren().Select(c => (Node)new ConfigurationNode(c, c.Key, c.Path)).ToList();
+        // Stryker disable once Equality : sorting an empty list does nothing
         if (children.Count > 0 && children.All(c => IsIndex(c.Key)))
         {
             children.Sort((a, b) => long.Parse(a.Key, CultureInfo.InvariantCulture).CompareTo(long.Parse(b.Key, CultureInfo.InvariantCulture)));
@@ -78,7 +84,8 @@ internal sealed class ConfigurationNode : Node
         return children;
     }
 
-    private static bool IsIndex(string key) => key.Length > 0 && key.All(char.IsAsciiDigit) && long.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out _);
+    /// <remarks>With <see cref="NumberStyles.None"/>, only a non-empty run of ASCII digits that fits a <see cref="long"/> parses.</remarks>
+    private static bool IsIndex(string key) => long.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out _);
 }
 
 /// <summary>An element of a <see cref="JsonDocument"/>.</summary>
@@ -113,6 +120,7 @@ internal sealed class JsonNode : Node
 
     public override bool IsObject => _element.ValueKind == JsonValueKind.Object;
 
+    // Stryker disable once Assignment : without the cache the children are made again, equal (a JSON document is immutable)
     public override IReadOnlyList<Node> Children => _children ??= _element.ValueKind switch
     {
         JsonValueKind.Object => [.. _element.EnumerateObject().Select(p => new JsonNode(p.Value, p.Name, Paths.Child(Path, p.Name)))],

@@ -17,6 +17,7 @@ internal static class Paths
     {
         null => "null",
         string text => $"'{text}'",
+        // Stryker disable once String : since .NET Core 3.0 a double's default format is its shortest round-trip text, the same as "R"
         double number => number.ToString("R", CultureInfo.InvariantCulture),
         bool flag => flag ? "true" : "false",
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
