@@ -301,7 +301,6 @@ public static partial class Schedule
         double decayFraction = 0.1,
         double exponent = -0.51)
     {
-        Preconditions.Positive(totalSteps);
         Preconditions.InClosedRange(warmupFraction, 0.0, 1.0);
         Preconditions.InClosedRange(decayFraction, 0.0, 1.0);
 

@@ -213,6 +213,7 @@ public sealed partial class ReduceLearningRateOnPlateau : IMetricDrivenSchedule
     {
         double oldRate;
         double newRate;
+        // Stryker disable once Equality : "step > _holdsFrom" is equivalent: no reduction precedes a report at HoldsFrom (a constant holds from report 0; the timm warmup holds from the report after the ones it ignores), so the held rate is the schedule's rate there and both branches give the same difference. "step < _holdsFrom" is killed by Epsilon_is_compared_with_the_rate_torch_holds_reduced_one_multiplication_at_a_time
         if (_holds && step >= _holdsFrom)
         {
             // PyTorch _reduce_lr, on the optimizer's rate itself.

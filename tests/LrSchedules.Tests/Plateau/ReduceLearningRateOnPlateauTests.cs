@@ -228,6 +228,29 @@ public class ReduceLearningRateOnPlateauTests
     }
 
     [Fact]
+    public void Epsilon_is_compared_with_the_rate_torch_holds_reduced_one_multiplication_at_a_time()
+    {
+        // PyTorch reduces the optimizer's rate: after one reduction 0.7 · 0.1 = 0.06999999999999999, and the second
+        // reduction's difference is that minus its product by 0.1, 0.063 (python3). The same difference from the closed form
+        // 0.7 · 0.1 − 0.7 · (0.1 · 0.1) is 0.06299999999999999. With eps equal to the latter, PyTorch reduces again
+        // (0.063 > eps) to 0.006999999999999999; a plateau comparing the closed form with eps would not.
+        const double rate = 0.7, factor = 0.1;
+        double closedFormDifference = (rate * factor) - (rate * (factor * factor));
+        closedFormDifference.Should().Be(0.06299999999999999);
+        var options = new ReduceOnPlateauOptions { Factor = factor, Patience = 0, Epsilon = closedFormDifference };
+        var plateau = Schedule.Constant(rate).ReduceOnPlateau(options);
+        var torch = new PyTorchReduceLROnPlateau(rate, options);
+        for (int i = 0; i < 3; i++)
+        {
+            plateau.Report(1.0);
+            torch.Step(1.0);
+        }
+
+        plateau.Reductions.Should().Be(2);
+        plateau.CurrentLearningRate.Should().Be(torch.Lr).And.Be(0.006999999999999999);
+    }
+
+    [Fact]
     public void A_zero_rate_of_the_underlying_schedule_keeps_its_sign_after_reductions()
     {
         // Negative zero is a valid rate, returned as is by every schedule; a rate at or below the floor is never changed.

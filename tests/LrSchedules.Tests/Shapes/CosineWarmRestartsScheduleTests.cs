@@ -266,7 +266,25 @@ public class CosineWarmRestartsScheduleTests
         // m = 1.001, P = 1 (tabled up to S_128 ≈ 136.5): steps where the estimate is one off and the correction decides.
         var slow = Schedule.CosineWarmRestarts(0.1, 0.001, 1, 1.001);
         slow.ShouldHaveRate(248_843_673_122, 0.001);  // the estimate says 19342, whose start rounds just above: the end of 19341
-        slow.ShouldHaveRate(971_793_989_948, 0.1);    // the estimate says 20704, but the step is S_20705 exactly: a restart
+        slow.ShouldHaveRate(971_793_989_948, 0.1);    // the estimate says 20704, but S_20705 = 971793989947.9999 lies just below the step: a restart
+    }
+
+    [Fact]
+    public void A_step_exactly_on_a_start_past_the_table_restarts_there_where_the_logarithm_lands_one_cycle_short()
+    {
+        // m = 1.01, P = 1: S_2588 = (1 − 1.01^2588) / (1 − 1.01) = 15265651705233 exactly (a whole double), and the
+        // estimate floor(log(1 + S · 0.01) / log 1.01) is 2587 there. The exact comparison makes the step the first of
+        // cycle 2588, at its peak 0.999^2588; timm's floor(math.log(…)) stays in cycle 2587 and gives 0.0 (python3), the
+        // divergence Schedule.CosineWarmRestarts documents. The peaks decay so that the cycle is told by its peak too.
+        const double multiplier = 1.01;
+        const long start = 15_265_651_705_233;
+        ((1.0 - Math.Pow(multiplier, 2588)) / (1.0 - multiplier)).Should().Be(start, "the step is the start timm's expression gives");
+        Math.Floor(Math.Log(1.0 + (start * (multiplier - 1.0))) / Math.Log(multiplier)).Should().Be(2587, "the estimate is one cycle short here");
+
+        var schedule = Schedule.CosineWarmRestarts(1.0, 0.0, 1, multiplier, restartDecay: 0.999);
+        schedule.ShouldHaveRate(start - 1, 0.0);                      // the end of cycle 2587 (timm: 0.0)
+        schedule.ShouldHaveRate(start, Math.Pow(0.999, 2588));        // the restart: 0.07507295812279442
+        schedule.ShouldHaveRate(start + 1, Math.Pow(0.999, 2588));    // one step into a cycle 1.5e11 steps long (timm: the same)
     }
 
     [Fact]

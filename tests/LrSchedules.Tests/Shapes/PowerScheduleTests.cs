@@ -164,6 +164,19 @@ public class PowerScheduleTests
             .Which.Requirement.Should().StartWith("< the rate where the tail starts, peakLearningRate * ((totalSteps - decay) / warmup)^exponent = 0.0034");
 
     [Theory]
+    [InlineData(0L)]
+    [InlineData(-100L)]
+    public void Both_parameterizations_report_the_same_first_problem_of_several(long totalSteps)
+    {
+        // Initial rate above the peak and no steps: the step-count and the fraction overloads check in one order
+        // (CreatePower), so both name the initial rate.
+        FluentActions.Invoking(() => Schedule.Power(0.02, 0.01, 0.0, 10, totalSteps, 20))
+            .Should().Throw<ScheduleArgumentException>().WithParameterName("initialLearningRate");
+        FluentActions.Invoking(() => Schedule.Power(0.02, 0.01, 0.0, totalSteps, 0.1, 0.2))
+            .Should().Throw<ScheduleArgumentException>().WithParameterName("initialLearningRate");
+    }
+
+    [Theory]
     [InlineData(0, 0.1, 0.1, "totalSteps", "> 0")]
     [InlineData(100, -0.1, 0.1, "warmupFraction", "in [0, 1]")]
     [InlineData(100, 0.05, 1.5, "decayFraction", "in [0, 1]")]
