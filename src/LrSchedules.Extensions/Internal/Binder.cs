@@ -94,7 +94,9 @@ internal sealed class Binder
 
         try
         {
-            object built = factory.Invoke(arguments).Declared(factory.Method.Split('.')[1], InCallOrder(factory, arguments));
+            // Not recorded here (FactoryCalls): every factory records its own call, and one that returns a shared constant
+            // (MultipleOf(1) returns Any) must not change how that constant, which the describer names, is described.
+            object built = factory.Invoke(arguments);
             if (Factories.Unwrapped(built, expected) is not { } unwrapped)
             {
                 // A porting method that chooses by name built the other kind (a plateau controller where a schedule belongs).
@@ -343,19 +345,6 @@ internal sealed class Binder
         }
 
         return new ScheduleProblem(at, $"{Paths.Subject(at)} is not accepted by {factory}: {exception.Message}");
-    }
-
-    /// <summary>The arguments as the factory declares its parameters, for <see cref="FactoryCalls"/>; parameters configuration never sets are null.</summary>
-    private static object?[] InCallOrder(Factory factory, object?[] arguments)
-    {
-        Parameter[] parameters = factory.Parameters;
-        var call = new object?[factory.Arity];
-        for (int i = 0; i < parameters.Length; i++)
-        {
-            call[parameters[i].ArgumentIndex] = arguments[i];
-        }
-
-        return call;
     }
 
     private static string Expected(Shape shape) => shape.Kind switch
