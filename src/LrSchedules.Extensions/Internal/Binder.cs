@@ -177,8 +177,8 @@ internal sealed class Binder
         }
 
         string? text = node.Text?.Trim();
-        // Stryker disable once Conditional : every arm gives null for a null text (TryParse of null fails, FindIndex finds no name equal to null, the last arm returns the text)
-        object? value = text is null ? null : shape.Kind switch
+        // A null text (an object or a list where a scalar belongs) gives null in every arm: TryParse of null fails, and no name equals null.
+        object? value = shape.Kind switch
         {
             ShapeKind.Number => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) ? d : null,
             ShapeKind.Integer => ParseInteger(text, long.MinValue, long.MaxValue),
@@ -355,7 +355,7 @@ internal sealed class Binder
     };
 
     /// <summary>An integer, also written with an exponent or a fraction of zero (<c>1e5</c>, <c>100.0</c>), read exactly.</summary>
-    private static long? ParseInteger(string text, long minimum, long maximum)
+    private static long? ParseInteger(string? text, long minimum, long maximum)
     {
         if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long value))
         {
@@ -374,7 +374,7 @@ internal sealed class Binder
 
     private static bool IsType(string key) => Same(key, nameof(ScheduleDescription.Type));
 
-    private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+    private static bool Same(string a, string? b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
     private void Add(string path, string message) => _problems.Add(new ScheduleProblem(path, message));
 
