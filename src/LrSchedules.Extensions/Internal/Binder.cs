@@ -85,8 +85,8 @@ internal sealed class Binder
 
         var description = new ScheduleDescription(factory.Name);
         var arguments = new object?[factory.Parameters.Length];
-        // A bare name (no Type node) reaches here only for a type without parameters (checked above).
-        bool complete = Parameters(node.IsObject ? node : null, true, factory.Parameters, factory.Name, description.Parameters, arguments);
+        // A bare name (a scalar: no children) reaches here only for a type without parameters (checked above), so it reads nothing.
+        bool complete = Parameters(node, true, factory.Parameters, factory.Name, description.Parameters, arguments);
         if (!complete)
         {
             return new Bound(description, null, false);
@@ -94,7 +94,9 @@ internal sealed class Binder
 
         try
         {
-            object built = factory.Invoke(arguments).Declared(factory.Method.Split('.')[1], InCallOrder(factory, arguments));
+            // Not recorded here (FactoryCalls): every factory records its own call, and one that returns a shared constant
+            // (MultipleOf(1) returns Any) must not change how that constant, which the describer names, is described.
+            object built = factory.Invoke(arguments);
             if (Factories.Unwrapped(built, expected) is not { } unwrapped)
             {
                 // A porting method that chooses by name built the other kind (a plateau controller where a schedule belongs).
@@ -113,10 +115,10 @@ internal sealed class Binder
     }
 
     /// <summary>The parameters of a description (<paramref name="typed"/>: it has a Type key) or the fields of an options object: every key read, every unknown key reported.</summary>
-    private bool Parameters(Node? node, bool typed, Parameter[] parameters, string owner, IDictionary<string, object?> values, object?[] arguments)
+    private bool Parameters(Node node, bool typed, Parameter[] parameters, string owner, IDictionary<string, object?> values, object?[] arguments)
     {
         bool complete = true;
-        IReadOnlyList<Node> children = node?.Children ?? [];
+        IReadOnlyList<Node> children = node.Children;
         foreach (Node child in children)
         {
             if (!(typed && IsType(child.Key)) && !parameters.Any(p => Same(p.Key, child.Key)))
@@ -130,7 +132,7 @@ internal sealed class Binder
         {
             Parameter parameter = parameters[i];
             Node? child = children.LastOrDefault(c => Same(parameter.Key, c.Key));
-            string path = node is null ? parameter.Key : Paths.Child(node.Path, parameter.Key);
+            string path = Paths.Child(node.Path, parameter.Key);
             if (child is { IsAbsent: true } and ConfigurationNode && parameter.Shape.Kind == ShapeKind.List)
             {
                 // IConfiguration keeps an empty JSON array of appsettings as a key without a value.
@@ -175,7 +177,8 @@ internal sealed class Binder
         }
 
         string? text = node.Text?.Trim();
-        object? value = text is null ? null : shape.Kind switch
+        // A null text (an object or a list where a scalar belongs) gives null in every arm: TryParse of null fails, and no name equals null.
+        object? value = shape.Kind switch
         {
             ShapeKind.Number => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) ? d : null,
             ShapeKind.Integer => ParseInteger(text, long.MinValue, long.MaxValue),
@@ -291,7 +294,7 @@ internal sealed class Binder
                 }
             }
 
-            return new Bound(description, complete ? steps : null, complete);
+            return new Bound(description, steps, complete);
         }
 
         var keywords = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -299,7 +302,6 @@ internal sealed class Binder
         {
             string? text = child.Text;
             object? value = child.IsAbsent ? null
-                : text is null ? null
                 : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double number) ? number
                 : bool.TryParse(text, out bool flag) ? flag
                 : text;
@@ -313,7 +315,7 @@ internal sealed class Binder
             description.Parameters[child.Key] = value;
         }
 
-        return new Bound(description, complete ? keywords : null, complete);
+        return new Bound(description, keywords, complete);
     }
 
     /// <summary>A factory's rejection at the path of the parameter (and element) it names; nothing in its message is read.</summary>
@@ -322,13 +324,10 @@ internal sealed class Binder
         string at = path;
         if (exception.ParamName is { } name)
         {
-            string[] parts = name.Split('.');
-            Parameter? parameter = parameters.FirstOrDefault(p => p.CSharpName == parts[0]);
+            Parameter? parameter = parameters.FirstOrDefault(p => p.CSharpName == name);
             if (parameter is not null)
             {
                 at = Paths.Child(path, parameter.Key);
-                Parameter? field = parts.Length > 1 ? parameter.Shape.Fields.FirstOrDefault(f => Same(f.CSharpName, parts[1])) : null;
-                at = field is null ? at : Paths.Child(at, field.Key);
             }
             else if (parameters.SelectMany(p => p.Shape.Fields.Select(f => (p, f))).FirstOrDefault(pf => Same(pf.f.CSharpName, name)) is ({ } owner, { } field))
             {
@@ -342,20 +341,8 @@ internal sealed class Binder
             return new ScheduleProblem(at, $"{Paths.Subject(at)} must be {rejected.Requirement} but was {Paths.Format(rejected.ActualValue)}.");
         }
 
+        // Stryker disable once String : no configurable factory throws an ArgumentException other than a ScheduleArgumentException for arguments the binder has read (null never reaches a parameter that is not nullable); kept so that one would be a problem, not a crash
         return new ScheduleProblem(at, $"{Paths.Subject(at)} is not accepted by {factory}: {exception.Message}");
-    }
-
-    /// <summary>The arguments as the factory declares its parameters, for <see cref="FactoryCalls"/>; parameters configuration never sets are null.</summary>
-    private static object?[] InCallOrder(Factory factory, object?[] arguments)
-    {
-        Parameter[] parameters = factory.Parameters;
-        var call = new object?[factory.Arity];
-        for (int i = 0; i < parameters.Length; i++)
-        {
-            call[parameters[i].ArgumentIndex] = arguments[i];
-        }
-
-        return call;
     }
 
     private static string Expected(Shape shape) => shape.Kind switch
@@ -368,7 +355,7 @@ internal sealed class Binder
     };
 
     /// <summary>An integer, also written with an exponent or a fraction of zero (<c>1e5</c>, <c>100.0</c>), read exactly.</summary>
-    private static long? ParseInteger(string text, long minimum, long maximum)
+    private static long? ParseInteger(string? text, long minimum, long maximum)
     {
         if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long value))
         {
@@ -387,7 +374,7 @@ internal sealed class Binder
 
     private static bool IsType(string key) => Same(key, nameof(ScheduleDescription.Type));
 
-    private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+    private static bool Same(string a, string? b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
     private void Add(string path, string message) => _problems.Add(new ScheduleProblem(path, message));
 

@@ -381,4 +381,61 @@ public class PortingConfigurationTests
         object attribute = origin.GetCustomAttributes(false).Single(a => a.GetType().FullName == FactoriesAttribute);
         return (string)attribute.GetType().GetProperty("Prefix")!.GetValue(attribute)!;
     }
+
+    [Fact]
+    public void A_step_map_given_a_single_value_in_iconfiguration_is_reported()
+    {
+        // IConfiguration shows an object of numeric keys as a list; a key with a value and no children is neither.
+        IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Run:Type"] = "optax.piecewise_constant_schedule",
+            ["Run:init_value"] = "1",
+            ["Run:boundaries_and_scales"] = "5",
+        }).Build();
+
+        ScheduleConfiguration.LoadSection(configuration.GetSection("Run")).Problems.Select(p => p.Message).Should().Equal(
+            "Run:boundaries_and_scales must be an object of step: number but was '5'.");
+    }
+
+    [Fact]
+    public void The_description_holds_the_entries_of_a_map_that_were_read_and_leaves_out_one_that_was_not()
+    {
+        ScheduleLoadResult steps = ScheduleConfiguration.Load("""{ "Type": "optax.piecewise_constant_schedule", "init_value": 1.0, "boundaries_and_scales": { " 10": 0.5, "30": 0.1 } }""");
+        ScheduleConfiguration.ToJson(steps.Description!, indented: false)
+            .Should().Be("""{"Type":"optax.piecewise_constant_schedule","init_value":1,"boundaries_and_scales":{"10":0.5,"30":0.1}}""");
+
+        const string Kwargs = """
+            { "Type": "transformers.get_scheduler", "name": "cosine_with_min_lr", "lr": 0.001, "num_warmup_steps": 100, "num_training_steps": 1000,
+              "scheduler_specific_kwargs": { "min_lr_rate": 0.1, "min_lr": MIN_LR } }
+            """;
+        ScheduleLoadResult objectValue = ScheduleConfiguration.Load(Kwargs.Replace("MIN_LR", """{ "value": 0 }""", StringComparison.Ordinal));
+        objectValue.Problems.Select(p => p.Message).Should().Equal("scheduler_specific_kwargs:min_lr must be a number, text, true or false but was an object.");
+        ScheduleConfiguration.ToJson(objectValue.Description!, indented: false).Should().EndWith("""
+            "scheduler_specific_kwargs":{"min_lr_rate":0.1}}
+            """);
+
+        // A Python None is a keyword argument like any other: passed, and kept in the description.
+        ScheduleLoadResult none = ScheduleConfiguration.Load(Kwargs.Replace("MIN_LR", "null", StringComparison.Ordinal));
+        none.Problems.Should().BeEmpty();
+        ScheduleConfiguration.ToJson(none.Description!, indented: false).Should().EndWith("""
+            "scheduler_specific_kwargs":{"min_lr_rate":0.1,"min_lr":null}}
+            """);
+    }
+
+    [Fact]
+    public void A_null_keyword_argument_from_iconfiguration_is_null_as_from_json()
+    {
+        // appsettings.json's "min_lr": null reaches IConfiguration as a key with an empty value.
+        const string Json = """
+            { "Run": { "Type": "transformers.get_scheduler", "name": "cosine_with_min_lr", "lr": 0.001, "num_warmup_steps": 100, "num_training_steps": 1000,
+              "scheduler_specific_kwargs": { "min_lr_rate": 0.1, "min_lr": null } } }
+            """;
+        IConfiguration configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(Json))).Build();
+
+        ScheduleLoadResult result = ScheduleConfiguration.LoadSection(configuration.GetSection("Run"));
+
+        result.Problems.Should().BeEmpty();
+        var kwargs = (ScheduleDescription)result.Description!.Parameters["scheduler_specific_kwargs"]!;
+        kwargs.Parameters.Should().ContainKey("min_lr").WhoseValue.Should().BeNull();
+    }
 }

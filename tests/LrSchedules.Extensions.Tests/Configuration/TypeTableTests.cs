@@ -207,4 +207,13 @@ public class TypeTableTests
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString()!,
     };
+
+    [Fact]
+    public void Loading_a_factory_that_returns_a_shared_constant_does_not_change_how_the_constant_is_described()
+    {
+        // MultipleOf(1) returns the constant Any, which every plan shares: it stays described as Any, whatever was loaded before.
+        ScheduleConfiguration.Load("""{ "Type": "MultipleOf", "Multiple": 1 }""").Built.Should().BeSameAs(LrSchedules.Batching.BatchSizeGranularity.Any);
+
+        ScheduleConfiguration.ToJson(ScheduleConfiguration.Describe(LrSchedules.Batching.BatchSizeGranularity.Any), indented: false).Should().Be("""{"Type":"Any"}""");
+    }
 }

@@ -272,4 +272,45 @@ public class ValidationTests
 
         get.Should().Throw<ScheduleConfigurationException>().Which.Message.Should().Contain("which builds a CosineSchedule");
     }
+
+    [Fact]
+    public void A_problem_with_the_type_is_reported_at_the_type_key_as_it_is_written()
+    {
+        // Keys are matched without regard to case, and a problem is reported at the path the user wrote.
+        ScheduleConfiguration.Load("""{ "Type": "Delay", "Steps": 1, "Schedule": { "TYPE": "Cosin" } }""").Problems.Should().ContainSingle()
+            .Which.Path.Should().Be("Schedule:TYPE");
+        Problems("""{ "type": "Cosin" }""").Should().ContainSingle().Which.Should().StartWith("type must be the name of a type that builds an ILearningRateSchedule but was 'Cosin' (did you mean 'Cosine'?); the types are ");
+    }
+
+    [Fact]
+    public void A_porting_method_that_builds_a_plateau_controller_where_a_schedule_belongs_is_the_only_problem()
+    {
+        // The warmup around it is not built without its schedule, so it reports nothing of its own.
+        Problems("""{ "Type": "WithLinearWarmup", "WarmupSteps": 5, "Schedule": { "Type": "transformers.get_scheduler", "name": "reduce_lr_on_plateau", "lr": 0.1 } }""")
+            .Should().ContainSingle().Which.Should().StartWith("Schedule:Type must be the name of a type that builds an ILearningRateSchedule (")
+            .And.EndWith("but was 'transformers.get_scheduler', which with these arguments builds a ReduceLearningRateOnPlateau.");
+    }
+
+    [Theory]
+    [InlineData("5", "'5'")]
+    [InlineData("[ 0.5 ]", "a list")]
+    public void An_options_object_given_as_something_else_is_reported_with_its_fields(string options, string what)
+    {
+        ScheduleParameterInfo parameter = ScheduleConfiguration.FindType("ReduceOnPlateau")!.Parameters.Single(p => p.Name == "Options");
+        string fields = string.Join(", ", parameter.Fields.Select(f => f.Name));
+
+        Problems($$"""{ "Type": "ReduceOnPlateau", "Options": {{options}}, "Schedule": {{Cosine}} }""", typeof(LrSchedules.Plateau.ReduceLearningRateOnPlateau)).Should().Equal(
+            $"Options must be a ReduceOnPlateauOptions object ({fields}) but was {what}.");
+    }
+
+    [Fact]
+    public void A_type_key_in_an_options_object_is_not_one_of_its_fields()
+    {
+        ScheduleParameterInfo parameter = ScheduleConfiguration.FindType("ReduceOnPlateau")!.Parameters.Single(p => p.Name == "Options");
+        string fields = string.Join(", ", parameter.Fields.Select(f => f.Name));
+
+        // An options object has no Type: one written there is an unknown key, reported like any other.
+        Problems($$"""{ "Type": "ReduceOnPlateau", "Options": { "Type": "ReduceOnPlateauOptions", "Factor": 0.5 }, "Schedule": {{Cosine}} }""", typeof(LrSchedules.Plateau.ReduceLearningRateOnPlateau)).Should().Equal(
+            $"Options:Type is not a parameter of ReduceOnPlateauOptions; its parameters are {fields}.");
+    }
 }
