@@ -30,12 +30,11 @@ internal static partial class Factories
     /// The overload of <paramref name="type"/> a description with <paramref name="keys"/> calls: the one with the most
     /// parameters that knows every key and has every required one; the primary when none does (its problems are reported).
     /// </summary>
+    /// <remarks>A type with one overload needs no shortcut: the search finds <paramref name="type"/> or falls back to it.</remarks>
     public static Factory Overload(Factory type, IReadOnlyCollection<string> keys) =>
-        ByName[type.Name].Length == 1 ? type : ByName[type.Name]
-            .Where(f => keys.All(k => f.Parameters.Any(p => string.Equals(p.Key, k, StringComparison.OrdinalIgnoreCase)))
-                && f.Parameters.Where(p => p.Required).All(p => keys.Contains(p.Key, StringComparer.OrdinalIgnoreCase)))
-            .DefaultIfEmpty(type)
-            .First();
+        ByName[type.Name].FirstOrDefault(f => keys.All(k => f.Parameters.Any(p => string.Equals(p.Key, k, StringComparison.OrdinalIgnoreCase)))
+            && f.Parameters.Where(p => p.Required).All(p => keys.Contains(p.Key, StringComparer.OrdinalIgnoreCase)))
+        ?? type;
 
     /// <summary>
     /// The overload whose factory recorded <paramref name="call"/> for <paramref name="built"/>: the same name, as many
