@@ -30,20 +30,22 @@ internal static partial class Factories
     /// The overload of <paramref name="type"/> a description with <paramref name="keys"/> calls: the one with the most
     /// parameters that knows every key and has every required one; the primary when none does (its problems are reported).
     /// </summary>
+    /// <remarks>A type with one overload needs no shortcut: the search finds <paramref name="type"/> or falls back to it.</remarks>
     public static Factory Overload(Factory type, IReadOnlyCollection<string> keys) =>
-        ByName[type.Name].Length == 1 ? type : ByName[type.Name]
-            .Where(f => keys.All(k => f.Parameters.Any(p => string.Equals(p.Key, k, StringComparison.OrdinalIgnoreCase)))
-                && f.Parameters.Where(p => p.Required).All(p => keys.Contains(p.Key, StringComparer.OrdinalIgnoreCase)))
-            .DefaultIfEmpty(type)
-            .First();
+        ByName[type.Name].FirstOrDefault(f => keys.All(k => f.Parameters.Any(p => string.Equals(p.Key, k, StringComparison.OrdinalIgnoreCase)))
+            && f.Parameters.Where(p => p.Required).All(p => keys.Contains(p.Key, StringComparer.OrdinalIgnoreCase)))
+        ?? type;
 
     /// <summary>
-    /// The overload whose factory recorded <paramref name="call"/> for <paramref name="built"/>: the same name, as many
-    /// arguments, and parameters that take the recorded values; null when no configurable overload does.
+    /// The overload whose factory recorded <paramref name="call"/> for <paramref name="built"/>: the same name, a result
+    /// <paramref name="built"/> is (or a <see cref="PortedScheduler"/>, whose porting factory records its call on the
+    /// schedule or controller it holds too), as many arguments, and parameters that take the recorded values; null when no
+    /// configurable overload does.
     /// </summary>
+    // Stryker disable once String : every recorded call name (the nameof of its Declared call) belongs to a method listed before any other method it ends with (Step before MultiStep, StepLR before MultiStepLR, ...), except TrainingPlan.PerStep, whose first parameter (a plan) never accepts Step's first argument (a double); so "." + call and call find the same factory
     public static Factory? ForCall(string call, IReadOnlyList<object?> arguments, object built) =>
         Every.FirstOrDefault(f => (f.Name == call || f.Method.EndsWith("." + call, StringComparison.Ordinal))
-            && (f.Result.IsInstanceOfType(built) || (f.Result == typeof(PortedScheduler) && built is LearningRateSchedule or ReduceLearningRateOnPlateau))
+            && (f.Result.IsInstanceOfType(built) || f.Result == typeof(PortedScheduler))
             && f.Arity == arguments.Count
             && f.Parameters.All(p => p.Shape.Accepts(arguments[p.ArgumentIndex])));
 

@@ -258,6 +258,33 @@ public class ReadingAndWritingTests
             """{"Infinite":"Infinity","NotANumber":"NaN","Single":0.25,"Decimal":"1.5"}""");
     }
 
+    [Fact]
+    public void Json_with_comments_and_a_trailing_comma_reads_as_an_appsettings_file_allows()
+    {
+        const string Json = """
+            {
+              // A constant rate, as an appsettings.json section may hold it.
+              "Type": "Constant",
+              "LearningRate": 0.25,
+            }
+            """;
+
+        ScheduleLoadResult result = ScheduleConfiguration.Load(Json);
+
+        result.Problems.Should().BeEmpty();
+        var built = (ILearningRateSchedule)result.Built!;
+        built.GetLearningRate(0).Should().Be(0.25);
+        built.GetLearningRate(long.MaxValue).Should().Be(0.25);
+    }
+
+    [Fact]
+    public void Reading_and_writing_json_reject_a_null_argument_by_name()
+    {
+        FluentActions.Invoking(() => ScheduleConfiguration.Load(null!)).Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("json");
+        FluentActions.Invoking(() => ScheduleConfiguration.FromJson(null!)).Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("json");
+        FluentActions.Invoking(() => ScheduleConfiguration.ToJson(null!)).Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("description");
+    }
+
     /// <summary>A sequence that can be enumerated only once, like a query over a stream.</summary>
     private sealed class OnceOnly(object[] items) : System.Collections.IEnumerable
     {

@@ -89,6 +89,12 @@ public class RoundTripTests
     }
 
     [Fact]
+    public void Describing_null_is_rejected_by_name()
+    {
+        FluentActions.Invoking(() => ScheduleConfiguration.Describe(null!)).Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("built");
+    }
+
+    [Fact]
     public void A_static_property_of_the_core_is_described_by_its_name_alone()
     {
         ScheduleDescription any = ScheduleConfiguration.Describe(BatchSizeGranularity.Any);
