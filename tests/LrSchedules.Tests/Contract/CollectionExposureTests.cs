@@ -59,7 +59,7 @@ public class CollectionExposureTests
     public void Every_public_type_with_a_collection_property_is_checked()
     {
         HashSet<Type> checkedTypes = Instances.Select(i => i.GetType()).ToHashSet();
-        var missing = typeof(ILearningRateSchedule).Assembly.GetExportedTypes()
+        var missing = typeof(ILearningRateSchedule).Assembly.GetExportedTypes().LibraryTypes()
             .Where(t => !t.IsAbstract && !typeof(Exception).IsAssignableFrom(t) && t.GetProperties(BindingFlags.Instance | BindingFlags.Public).Any(p => IsCollection(p.PropertyType)))
             .Where(t => !checkedTypes.Contains(t))
             .Select(t => t.FullName);

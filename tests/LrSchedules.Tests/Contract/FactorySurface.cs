@@ -20,8 +20,8 @@ internal static class FactorySurface
         typeof(DataParallelPlan), typeof(BatchGrowthPlan), typeof(SeesawPlan), typeof(IMetricDrivenSchedule),
     ];
 
-    /// <summary>Every public type of the core.</summary>
-    public static IReadOnlyList<Type> PublicTypes { get; } = [.. Core.GetExportedTypes().OrderBy(t => t.FullName, StringComparer.Ordinal)];
+    /// <summary>Every public type of the core (without the helpers mutation testing adds, <see cref="MutationTesting"/>).</summary>
+    public static IReadOnlyList<Type> PublicTypes { get; } = [.. Core.GetExportedTypes().LibraryTypes().OrderBy(t => t.FullName, StringComparer.Ordinal)];
 
     /// <summary>Every public factory of the core, static or (like <see cref="TrainingPlan.PerStep"/>) on an instance.</summary>
     public static IReadOnlyList<MethodInfo> Factories { get; } =

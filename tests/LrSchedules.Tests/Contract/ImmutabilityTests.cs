@@ -9,7 +9,7 @@ public class ImmutabilityTests
     private static readonly HashSet<string> DeliberatelyMutable = ["ReduceLearningRateOnPlateau", "GradientNoiseScale", "AdaScale", "AdaptiveBatchSizeController", "FastaiRangeTest", "TorchLrFinderRangeTest"];
 
     private static IEnumerable<Type> LibraryTypes =>
-        typeof(ILearningRateSchedule).Assembly.GetTypes()
+        typeof(ILearningRateSchedule).Assembly.GetTypes().LibraryTypes()
             .Where(t => !t.IsInterface && !t.IsEnum && !t.Name.StartsWith('<') && !typeof(Delegate).IsAssignableFrom(t)
                         && t.GetCustomAttribute<System.Runtime.CompilerServices.CompilerGeneratedAttribute>() is null);
 
