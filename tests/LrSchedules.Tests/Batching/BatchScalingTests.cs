@@ -165,6 +165,16 @@ public class BatchScalingTests
     }
 
     [Fact]
+    public void Scaled_schedule_on_steps_reads_the_rate_at_the_step_not_at_the_samples_seen()
+    {
+        // 0.1 + (0 − 0.1) · 50 / 100 at step 50; 1,600 samples have been seen there, past the end of the line.
+        TrainingPlan plan = BatchSchedule.Plan(100_000, BatchSchedule.ConstantBatchSize(32), LastBatch.Drop);
+        LearningRateSchedule scaled = plan.ScaleLearningRate(Schedule.Linear(0.1, 0.0, 100), BatchScaling.LinearScaling(32));
+        scaled.ShouldHaveRate(50, 0.05);
+        scaled.ShouldHaveRate(100, 0.0);
+    }
+
+    [Fact]
     public void Scaled_schedule_in_epochs_uses_the_scheduled_batch_for_a_short_last_batch()
     {
         // N = 100, kept last batch: epoch 0 draws 32, 32, 32, 4; epoch 1 (batch 64) draws 64, 36.

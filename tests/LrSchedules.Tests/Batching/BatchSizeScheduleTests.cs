@@ -24,6 +24,24 @@ public class BatchSizeScheduleTests
     }
 
     [Fact]
+    public void StepGrowth_accepts_the_largest_finite_growth_factor_and_jumps_to_the_maximum_at_the_first_milestone()
+    {
+        StepGrowthBatchSizeSchedule schedule = (StepGrowthBatchSizeSchedule)BatchSchedule.StepGrowth(8, double.MaxValue, [3], TrainingClock.Epochs, 64);
+        new[] { 0L, 2, 3, long.MaxValue }.Select(schedule.GetBatchSize).Should().Equal(8, 8, 64, 64);
+        schedule.Granularity.Should().Be(BatchSizeGranularity.Any, "no granularity given is any batch size");
+    }
+
+    [Fact]
+    public void LinearRamp_accepts_exactly_a_million_increments_and_rejects_one_more()
+    {
+        BatchSizeSchedule ramp = BatchSchedule.LinearRamp(1, 1, 1_000_000, 1_000_001);
+        ramp.GetBatchSize(1_000_000).Should().Be(1_000_001);
+        FluentActions.Invoking(() => BatchSchedule.LinearRamp(1, 1, 1_000_000, 1_000_002))
+            .Should().Throw<ScheduleArgumentException>().WithParameterName("batchSizeIncrement")
+            .Which.Requirement.Should().Be(">= (finalBatchSize - initialBatchSize) / 1000000 = 1, so that the ramp has at most 1000000 increments");
+    }
+
+    [Fact]
     public void StepGrowth_rounds_the_exact_product_not_the_previous_size()
     {
         // 32 · 1.5^k = 48, 72, 108, 162, 243: to the nearest power of two in ratio, 64, 64, 128, 128, 256.

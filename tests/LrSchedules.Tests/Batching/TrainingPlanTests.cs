@@ -272,7 +272,8 @@ public class TrainingPlanTests
     [InlineData(-5)]
     public void Plan_rejects_a_dataset_size_that_is_not_positive(long datasetSize) =>
         FluentActions.Invoking(() => BatchSchedule.Plan(datasetSize, BatchSchedule.ConstantBatchSize(1), LastBatch.Keep))
-            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("datasetSize");
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("datasetSize")
+            .WithMessage($"datasetSize must be > 0 but was {datasetSize}.*");
 
     [Fact]
     public void Plan_rejects_a_dataset_smaller_than_the_first_batch() =>

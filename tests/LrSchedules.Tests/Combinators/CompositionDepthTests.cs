@@ -112,6 +112,20 @@ public class CompositionDepthTests
     }
 
     [Fact]
+    public void Scaling_a_schedule_one_level_below_the_limit_by_the_batch_is_rejected_by_the_scaled_schedule_naming_the_learning_rate()
+    {
+        // 999 deep: the per-step schedule is 1,000 deep (allowed) and the batch-scaled one on top of it would be 1,001.
+        LearningRateSchedule deep = Build(Chains[0], Composition.MaxDepth - 2).Schedule;
+        deep.Depth.Should().Be(Composition.MaxDepth - 1);
+        TrainingPlan plan = BatchSchedule.Plan(1_000, BatchSchedule.ConstantBatchSize(32), LastBatch.Keep);
+        plan.PerStep(deep, TrainingClock.Steps).Depth.Should().Be(Composition.MaxDepth);
+
+        var scaled = () => plan.ScaleLearningRate(deep, BatchScaling.LinearScaling(32));
+        scaled.Should().Throw<ScheduleArgumentException>()
+            .Which.Should().Match<ScheduleArgumentException>(e => e.ParamName == "learningRate" && Equals(e.ActualValue, Composition.MaxDepth + 1));
+    }
+
+    [Fact]
     public void Overlaid_warmups_each_longer_than_the_one_inside_fold_into_one_node_200_000_deep_with_the_same_values()
     {
         LearningRateSchedule leaf = Schedule.Cosine(0.1, 0.001, 1_000_000);

@@ -134,6 +134,14 @@ public sealed class ValueBoundsTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_batch_scaled_schedule_is_bounded_by_its_rate_times_the_least_and_the_greatest_scale_of_the_plan()
+    {
+        // Batches 16 then 64 against a reference of 32: linear scales 0.5 and 2, so 0.1 becomes 0.05 and 0.2.
+        TrainingPlan plan = BatchSchedule.Plan(1_000, BatchSchedule.StepGrowth(16, 4.0, [1], TrainingClock.Epochs, 64), LastBatch.Keep);
+        plan.ScaleLearningRate(Schedule.Constant(0.1), BatchScaling.LinearScaling(32)).Bounds.Should().Be(new ValueBounds(0.05, 0.2));
+    }
+
+    [Fact]
     public void Interpolating_shapes_widen_by_four_ulps_and_stay_within_zero_and_the_largest_double()
     {
         ValueBounds linear = Schedule.Linear(0.95, 0.85, 1_000).Bounds!.Value;
