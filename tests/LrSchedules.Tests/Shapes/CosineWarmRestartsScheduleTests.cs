@@ -293,6 +293,32 @@ public class CosineWarmRestartsScheduleTests
             .Should().Throw<ScheduleArgumentException>().WithParameterName("periodMultiplier")
             .Which.Requirement.Should().Be("a finite number >= 1");
 
+    [Theory]
+    [InlineData(1L, 2.0, 63, 1.0842021724855044E-19)]         // 0.5^63 = 2^-63: S_63 = 2^63 - 1
+    [InlineData(6_018_353_089L, 1_532_540_862.0, 2, 0.25)]     // S_2 = T_0 · (1 + T_mult) = 2^63 - 1
+    public void CosineWarmRestarts_restarts_at_a_PyTorch_restart_on_the_last_long_step(long t0, double tMult, int cycle, double peak)
+    {
+        // PyTorch's integer recurrence S_(i+1) = S_i · T_mult + T_0 reaches long.MaxValue = 2^63 - 1 exactly here (python3:
+        // 1 → 3 → … → 2^63 - 1, and 6018353089 · 1532540863 = 9223372036854775807), so the last step is a restart: the
+        // new cycle's peak 1 · 0.5^cycle. (timm's (1 - m^2) / (1 - m) · P for the second one is 2^63 + 2048, past the step.)
+        const double decay = 0.5;
+        Math.Pow(decay, cycle).Should().Be(peak);
+        var schedule = Schedule.CosineWarmRestarts(1.0, 0.0, t0, tMult, decay);
+        schedule.ShouldHaveRate(long.MaxValue, peak);
+    }
+
+    [Fact]
+    public void A_k_decay_power_of_the_cycle_length_that_overflows_keeps_the_formulas_value()
+    {
+        // P = 2.6e15, k = 20: T^k ≈ 1.9e308 overflows a double while t^k at step 2.5e15 (≈ 9.1e307) does not; timm's
+        // t ** k / T ** k would raise OverflowError. The formula's t^k / T^k = (t / T)^k = 0.45638694620129270 and
+        // 0.001 + 0.5 · 0.099 · (1 + cos(π · 0.4563869462012927)) = 0.057261014780401465 (python3).
+        Math.Pow(2.6e15, 20.0).Should().Be(double.PositiveInfinity);
+        double.IsFinite(Math.Pow(2.5e15, 20.0)).Should().BeTrue();
+        var schedule = Schedule.CosineWarmRestarts(0.1, 0.001, 2_600_000_000_000_000, kDecay: 20.0);
+        schedule.ShouldHaveRate(2_500_000_000_000_000, 0.057261014780401465);
+    }
+
     [Fact]
     public void A_large_k_decay_power_past_1e300_keeps_the_timm_value()
     {

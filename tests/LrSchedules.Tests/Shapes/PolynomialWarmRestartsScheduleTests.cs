@@ -47,6 +47,53 @@ public class PolynomialWarmRestartsScheduleTests
     }
 
     [Fact]
+    public void PolynomialWarmRestarts_applies_k_decay_to_position_and_length_separately()
+    {
+        // timm's t ** k / T ** k: 1 - 8^2 / 10^2 = 0.36, where 1 - (8 / 10)^2 would give 0.3599999999999999 (python3).
+        var schedule = Schedule.PolynomialWarmRestarts(1.0, 0.0, 10, 1.0, cycleLimit: null, kDecay: 2.0);
+        schedule.ShouldHaveRate(8, Timm(1.0, 0.0, 8, 10, 1.0, 2.0));
+        schedule.ShouldHaveRate(18, Timm(1.0, 0.0, 8, 10, 1.0, 2.0));
+        schedule.ShouldHaveRate(8, 0.36);
+    }
+
+    [Fact]
+    public void PolynomialWarmRestarts_with_equal_cycles_finds_the_cycle_of_a_step_past_2_to_the_53()
+    {
+        // Equal cycles (m = 1), peaks decaying by 0.99 so that the cycle shows. Step 60749157277898184 = 17 · P − 4 for
+        // P = 3573479839876364: timm's t // t_initial = 16 and t_curr = P − 4 (Python integers), though the double quotient
+        // step / P rounds up to 17. lr = 0.99^16 · (1 − (P − 4) / P) = 9.453080219655469e-16 (python3).
+        const long period = 3_573_479_839_876_364;
+        var schedule = Schedule.PolynomialWarmRestarts(1.0, 0.0, period, 1.0, restartDecay: 0.99, cycleLimit: null);
+        (60_749_157_277_898_184.0 / period).Should().Be(17.0, "the quotient rounds up to the next cycle");
+        schedule.ShouldHaveRate(60_749_157_277_898_184, Math.Pow(0.99, 16) * (1.0 - ((period - 4.0) / period)));
+        schedule.ShouldHaveRate(60_749_157_277_898_184, 9.453080219655469e-16);
+
+        // Past 2^53 a start is the double P · i (documented): for P = 3009037071469939 the double 484.0 · P is the step
+        // 1456373942591450368 (108 below the integer 484 · P), so that step restarts cycle 484 at its peak 0.99^484, though
+        // the quotient step / P rounds down to 483.
+        const long other = 3_009_037_071_469_939;
+        (484.0 * other).Should().Be(1_456_373_942_591_450_368.0);
+        Math.Floor(1_456_373_942_591_450_368.0 / other).Should().Be(483.0);
+        Schedule.PolynomialWarmRestarts(1.0, 0.0, other, 1.0, restartDecay: 0.99, cycleLimit: null)
+            .ShouldHaveRate(1_456_373_942_591_450_368, Math.Pow(0.99, 484));
+    }
+
+    [Fact]
+    public void PolynomialWarmRestarts_ends_a_cycle_at_the_final_rate_where_rounding_makes_the_position_longer_than_the_cycle()
+    {
+        // m = 1.1, P = 1: timm's starts S_2 = 2.1 and S_3 = 3.310000000000001. The last double before S_3 is in cycle 2 and
+        // lies S_3⁻ − S_2 = 1.2100000000000004 into it, more than its length 1.1^2 = 1.2100000000000002 (python3). The
+        // progress is capped at 1, so the rate is lr_min (timm's (1 − t / T) ** 0.5 of a negative number is complex).
+        double s2 = (1.0 - Math.Pow(1.1, 2)) / (1.0 - 1.1);
+        double s3 = (1.0 - Math.Pow(1.1, 3)) / (1.0 - 1.1);
+        double position = Math.BitDecrement(s3);
+        (position - s2).Should().BeGreaterThan(Math.Pow(1.1, 2));
+        var schedule = Schedule.PolynomialWarmRestarts(0.1, 0.001, 1, 0.5, 1.1, cycleLimit: null);
+        schedule.GetLearningRate(position).Should().Be(0.001);
+        schedule.GetLearningRate(s3).Should().Be(0.1);
+    }
+
+    [Fact]
     public void PolynomialWarmRestarts_is_continuous_between_steps() =>
         _schedule.GetLearningRate(49.5).Should().Be(Timm(0.1, 1e-4, 49.5, 50, 0.9));
 
