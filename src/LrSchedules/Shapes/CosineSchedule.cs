@@ -36,6 +36,7 @@ internal sealed class CosineSchedule : LearningRateSchedule
     {
         double progress = Math.Min(position, TotalSteps) / TotalSteps;
         double cosine = 0.5 * (1.0 + Math.Cos(Math.PI * progress));
+        // Stryker disable once Conditional : a fast path; Math.Pow(x, 1.0) is x exactly (IEEE 754 pow), so the general branch returns the same value
         double factor = Exponent == 1.0 ? cosine : Math.Pow(cosine, Exponent);
         return FinalLearningRate + ((InitialLearningRate - FinalLearningRate) * factor);
     }

@@ -68,6 +68,7 @@ internal sealed class CyclicSchedule : LearningRateSchedule
     {
         double cycle = Math.Floor(1 + (position / _totalSize));
         double x = 1.0 + (position / _totalSize) - cycle;
+        // Stryker disable once Equality : at x == _stepRatio both branches give exactly 1 (x / r and (x − 1) / (r − 1) divide equal operands; r == 1 only where x < 1 = r always)
         double scaleFactor = x <= _stepRatio ? x / _stepRatio : (x - 1) / (_stepRatio - 1);
         double baseHeight = (PeakLearningRate - InitialLearningRate) * scaleFactor;
         double scale = Mode switch

@@ -65,6 +65,8 @@ internal sealed class ExponentialSchedule : LearningRateSchedule
     {
         double elapsed = position - _transitionBegin;
         double value;
+
+        // Stryker disable once Equality : at elapsed == 0 the decay branch gives InitialLearningRate · decayFactor^0 = InitialLearningRate · 1 (or 0 for a rate of 0), the same value
         if (elapsed <= 0.0)
         {
             value = InitialLearningRate;
@@ -90,5 +92,9 @@ internal sealed class ExponentialSchedule : LearningRateSchedule
     }
 
     /// <inheritdoc/>
-    internal override ValueBounds? Bounds => ValueBounds.Between(InitialLearningRate, _clamped ? _final : DecayFactor < 1.0 ? 0.0 : double.MaxValue);
+    /// <remarks>
+    /// Clamped, the rate moves from the initial rate toward the final one and stops there. Unclamped, the factor is ≤ 1
+    /// (the factory rejects an uncapped growth) and <c>_final</c> is 0: the rate falls toward 0, or holds (factor 1).
+    /// </remarks>
+    internal override ValueBounds? Bounds => ValueBounds.Between(InitialLearningRate, _final);
 }

@@ -10,7 +10,7 @@ namespace LrSchedules.Shapes;
 /// <c>F</c> (<c>min_lr</c>), in Megatron's order of tests and floating-point operations:</para>
 /// <list type="bullet">
 /// <item><description><c>W &gt; 0</c> and <c>t ≤ W</c> (inclusive): <c>I + ((P − I) · t) / W</c>;</description></item>
-/// <item><description><c>t &gt; T</c>: <c>F</c>;</description></item>
+/// <item><description><c>t ≥ T</c>: <c>F</c> (Megatron tests <c>t &gt; T</c>, and its anneal gives <c>F</c> at <c>t = T</c>);</description></item>
 /// <item><description><c>t ≤ T − S</c>: <c>F + 1 · (P − F)</c> (the stable phase, computed like the anneal, so it may
 /// differ from <c>P</c> by an ulp, as in Megatron);</description></item>
 /// <item><description>otherwise, with <c>r = (t − (T − S)) / S</c> in (0, 1]: <c>F + c(r) · (P − F)</c>, <c>c</c> per
@@ -81,12 +81,16 @@ internal sealed class MegatronWarmupStableDecaySchedule : LearningRateSchedule
             return InitialLearningRate + ((PeakLearningRate - InitialLearningRate) * position / WarmupSteps);
         }
 
-        if (position > TotalSteps)
+        // Megatron tests t > T; at t = T its anneal gives F exactly (c = 0), and so does this test. It also holds where
+        // T − S and T are one double (above 2^53, an anneal shorter than the spacing of doubles), where the anneal would
+        // read position T as the start of the anneal and return the peak at T and after.
+        if (position >= TotalSteps)
         {
             return FinalLearningRate;
         }
 
         double coefficient = 1.0;
+        // Stryker disable once Equality : at position == _annealStart the ratio is 0 and every curve gives coefficient 1 (1 − 0, ½(cos 0 + 1), 1 − √0, 2 · 0.5^0 − 1), the value of the stable phase
         if (position > _annealStart)
         {
             double ratio = (position - _annealStart) / DecaySteps;

@@ -108,12 +108,16 @@ internal sealed class OneCycleSchedule : LearningRateSchedule
     /// <summary>Gets the rate the last phase anneals to, <c>InitialLearningRate / FinalDivisor</c> (PyTorch's <c>min_lr</c>).</summary>
     public double FinalLearningRate { get; }
 
-    internal override double Evaluate(double position) =>
-        position >= _lastStep ? _heldRate : RateUpTo(position);
+    internal override double Evaluate(double position)
+    {
+        // Stryker disable once Equality : a fast path; _heldRate is RateUpTo(_lastStep), so at position == _lastStep both branches give the same value
+        return position >= _lastStep ? _heldRate : RateUpTo(position);
+    }
 
     private double RateUpTo(double position)
     {
         double start = 0.0;
+        // Stryker disable once Arithmetic : every position here is ≤ _lastStep = _phaseEnds[^1], so the loop returns through "position <= end" by the last phase; the index "last" never decides a value
         int last = _phaseEnds.Length - 1;
         for (int i = 0; i <= last; i++)
         {

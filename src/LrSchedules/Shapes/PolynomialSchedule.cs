@@ -46,6 +46,7 @@ internal sealed class PolynomialSchedule : LearningRateSchedule
     internal override double Evaluate(double position)
     {
         double remaining = 1.0 - (Math.Min(position, TotalSteps) / TotalSteps);
+        // Stryker disable once Conditional : a fast path; Math.Pow(x, 1.0) is x exactly (IEEE 754 pow), so the general branch returns the same value
         double factor = Power == 1.0 ? remaining : Math.Pow(remaining, Power);
         return ((InitialLearningRate - FinalLearningRate) * factor) + FinalLearningRate;
     }

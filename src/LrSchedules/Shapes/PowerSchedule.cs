@@ -80,6 +80,7 @@ internal sealed class PowerSchedule : LearningRateSchedule
 
     internal override double Evaluate(double position)
     {
+        // Stryker disable once Equality : at position == TotalSteps the tail below gives F + ((P_tail − F) · 0) / D = F exactly (D ≥ 1, P_tail finite)
         if (position >= TotalSteps)
         {
             return FinalLearningRate;

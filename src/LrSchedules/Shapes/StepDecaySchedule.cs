@@ -36,5 +36,6 @@ internal sealed class StepDecaySchedule : LearningRateSchedule
         InitialLearningRate * _decay.Pow(Math.Floor(position / _stepSize));
 
     /// <inheritdoc/>
-    internal override ValueBounds? Bounds => ValueBounds.Between(InitialLearningRate, DecayFactor < 1.0 ? 0.0 : double.MaxValue);
+    /// <remarks>The factor is in (0, 1]: the rate falls from the initial rate toward 0, or holds it (factor 1).</remarks>
+    internal override ValueBounds? Bounds => ValueBounds.Between(InitialLearningRate, 0.0);
 }

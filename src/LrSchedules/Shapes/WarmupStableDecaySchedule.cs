@@ -98,6 +98,7 @@ internal sealed class WarmupStableDecaySchedule : LearningRateSchedule
 
         if (position < _stableEnd)
         {
+            // Stryker disable once Arithmetic : x * 1.0 and x / 1.0 are both exactly x
             return PeakLearningRate * 1.0;
         }
 

@@ -57,6 +57,16 @@ public class RangeTestSweepTests
     }
 
     [Fact]
+    public void Linear_sweep_is_exactly_the_end_rate_at_the_last_step_where_fastais_formula_is_an_ulp_above()
+    {
+        // sched_lin(0.001, 0.01, 1.0) = 0.001 + 1.0 * (0.01 - 0.001) = 0.010000000000000002; from t = n on the rate is end itself.
+        LearningRateSchedule sweep = Schedule.RangeTestSweep(0.001, 0.01, 100, RangeTestSpacing.Linear);
+        sweep.ShouldHaveRate(99, 0.009910000000000002);
+        sweep.ShouldHaveRate(100, 0.01);
+        sweep.ShouldHaveRate(101, 0.01);
+    }
+
+    [Fact]
     public void Sweeps_hold_the_schedule_contract()
     {
         ScheduleContract.Holds(_exponential, [99, 100, 101]);

@@ -101,6 +101,16 @@ public class ExponentialScheduleTests
     }
 
     [Fact]
+    public void Exponential_with_a_factor_of_one_is_a_constant_that_passes_as_a_momentum()
+    {
+        // 0.9 · 1^p is 0.9 at every step: its greatest value is 0.9 (< 1), so the momentum range check accepts it.
+        var momentum = Schedule.Exponential(0.9, 1.0, transitionSteps: 10, transitionBegin: 5).AsMomentum();
+        momentum.GetValue(0).Should().Be(0.9);
+        momentum.GetValue(1_000).Should().Be(0.9);
+        momentum.GetValue(long.MaxValue).Should().Be(0.9);
+    }
+
+    [Fact]
     public void Exponential_keeps_the_contract()
     {
         ScheduleContract.Holds(_delayed, [4, 5, 6, 14, 15, 16]);

@@ -105,6 +105,16 @@ public class MegatronWarmupStableDecayScheduleTests
     }
 
     [Fact]
+    public void Holds_the_final_rate_at_TotalSteps_when_the_anneal_is_shorter_than_the_spacing_of_doubles()
+    {
+        // T = long.MaxValue and S = 1: T − S and T are both 2^63 as doubles. Megatron (integer steps) is in the stable
+        // phase at T − 2 and at min_lr at T; the rate at TotalSteps and after is the final rate.
+        var schedule = Schedule.WarmupStableDecay(0.1, 0.9, 0.05, 10, long.MaxValue, 1, Curve.Linear);
+        schedule.ShouldHaveRate(1L << 62, 0.05 + (1.0 * (0.9 - 0.05)));
+        schedule.ShouldHaveRate(long.MaxValue, 0.05);
+    }
+
+    [Fact]
     public void Keeps_the_contract()
     {
         foreach (Curve curve in Enum.GetValues<Curve>())

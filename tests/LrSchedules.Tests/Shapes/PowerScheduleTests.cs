@@ -60,6 +60,20 @@ public class PowerScheduleTests
     }
 
     [Fact]
+    public void The_tail_starts_with_OLMos_tail_formula_not_the_power_law()
+    {
+        // b = -0.5, tail of 7: at t = T - D = 93 OLMo's _linear_decay gives 0 + (P_tail - 0) * 7 / 7 = 0.0032791291789197644,
+        // an ulp below the power law there (0.01 * 9.3^-0.5 = 0.003279129178919765). Values from the transcription of get_lr.
+        var schedule = Schedule.Power(0.0, 0.01, 0.0, 10, 100, 7, exponent: -0.5);
+        schedule.ShouldHaveRate(11, 0.009534625892455923);
+        schedule.ShouldHaveRate(92, 0.003296902366978935);
+        schedule.ShouldHaveRate(93, 0.0032791291789197644);
+        schedule.ShouldHaveRate(94, 0.0028106821533597985);
+        schedule.ShouldHaveRate(99, 0.0004684470255599664);
+        schedule.ShouldHaveRate(100, 0.0);
+    }
+
+    [Fact]
     public void Fractions_round_half_to_even_like_Pythons_round()
     {
         // B3: t_max 250, warmup_fraction 0.05 → 12.5 → 12 (half away from zero would give 13), decay_fraction 0.1 → 25.

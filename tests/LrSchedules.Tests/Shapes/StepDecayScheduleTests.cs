@@ -31,6 +31,15 @@ public class StepDecayScheduleTests
     }
 
     [Fact]
+    public void Step_with_a_factor_of_one_is_a_constant_that_passes_as_a_momentum()
+    {
+        // 0.9 · 1^k is 0.9 at every step: its greatest value is 0.9 (< 1), so the momentum range check accepts it.
+        var momentum = Schedule.Step(0.9, 30, 1.0).AsMomentum();
+        momentum.GetValue(0).Should().Be(0.9);
+        momentum.GetValue(long.MaxValue).Should().Be(0.9);
+    }
+
+    [Fact]
     public void Step_keeps_the_contract() => ScheduleContract.Holds(_schedule);
 
     [Fact]

@@ -138,6 +138,16 @@ public class WarmupStableDecayScheduleTests
     }
 
     [Fact]
+    public void WarmupStableDecay_holds_the_floor_at_the_end_when_the_decay_is_shorter_than_the_spacing_of_doubles()
+    {
+        // W + S = long.MaxValue − 1 and W + S + D = long.MaxValue are both 2^63 as doubles; from W + S + D on the rate is
+        // peak · r, held for ever.
+        var schedule = Schedule.WarmupStableDecay(1.0, 1, long.MaxValue - 2, 1, Curve.Linear, 0.5);
+        schedule.ShouldHaveRate(1L << 62, 1.0);
+        schedule.ShouldHaveRate(long.MaxValue, 0.5);
+    }
+
+    [Fact]
     public void WarmupStableDecay_accepts_phases_that_sum_to_long_MaxValue() =>
         ((WarmupStableDecaySchedule)Schedule.WarmupStableDecay(1.0, 1, long.MaxValue - 2, 1)).TotalSteps.Should().Be(long.MaxValue);
 

@@ -24,6 +24,18 @@ public class WeightDecayIncreaseTests
     }
 
     [Fact]
+    public void The_last_increase_step_is_megatrons_formula_not_the_final_value()
+    {
+        // Megatron returns end_wd only for num_steps > wd_incr_steps; at num_steps == wd_incr_steps it computes
+        // start_wd + 1.0 * (end_wd - start_wd), which for 0.001 → 0.01 is 0.010000000000000002, an ulp above end_wd.
+        var weightDecay = Schedule.WeightDecayIncrease(0.001, 0.01, increaseSteps: 1000);
+
+        weightDecay.ShouldHaveRate(999, 0.009991);
+        weightDecay.ShouldHaveRate(1000, 0.010000000000000002);
+        weightDecay.ShouldHaveRate(1001, 0.01);
+    }
+
+    [Fact]
     public void Cosine_increase_equals_megatron_bit_for_bit()
     {
         var weightDecay = Schedule.WeightDecayIncrease(0.01, 0.1, increaseSteps: 1000, Curve.Cosine);
