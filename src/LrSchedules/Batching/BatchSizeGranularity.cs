@@ -81,7 +81,9 @@ public sealed class BatchSizeGranularity
             return batchSize >= below * Math.Sqrt(2.0) ? below << 1 : below;
         }
 
+        // At least one multiple. The product cannot overflow: two or more multiples need batchSize / Multiple >= 1.5, so
+        // Multiple <= 2^62 / 1.5 and the product is at most batchSize + Multiple / 2 < 2^63.
         double multiples = Math.Round(batchSize / Multiple, MidpointRounding.AwayFromZero);
-        return multiples < 1.0 ? Multiple : checked((long)multiples * Multiple);
+        return Math.Max((long)multiples, 1L) * Multiple;
     }
 }

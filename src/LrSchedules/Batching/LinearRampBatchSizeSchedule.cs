@@ -44,14 +44,16 @@ internal sealed class LinearRampBatchSizeSchedule : BatchSizeSchedule
         for (long k = 1; k <= increments; k++)
         {
             // The first s with int(s / (R / n)) >= k in Megatron's double arithmetic (or R + 1, where s > R gives the
-            // final size), found from the exact ceil(k · R / n), which it differs from by at most a few samples.
-            long threshold = (long)((((Int128)k * rampSamples) + increments - 1) / increments);
+            // final size), found from the exact floor(k · R / n), which it differs from by at most a few samples. The two
+            // walks reach that s from any start <= R + 1 (int(s / (R / n)) grows with s): the first climbs to it, or to
+            // R + 1, the second comes down to it. They stop above 0: s = 0 gives int(-1 / (R / n)) <= 0 < k.
+            long threshold = (long)((Int128)k * rampSamples / increments);
             while (threshold <= rampSamples && (long)(threshold / samplesPerIncrement) < k)
             {
                 threshold++;
             }
 
-            while (threshold > 0 && (long)((threshold - 1) / samplesPerIncrement) >= k)
+            while ((long)((threshold - 1) / samplesPerIncrement) >= k)
             {
                 threshold--;
             }

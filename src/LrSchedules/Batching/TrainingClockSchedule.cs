@@ -56,6 +56,7 @@ internal sealed class TrainingClockSchedule : LearningRateSchedule
     /// </summary>
     internal double GetPosition(double position, long step, in Located at)
     {
+        // Stryker disable once Equality : at position == 2^63 = (double)long.MaxValue, step is long.MaxValue and position - step is 0 as well
         double fraction = position >= long.MaxValue ? 0.0 : position - step;
         double drawn = fraction * at.BatchSize;
         return Clock switch

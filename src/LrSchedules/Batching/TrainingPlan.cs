@@ -238,17 +238,21 @@ public sealed partial class TrainingPlan
             samplesSeen = (Int128)phase.SamplesSeen + phase.HeadSamples + ((Int128)epochs * phase.SamplesPerEpoch) + samplesInEpoch;
         }
 
-        long batchSize = LastBatch == LastBatch.Keep
-            ? Math.Min(phase.BatchSize, DatasetSize - samplesInEpoch)
-            : phase.BatchSize;
+        // With the last batch kept, the last step of an epoch draws what is left. With it dropped, every step of a phase has
+        // at least its batch size left in the epoch (Start moves a phase to the next epoch when fewer remain, and a dataset
+        // holds every batch size), so the minimum is the phase's batch size under both policies.
+        long batchSize = Math.Min(phase.BatchSize, DatasetSize - samplesInEpoch);
         return new Located(index, epoch, stepInEpoch, samplesInEpoch, samplesSeen, batchSize, phase.BatchSize);
     }
 
     /// <summary>The first step of <paramref name="epoch"/>, for a phase that starts at or before it and is still in force there.</summary>
+    /// <remarks>
+    /// Every caller passes <c>epoch ≥ phase.Epoch</c>, and <c>epoch == phase.Epoch</c> only for a phase that starts that epoch
+    /// (<see cref="PhaseStartingAtOrBeforeEpoch"/>; on the epoch clock every phase does): its head is then a whole epoch,
+    /// <c>HeadSteps == StepsPerEpoch</c>, and the formula gives <c>FirstStep</c>.
+    /// </remarks>
     private static Int128 FirstStepOfEpoch(in TrainingPhase phase, long epoch) =>
-        epoch <= phase.Epoch
-            ? phase.FirstStep
-            : (Int128)phase.FirstStep + phase.HeadSteps + ((Int128)(epoch - phase.Epoch - 1) * phase.StepsPerEpoch);
+        (Int128)phase.FirstStep + phase.HeadSteps + ((Int128)(epoch - phase.Epoch - 1) * phase.StepsPerEpoch);
 
     /// <summary>The first step with at least <paramref name="samplesSeen"/> samples seen before it, by the arithmetic of one phase.</summary>
     private static long FirstStepWithSamplesSeen(in TrainingPhase phase, long samplesSeen)
@@ -286,6 +290,7 @@ public sealed partial class TrainingPlan
         int high = _phases.Length;
         while (low < high)
         {
+            // Stryker disable once Bitwise : high >= low, so high - low >= 0 and >> and >>> shift the same bits
             int middle = low + ((high - low) >> 1);
             ref readonly TrainingPhase phase = ref _phases[middle];
             if (phase.Epoch < epoch || (phase.Epoch == epoch && phase.StepInEpoch == 0))
@@ -344,7 +349,9 @@ public sealed partial class TrainingPlan
     /// <summary>The phase that starts at <paramref name="entry"/> with <paramref name="batchSize"/>: when the last batch is dropped and fewer than <paramref name="batchSize"/> samples of the epoch remain, they are dropped and the phase starts the next epoch.</summary>
     private TrainingPhase Start(in Entry entry, long batchSize)
     {
-        bool endsEpoch = entry.SamplesSeenInEpoch > 0 && LastBatch == LastBatch.Drop && DatasetSize - entry.SamplesSeenInEpoch < batchSize;
+        // At the start of an epoch all N samples remain, and N is at least every batch size: only a phase that starts inside
+        // an epoch can find too few.
+        bool endsEpoch = LastBatch == LastBatch.Drop && DatasetSize - entry.SamplesSeenInEpoch < batchSize;
         return endsEpoch
             ? new TrainingPhase(entry.Step, batchSize, entry.SamplesSeen, entry.Epoch + 1, 0, 0, DatasetSize, LastBatch)
             : new TrainingPhase(entry.Step, batchSize, entry.SamplesSeen, entry.Epoch, entry.StepInEpoch, entry.SamplesSeenInEpoch, DatasetSize, LastBatch);

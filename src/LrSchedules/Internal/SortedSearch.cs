@@ -13,6 +13,7 @@ internal static class SortedSearch
         int high = boundaries.Length;
         while (low < high)
         {
+            // Stryker disable once Bitwise : high >= low, so high - low >= 0 and >> and >>> shift the same bits
             int middle = low + ((high - low) >> 1);
             if (boundaries[middle] <= position)
             {
@@ -37,6 +38,7 @@ internal static class SortedSearch
         int high = boundaries.Length;
         while (low < high)
         {
+            // Stryker disable once Bitwise : high >= low, so high - low >= 0 and >> and >>> shift the same bits
             int middle = low + ((high - low) >> 1);
             if (boundaries[middle] <= value)
             {

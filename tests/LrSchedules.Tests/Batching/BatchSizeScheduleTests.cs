@@ -70,12 +70,36 @@ public class BatchSizeScheduleTests
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("growthFactor").WithMessage("growthFactor must be in (1, *");
 
     [Theory]
-    [InlineData(0, 64, "initialBatchSize")]
-    [InlineData(-8, 64, "initialBatchSize")]
-    [InlineData(128, 64, "maximumBatchSize")]
-    public void StepGrowth_rejects_bad_batch_sizes(long initial, long maximum, string parameter) =>
-        FluentActions.Invoking(() => BatchSchedule.StepGrowth(initial, 2.0, [1], TrainingClock.Epochs, maximum))
-            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName(parameter);
+    [InlineData(0, 64, "initialBatchSize", 0, "> 0")]
+    [InlineData(-8, 64, "initialBatchSize", -8, "> 0")]
+    [InlineData(128, 64, "maximumBatchSize", 64, ">= 128")]
+    public void StepGrowth_rejects_bad_batch_sizes(long initial, long maximum, string parameter, long value, string requirement)
+    {
+        var rejection = FluentActions.Invoking(() => BatchSchedule.StepGrowth(initial, 2.0, [1], TrainingClock.Epochs, maximum))
+            .Should().Throw<ScheduleArgumentException>().Which;
+        (rejection.ParamName, rejection.ActualValue, rejection.Requirement).Should().Be((parameter, (object)value, requirement));
+    }
+
+    [Fact]
+    public void StepGrowth_reaches_a_maximum_above_the_rounding_limit_of_2_to_the_62()
+    {
+        // 3 · 2^59 doubled twice is exactly the maximum 3 · 2^61 = 6 917 529 027 641 081 856, which lies past 2^62: the ceiling
+        // applies as such, not through rounding (which stops at 2^62).
+        StepGrowthBatchSizeSchedule schedule = (StepGrowthBatchSizeSchedule)BatchSchedule.StepGrowth(3L << 59, 2.0, [1, 2], TrainingClock.Steps, 3L << 61);
+        new[] { 0L, 1, 2, long.MaxValue }.Select(schedule.GetBatchSize)
+            .Should().Equal(1_729_382_256_910_270_464, 3_458_764_513_820_540_928, 6_917_529_027_641_081_856, 6_917_529_027_641_081_856);
+
+        // Past the maximum (2^61 · 2 · 2 = 2^63 > 3 · 2^61) the ceiling applies too.
+        BatchSchedule.StepGrowth(1L << 61, 2.0, [1, 2], TrainingClock.Steps, 3L << 61).GetBatchSize(2).Should().Be(6_917_529_027_641_081_856);
+    }
+
+    [Fact]
+    public void LinearRamp_accepts_a_million_increments_larger_than_one()
+    {
+        // 2 000 000 / 2 = 1 000 000 increments of 2, over 1 000 000 samples: one increment per sample.
+        BatchSizeSchedule ramp = BatchSchedule.LinearRamp(1, 2, 1_000_000, 2_000_001);
+        new[] { 0L, 1, 999_999, 1_000_000 }.Select(ramp.GetBatchSize).Should().Equal(1, 3, 1_999_999, 2_000_001);
+    }
 
     [Fact]
     public void StepGrowth_rejects_a_granularity_that_does_not_divide_the_ceiling() =>

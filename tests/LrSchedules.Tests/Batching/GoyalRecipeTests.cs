@@ -64,11 +64,17 @@ public class GoyalRecipeTests
             .Should().Throw<ArgumentNullException>().WithParameterName("plan");
         FluentActions.Invoking(() => BatchScaling.LinearScalingWithWarmup(PerEpoch, 0, Plan))
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("referenceBatchSize");
-        FluentActions.Invoking(() => BatchScaling.LinearScalingWithWarmup(PerEpoch, 256, Plan, warmupEpochs: -1))
-            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("warmupEpochs");
+        var negativeWarmup = FluentActions.Invoking(() => BatchScaling.LinearScalingWithWarmup(PerEpoch, 256, Plan, warmupEpochs: -1))
+            .Should().Throw<ScheduleArgumentException>().Which;
+        (negativeWarmup.ParamName, negativeWarmup.ActualValue, negativeWarmup.Requirement).Should().Be(("warmupEpochs", (object)-1L, ">= 0"));
         FluentActions.Invoking(() => BatchScaling.LinearScalingWithWarmup(PerEpoch, 256, Plan, warmupEpochs: long.MaxValue))
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("warmupEpochs");
     }
+
+    [Fact]
+    public void Recipe_reports_a_null_schedule_before_the_arguments_after_it() =>
+        FluentActions.Invoking(() => BatchScaling.LinearScalingWithWarmup(null!, 0, Plan, warmupEpochs: -1))
+            .Should().Throw<ArgumentNullException>().WithParameterName("learningRate");
 
     [Fact]
     public void Warmup_past_the_epochs_the_plan_can_count_is_rejected_with_the_reason()

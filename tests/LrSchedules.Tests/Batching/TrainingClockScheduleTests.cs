@@ -36,6 +36,17 @@ public class TrainingClockScheduleTests
     }
 
     [Fact]
+    public void Positions_past_long_MaxValue_read_the_clock_at_step_long_MaxValue()
+    {
+        // Step long.MaxValue = 4 · 2 305 843 009 213 693 951 + 3: that many whole epochs of 100, then 96 samples of the next.
+        TrainingClockSchedule schedule = (TrainingClockSchedule)_plan.PerStep(Schedule.FromFunction((double samples) => 1.0 / (1.0 + samples)), TrainingClock.Samples);
+        double atLastStep = 1.0 / (1.0 + 230_584_300_921_369_395_196.0);
+        schedule.GetLearningRate(long.MaxValue).Should().Be(atLastStep);
+        schedule.GetLearningRate(1e19).Should().Be(atLastStep, "no step lies past long.MaxValue, so no sample is drawn after it");
+        schedule.GetLearningRate(double.MaxValue).Should().Be(atLastStep);
+    }
+
+    [Fact]
     public void Schedule_in_steps_is_read_unchanged()
     {
         CosineSchedule cosine = (CosineSchedule)Schedule.Cosine(1.0, 0.0, 10);

@@ -177,6 +177,46 @@ public class TrainingPlanTests
     }
 
     [Fact]
+    public void First_step_of_an_epoch_at_exactly_long_MaxValue_is_returned()
+    {
+        // long.MaxValue = 7 · 1 317 624 576 693 539 401: at 1 sample per step and 7 per epoch, that epoch starts at step long.MaxValue.
+        const long lastEpoch = 1_317_624_576_693_539_401;
+        TrainingPlan plan = BatchSchedule.Plan(7, BatchSchedule.ConstantBatchSize(1), LastBatch.Drop);
+        plan.GetFirstStepOfEpoch(lastEpoch - 1).Should().Be(long.MaxValue - 7);
+        plan.GetFirstStepOfEpoch(lastEpoch).Should().Be(long.MaxValue);
+        plan.Invoking(p => p.GetFirstStepOfEpoch(lastEpoch + 1))
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("epoch")
+            .WithMessage("epoch must start at a step <= long.MaxValue but epoch 1317624576693539402 starts at step 9223372036854775814.*");
+    }
+
+    [Fact]
+    public void Change_at_the_epoch_that_starts_at_step_long_MaxValue_is_accepted()
+    {
+        // 1 sample per step, 7 per epoch: epoch long.MaxValue / 7 starts at step long.MaxValue, after long.MaxValue samples.
+        const long lastEpoch = 1_317_624_576_693_539_401;
+        TrainingPlan plan = BatchSchedule.Plan(7, BatchSchedule.Piecewise(1, [new(lastEpoch, 7)], TrainingClock.Epochs), LastBatch.Drop);
+        plan.Phases.Select(p => (p.FirstStep, p.BatchSize, p.SamplesSeen, p.Epoch)).Should().Equal((0L, 1L, 0L, 0L), (long.MaxValue, 7L, long.MaxValue, lastEpoch));
+        plan.GetBatchSize(long.MaxValue - 1).Should().Be(1);
+        plan.GetBatchSize(long.MaxValue).Should().Be(7);
+        plan.GetEpoch(long.MaxValue).Should().Be(lastEpoch);
+        plan.GetFirstStepOfEpoch(lastEpoch).Should().Be(long.MaxValue);
+    }
+
+    [Fact]
+    public void Change_once_exactly_long_MaxValue_samples_are_seen_is_accepted()
+    {
+        // 7 samples per step (one epoch of 7 each): the steps before step long.MaxValue / 7 draw exactly long.MaxValue samples.
+        const long changeStep = 1_317_624_576_693_539_401;
+        TrainingPlan plan = BatchSchedule.Plan(7, BatchSchedule.Piecewise(7, [new(changeStep, 1)], TrainingClock.Steps), LastBatch.Drop);
+        plan.GetSamplesSeen(changeStep - 1).Should().Be(long.MaxValue - 7);
+        plan.GetSamplesSeen(changeStep).Should().Be(long.MaxValue);
+        plan.GetSamplesSeen(changeStep + 1).Should().Be(long.MaxValue, "samples seen saturate past long.MaxValue");
+        plan.GetBatchSize(changeStep - 1).Should().Be(7);
+        plan.GetBatchSize(changeStep).Should().Be(1);
+        plan.GetEpoch(changeStep).Should().Be(changeStep);
+    }
+
+    [Fact]
     public void First_step_of_an_epoch_past_long_MaxValue_is_rejected() =>
         BatchSchedule.Plan(100, BatchSchedule.ConstantBatchSize(32), LastBatch.Keep)
             .Invoking(p => p.GetFirstStepOfEpoch(long.MaxValue / 2))
