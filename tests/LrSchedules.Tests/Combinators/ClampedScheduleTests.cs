@@ -145,13 +145,7 @@ public class ClampedScheduleTests
     [Fact]
     public void A_clamp_of_a_schedule_at_the_depth_limit_is_rejected_naming_the_schedule()
     {
-        LearningRateSchedule deepest = Schedule.Constant(0.1);
-        for (int i = 1; i < Composition.MaxDepth; i++)
-        {
-            deepest = deepest.Delay(1);
-        }
-
-        deepest.Depth.Should().Be(Composition.MaxDepth);
+        LearningRateSchedule deepest = DelayedScheduleTests.DelaysAtTheDepthLimit();
         foreach (Func<LearningRateSchedule> clamp in (Func<LearningRateSchedule>[])[() => deepest.Clamp(0.01, 1.0), () => deepest.WithFloor(0.01), () => deepest.WithCeiling(1.0)])
         {
             var rejection = clamp.Should().Throw<ScheduleArgumentException>().Which;
