@@ -30,6 +30,7 @@ internal sealed class DelayedSchedule : LearningRateSchedule
     public long Steps { get; }
 
     internal override double Evaluate(double position) =>
+        // Stryker disable once Equality : at position == steps both branches pass +0.0 to the inner schedule (steps − steps is +0.0)
         _inner.Evaluate(position <= _steps ? 0.0 : position - _steps);
 
     /// <inheritdoc/>

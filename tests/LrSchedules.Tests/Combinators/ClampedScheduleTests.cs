@@ -141,4 +141,17 @@ public class ClampedScheduleTests
         merged.ShouldHaveRate(0, 0.6);
         merged.ShouldHaveRate(long.MaxValue, 0.6);
     }
+
+    [Fact]
+    public void A_clamp_of_a_schedule_at_the_depth_limit_is_rejected_naming_the_schedule()
+    {
+        LearningRateSchedule deepest = DelayedScheduleTests.DelaysAtTheDepthLimit();
+        foreach (Func<LearningRateSchedule> clamp in (Func<LearningRateSchedule>[])[() => deepest.Clamp(0.01, 1.0), () => deepest.WithFloor(0.01), () => deepest.WithCeiling(1.0)])
+        {
+            var rejection = clamp.Should().Throw<ScheduleArgumentException>().Which;
+            rejection.ParamName.Should().Be("schedule");
+            rejection.ActualValue.Should().Be(Composition.MaxDepth + 1);
+            rejection.Message.Should().StartWith("schedule must be a composition at most 1000 schedules deep");
+        }
+    }
 }

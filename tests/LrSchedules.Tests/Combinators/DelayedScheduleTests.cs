@@ -72,4 +72,27 @@ public class DelayedScheduleTests
     public void Delay_rejects_a_negative_delay() =>
         FluentActions.Invoking(() => Decay.Delay(-1))
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("steps").WithMessage("*>= 0*-1*");
+
+    /// <summary>A chain of delays exactly <see cref="Composition.MaxDepth"/> deep (delays never fold); built, never queried.</summary>
+    internal static LearningRateSchedule DelaysAtTheDepthLimit()
+    {
+        LearningRateSchedule deepest = Schedule.Constant(0.1);
+        for (int i = 1; i < Composition.MaxDepth; i++)
+        {
+            deepest = deepest.Delay(1);
+        }
+
+        deepest.Depth.Should().Be(Composition.MaxDepth);
+        return deepest;
+    }
+
+    [Fact]
+    public void Delay_of_a_schedule_at_the_depth_limit_is_rejected_naming_the_schedule()
+    {
+        LearningRateSchedule deepest = DelaysAtTheDepthLimit();
+        var rejection = FluentActions.Invoking(() => deepest.Delay(1)).Should().Throw<ScheduleArgumentException>().Which;
+        rejection.ParamName.Should().Be("schedule");
+        rejection.ActualValue.Should().Be(Composition.MaxDepth + 1);
+        rejection.Message.Should().StartWith("schedule must be a composition at most 1000 schedules deep");
+    }
 }

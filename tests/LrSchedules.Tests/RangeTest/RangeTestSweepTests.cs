@@ -46,6 +46,17 @@ public class RangeTestSweepTests
     }
 
     [Fact]
+    public void The_largest_double_is_accepted_as_the_end_rate()
+    {
+        // The end rate must be finite and above the start: double.MaxValue is the last value allowed.
+        LearningRateSchedule sweep = Schedule.RangeTestSweep(1.0, double.MaxValue, 4, RangeTestSpacing.Linear);
+
+        sweep.GetLearningRate(0).Should().Be(1.0);
+        sweep.GetLearningRate(4).Should().Be(double.MaxValue);
+        sweep.GetLearningRate(long.MaxValue).Should().Be(double.MaxValue);
+    }
+
+    [Fact]
     public void Linear_sweep_rises_by_equal_steps()
     {
         _linear.ShouldHaveRate(0, 0.01);

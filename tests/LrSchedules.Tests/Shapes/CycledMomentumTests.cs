@@ -158,6 +158,44 @@ public class CycledMomentumTests
         high.ActualValue.Should().Be(bad);
     }
 
+    [Theory]
+    [InlineData(1.0)]
+    [InlineData(-0.1)]
+    [InlineData(double.NaN)]
+    public void Each_factory_checks_both_momenta_naming_the_one_outside_zero_one(double bad)
+    {
+        var oneCycleHigh = FluentActions.Invoking(() => Schedule.OneCycleMomentum(0.85, bad, 100)).Should().Throw<ScheduleArgumentException>().Which;
+        oneCycleHigh.ParamName.Should().Be("maximumMomentum");
+        oneCycleHigh.ActualValue.Should().Be(bad);
+        oneCycleHigh.Requirement.Should().Be("in [0, 1)");
+
+        var cyclicLow = FluentActions.Invoking(() => Schedule.CyclicMomentum(bad, 0.9, 4)).Should().Throw<ScheduleArgumentException>().Which;
+        cyclicLow.ParamName.Should().Be("minimumMomentum");
+        cyclicLow.ActualValue.Should().Be(bad);
+        cyclicLow.Requirement.Should().Be("in [0, 1)");
+    }
+
+    [Fact]
+    public void A_momentum_of_zero_is_accepted_at_either_end()
+    {
+        // [0, 1): momentum 0 is plain SGD. PyTorch accepts it for base_momentum and max_momentum alike.
+        var oneCycle = Schedule.OneCycleMomentum(0.5, 0.0, totalSteps: 100);
+        oneCycle.ShouldHaveRate(0, 0.0);
+        oneCycle.ShouldHaveRate(29, 0.5);
+        oneCycle.ShouldHaveRate(99, 0.0);
+
+        // Triangle, step_size_up 4: max_momentum at steps 0 and 8, base_momentum at step 4.
+        var toZero = Schedule.CyclicMomentum(0.0, 0.9, stepsUp: 4);
+        toZero.ShouldHaveRate(0, 0.9);
+        toZero.ShouldHaveRate(4, 0.0);
+        toZero.ShouldHaveRate(8, 0.9);
+
+        var fromZero = Schedule.CyclicMomentum(0.5, 0.0, stepsUp: 4);
+        fromZero.ShouldHaveRate(0, 0.0);
+        fromZero.ShouldHaveRate(4, 0.5);
+        fromZero.ShouldHaveRate(8, 0.0);
+    }
+
     [Fact]
     public void Bad_lengths_fractions_modes_and_decay_rates_are_rejected()
     {

@@ -154,4 +154,16 @@ public class ExponentialScheduleTests
         FluentActions.Invoking(() => Schedule.Exponential(0.1, 1.5))
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("decayFactor")
             .WithMessage("*decayFactor must be <= 1 when no finalLearningRate caps the growth*overflows to infinity*but was 1.5*");
+
+    [Fact]
+    public void Exponential_with_a_factor_of_exactly_one_and_no_cap_is_accepted_as_a_constant()
+    {
+        // 1 is not a growth: 0.1 · 1^t = 0.1 at every step, so no finalLearningRate is needed to cap it.
+        var schedule = Schedule.Exponential(0.1, 1.0);
+
+        schedule.ShouldHaveRate(0, 0.1);
+        schedule.ShouldHaveRate(1, 0.1);
+        schedule.ShouldHaveRate(1_000_000, 0.1);
+        schedule.ShouldHaveRate(long.MaxValue, 0.1);
+    }
 }

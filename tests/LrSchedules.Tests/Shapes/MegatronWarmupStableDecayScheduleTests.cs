@@ -131,6 +131,8 @@ public class MegatronWarmupStableDecayScheduleTests
     [InlineData(1e-5, double.NaN, 0.0003, 10, 100, 20, "peakLearningRate")]
     [InlineData(1e-5, 0.003, 0.004, 10, 100, 20, "finalLearningRate")]
     [InlineData(1e-5, 0.003, double.PositiveInfinity, 10, 100, 20, "finalLearningRate")]
+    [InlineData(1e-5, 0.003, -0.0003, 10, 100, 20, "finalLearningRate")]
+    [InlineData(1e-5, 0.003, double.NaN, 10, 100, 20, "finalLearningRate")]
     [InlineData(1e-5, 0.003, 0.0003, -1, 100, 20, "warmupSteps")]
     [InlineData(1e-5, 0.003, 0.0003, 100, 100, 20, "warmupSteps")]
     [InlineData(1e-5, 0.003, 0.0003, 0, 0, 20, "totalSteps")]
@@ -152,9 +154,51 @@ public class MegatronWarmupStableDecayScheduleTests
     [InlineData(1e-5, 0.003, 0.004, 10, 100, 20, "<= peakLearningRate (0.003)")]
     [InlineData(1e-5, 0.003, 0.0003, 100, 100, 20, "< totalSteps (100)")]
     [InlineData(1e-5, 0.003, 0.0003, 10, 100, 91, "in [1, totalSteps - warmupSteps = 90]")]
+    [InlineData(1e-5, 0.003, -0.0003, 10, 100, 20, "a finite number >= 0")]
     public void Rejections_state_the_bound_from_the_other_arguments(
         double initial, double peak, double final, long warmupSteps, long totalSteps, long decaySteps, string requirement) =>
         FluentActions.Invoking(() => Schedule.WarmupStableDecay(initial, peak, final, warmupSteps, totalSteps, decaySteps, Curve.Exponential))
             .Should().Throw<ScheduleArgumentException>()
             .Which.Requirement.Should().Be(requirement);
+
+    [Fact]
+    public void An_initial_rate_equal_to_the_peak_is_accepted_and_makes_the_warmup_flat()
+    {
+        // I + ((P − I) · t) / W with I = P is P; linear anneal over the last 8 of 16 steps to 0.
+        var schedule = Schedule.WarmupStableDecay(1.0, 1.0, 0.0, 4, 16, 8, Curve.Linear);
+
+        schedule.ShouldHaveRate(0, 1.0);
+        schedule.ShouldHaveRate(2, 1.0);
+        schedule.ShouldHaveRate(4, 1.0);
+        schedule.ShouldHaveRate(8, 1.0);
+        schedule.ShouldHaveRate(12, 0.5);
+        schedule.ShouldHaveRate(16, 0.0);
+    }
+
+    [Fact]
+    public void A_final_rate_equal_to_the_peak_is_accepted_and_makes_the_anneal_flat()
+    {
+        // F + c · (P − F) with F = P is P for every c.
+        var schedule = Schedule.WarmupStableDecay(0.0, 1.0, 1.0, 4, 16, 8, Curve.Linear);
+
+        schedule.ShouldHaveRate(0, 0.0);
+        schedule.ShouldHaveRate(2, 0.5);
+        schedule.ShouldHaveRate(4, 1.0);
+        schedule.ShouldHaveRate(12, 1.0);
+        schedule.ShouldHaveRate(16, 1.0);
+        schedule.ShouldHaveRate(long.MaxValue, 1.0);
+    }
+
+    [Fact]
+    public void A_one_step_anneal_is_accepted_and_drops_to_the_final_rate_at_the_total_steps()
+    {
+        // wsd_decay_steps = 1: the stable phase lasts to step T − 1 = 15 (c = 1), and r = 1 at T = 16 (c = 1 − 1 = 0).
+        var schedule = Schedule.WarmupStableDecay(0.0, 1.0, 0.25, 4, 16, 1, Curve.Linear);
+
+        schedule.ShouldHaveRate(2, 0.5);
+        schedule.ShouldHaveRate(14, 1.0);
+        schedule.ShouldHaveRate(15, 1.0);
+        schedule.ShouldHaveRate(16, 0.25);
+        schedule.ShouldHaveRate(17, 0.25);
+    }
 }

@@ -170,6 +170,8 @@ public class OneCycleScheduleTests
     [InlineData(1e300, 100, 0.3, Curve.Cosine, 1e-10, 1e4, "initialDivisor")]
     [InlineData(0.1, 100, 0.3, Curve.Cosine, 25.0, 0.0, "finalDivisor")]
     [InlineData(0.1, 100, 0.3, Curve.Cosine, 25.0, double.NaN, "finalDivisor")]
+    [InlineData(0.1, 100, 0.3, Curve.Cosine, 25.0, -1e4, "finalDivisor")]
+    [InlineData(0.1, 100, 0.3, Curve.Cosine, 25.0, double.PositiveInfinity, "finalDivisor")]
     [InlineData(1.0, 100, 0.3, Curve.Cosine, 1.0, 1e-310, "finalDivisor")]
     public void OneCycle_rejects_bad_input(
         double peak, long totalSteps, double fraction, Curve curve, double initialDivisor, double finalDivisor, string parameter) =>
@@ -186,5 +188,15 @@ public class OneCycleScheduleTests
         FluentActions.Invoking(() => Schedule.OneCycle(1.0, 100, 0.3, Curve.Cosine, 1.0, 1e-310))
             .Should().Throw<ScheduleArgumentException>()
             .Which.Requirement.Should().Be("large enough that peakLearningRate / initialDivisor / finalDivisor is finite");
+    }
+
+    [Fact]
+    public void OneCycle_rejects_a_final_divisor_of_zero_as_not_positive_before_dividing_by_it()
+    {
+        var rejection = FluentActions.Invoking(() => Schedule.OneCycle(0.1, 100, finalDivisor: 0.0))
+            .Should().Throw<ScheduleArgumentException>().Which;
+        rejection.ParamName.Should().Be("finalDivisor");
+        rejection.ActualValue.Should().Be(0.0);
+        rejection.Requirement.Should().Be("a finite number > 0");
     }
 }

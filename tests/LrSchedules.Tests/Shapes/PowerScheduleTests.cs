@@ -199,4 +199,33 @@ public class PowerScheduleTests
         FluentActions.Invoking(() => Schedule.Power(0.0, 0.01, 0.0, totalSteps, warmupFraction, decayFraction))
             .Should().Throw<ScheduleArgumentException>().WithParameterName(parameter)
             .Which.Requirement.Should().Be(requirement);
+
+    [Fact]
+    public void A_final_rate_equal_to_the_tail_start_is_rejected_and_one_just_below_accepted()
+    {
+        // P_tail = 1 · ((20 − 4) / 4)^−0.5 = 4^−0.5 = 0.5 exactly: the tail must fall, so F = 0.5 is rejected.
+        var rejection = FluentActions.Invoking(() => Schedule.Power(0.0, 1.0, 0.5, 4, 20, 4, exponent: -0.5))
+            .Should().Throw<ScheduleArgumentException>().Which;
+        rejection.ParamName.Should().Be("finalLearningRate");
+        rejection.ActualValue.Should().Be(0.5);
+
+        var below = Schedule.Power(0.0, 1.0, 0.25, 4, 20, 4, exponent: -0.5);
+        below.ShouldHaveRate(16, 0.5);
+        below.ShouldHaveRate(18, 0.25 + ((0.5 - 0.25) * 2 / 4));
+        below.ShouldHaveRate(20, 0.25);
+    }
+
+    [Fact]
+    public void A_one_step_tail_is_accepted_and_falls_from_the_power_law_to_the_final_rate_in_one_step()
+    {
+        // decay = 1: the power law runs to T − 1 = 19, where P_tail = ((20 − 1) / 4)^−0.5; F from T = 20 on.
+        var schedule = Schedule.Power(0.0, 1.0, 0.0, 4, 20, 1, exponent: -0.5);
+
+        schedule.ShouldHaveRate(2, 0.5);
+        schedule.ShouldHaveRate(4, 1.0);
+        schedule.ShouldHaveRate(16, 0.5);
+        schedule.ShouldHaveRate(19, Math.Pow(19.0 / 4.0, -0.5));
+        schedule.ShouldHaveRate(20, 0.0);
+        schedule.ShouldHaveRate(long.MaxValue, 0.0);
+    }
 }

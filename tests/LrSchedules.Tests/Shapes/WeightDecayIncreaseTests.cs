@@ -81,6 +81,19 @@ public class WeightDecayIncreaseTests
         exception.ActualValue.Should().Be(bad);
     }
 
+    [Theory]
+    [InlineData(-0.01)]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    public void A_negative_or_non_finite_final_weight_decay_is_rejected_as_such(double bad)
+    {
+        // Checked before the comparison with the initial weight decay, which a NaN or an infinity would pass.
+        var exception = FluentActions.Invoking(() => Schedule.WeightDecayIncrease(0.0, bad, 10)).Should().Throw<ScheduleArgumentException>().Which;
+        exception.ParamName.Should().Be("finalWeightDecay");
+        exception.ActualValue.Should().Be(bad);
+        exception.Requirement.Should().Be("a finite number >= 0");
+    }
+
     [Fact]
     public void A_final_weight_decay_below_the_initial_is_rejected_as_megatron_asserts()
     {
