@@ -29,8 +29,8 @@ internal sealed class DelayedSchedule : LearningRateSchedule
     /// <summary>Gets the number of steps the schedule is delayed by; ≥ 0.</summary>
     public long Steps { get; }
 
+    // Stryker disable once Equality : at position == steps both branches pass +0.0 to the inner schedule (steps − steps is +0.0)
     internal override double Evaluate(double position) =>
-        // Stryker disable once Equality : at position == steps both branches pass +0.0 to the inner schedule (steps − steps is +0.0)
         _inner.Evaluate(position <= _steps ? 0.0 : position - _steps);
 
     /// <inheritdoc/>
