@@ -61,7 +61,7 @@ internal readonly struct RestartCycles
         _decayPower = new SaturatingPower(restartDecay);
         _wholeStarts = WholeStarts(periodSteps, periodMultiplier);
         _limitStart = cycleLimit is int limit ? Start(limit) : double.PositiveInfinity;
-        // Stryker disable once Equality,Boolean : the tables are a fast path: without them every position takes the closed form, which lands on the same cycle (python3: 5e5 positions on and next to every tabled start, 70 m, 10 P, no difference) from the same Start/Length/PeakScale; m = 1 returns before they are read
+        // Stryker disable once Equality,Boolean : the tables are a fast path: without them every position takes the closed form, which lands on the same cycle (docs/mutation/evidence/restart-cycles-fastpath.py: 5e5 positions on and next to every tabled start, 70 m, 10 P, no difference) from the same Start/Length/PeakScale; m = 1 returns before they are read
         if (periodMultiplier > 1.0)
         {
             (_tabledStarts, _tabledLengths, _tabledPeakScales) = Tabulate();
