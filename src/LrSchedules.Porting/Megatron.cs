@@ -299,10 +299,12 @@ public static class Megatron
             Port.OnlyDefault(lrDecaySamples is null, nameof(lrDecaySamples), lrDecaySamples, "null with trainIters");
             Port.OnlyDefault(lrWarmupSamples == 0, nameof(lrWarmupSamples), lrWarmupSamples, "0 with trainIters");
             Port.OnlyDefault(lrWarmupFraction is null || lrWarmupIters == 0, nameof(lrWarmupIters), lrWarmupIters, "0 when lrWarmupFraction is given");
-            decay = checked((lrDecayIters ?? iters) * globalBatchSize);
-            wdIncr = checked(iters * globalBatchSize);
-            wsd = lrWsdDecayIters is long w ? checked(w * globalBatchSize) : null;
-            warmup = lrWarmupFraction is double f ? f * decay : checked(lrWarmupIters * globalBatchSize);
+            // Found by the configuration fuzzer: an iteration count times global_batch_size past a long threw OverflowException.
+            const string InSamples = "samples: times globalBatchSize";
+            decay = lrDecayIters is long di ? Port.Times(di, globalBatchSize, nameof(lrDecayIters), InSamples) : Port.Times(iters, globalBatchSize, nameof(trainIters), InSamples);
+            wdIncr = Port.Times(iters, globalBatchSize, nameof(trainIters), InSamples);
+            wsd = lrWsdDecayIters is long w ? Port.Times(w, globalBatchSize, nameof(lrWsdDecayIters), InSamples) : null;
+            warmup = lrWarmupFraction is double f ? f * decay : Port.Times(lrWarmupIters, globalBatchSize, nameof(lrWarmupIters), InSamples);
         }
         else if (trainSamples is long samples)
         {

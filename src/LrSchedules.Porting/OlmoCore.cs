@@ -332,7 +332,14 @@ public static class OlmoCore
         OlmoRule.CountOrFraction(warmup, warmupFraction, nameof(warmup), nameof(warmupFraction));
         OlmoRule.CountOrFraction(decay, decayFraction, nameof(decay), nameof(decayFraction));
         Preconditions.NonNegative(decayMinLr);
-        long horizon = lengths.Aggregate(0L, (sum, l) => checked(sum + l));
+        long horizon = 0;
+        for (int i = 0; i < lengths.Length; i++)
+        {
+            horizon = lengths[i] <= long.MaxValue - horizon
+                ? horizon + lengths[i]
+                : throw Preconditions.OutOfRange(nameof(periodLengths), lengths[i], $"lengths whose sum fits a long (the periods before sum to {Preconditions.Format(horizon)})", i);
+        }
+
         return Build(new OlmoWsds(lengths, multipliers, warmup, warmupFraction, decay, decayFraction, warmupMinLr, decayMinLr), lr, horizon)
             .Declared(nameof(WSDS), lr, lengths, multipliers, warmup, warmupFraction, decay, decayFraction, warmupMinLr, decayMinLr);
     }

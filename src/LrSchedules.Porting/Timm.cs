@@ -337,11 +337,11 @@ public static class Timm
         if (!stepOnEpochs)
         {
             // Found by the configuration fuzzer: an epoch count times updates_per_epoch past a long threw OverflowException.
-            tInitial = InUpdates(tInitial, updatesPerEpoch, nameof(numEpochs));
-            warmupT = InUpdates(warmupT, updatesPerEpoch, nameof(warmupEpochs));
-            decayT = InUpdates(decayT, updatesPerEpoch, nameof(decayEpochs));
-            milestones = milestones.Select(d => InUpdates(d, updatesPerEpoch, nameof(decayMilestones))).ToArray();
-            cooldownT = InUpdates(cooldownT, updatesPerEpoch, nameof(cooldownEpochs));
+            tInitial = Port.Times(tInitial, updatesPerEpoch, nameof(numEpochs), InUpdates);
+            warmupT = Port.Times(warmupT, updatesPerEpoch, nameof(warmupEpochs), InUpdates);
+            decayT = Port.Times(decayT, updatesPerEpoch, nameof(decayEpochs), InUpdates);
+            milestones = milestones.Select(d => Port.Times(d, updatesPerEpoch, nameof(decayMilestones), InUpdates)).ToArray();
+            cooldownT = Port.Times(cooldownT, updatesPerEpoch, nameof(cooldownEpochs), InUpdates);
         }
 
         LearningRateSchedule scheduler = sched switch
@@ -358,7 +358,7 @@ public static class Timm
         {
             long cycles = Math.Max(1, cycleLimit);
             long length = cycleMul == 1.0
-                ? InUpdates(tInitial, cycles, nameof(cycleLimit))
+                ? Port.Times(cycles, tInitial, nameof(cycleLimit), stepOnEpochs ? "epochs: times numEpochs" : "updates: times numEpochs · updatesPerEpoch")
                 : (long)Math.Floor(-tInitial * (Math.Pow(cycleMul, cycles) - 1) / (1 - cycleMul));
             epochs = length + (warmupPrefix ? warmupT : 0) + cooldownT;
             if (!stepOnEpochs)
@@ -416,9 +416,6 @@ public static class Timm
             : schedule.WithLinearWarmup(warmupT, warmupLrInit, warmupPrefix ? WarmupPlacement.Prefix : WarmupPlacement.Overlay, target);
     }
 
-    /// <summary>A count of epochs (or cycles) times updates per epoch, rejected naming <paramref name="paramName"/> when it does not fit a long.</summary>
-    private static long InUpdates(long count, long perEpoch, string paramName) =>
-        perEpoch == 0 || (count <= long.MaxValue / perEpoch && count >= long.MinValue / perEpoch)
-            ? count * perEpoch
-            : throw Preconditions.OutOfRange(paramName, count, $"at most long.MaxValue / {Preconditions.Format(perEpoch)} = {Preconditions.Format(long.MaxValue / perEpoch)} (counted in updates)");
+    /// <summary>What an epoch count times <c>updates_per_epoch</c> counts, for <see cref="Port.Times"/>'s message.</summary>
+    private const string InUpdates = "updates: times updatesPerEpoch";
 }

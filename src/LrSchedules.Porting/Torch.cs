@@ -497,7 +497,7 @@ public static class Torch
 
         if (epochs is long e && stepsPerEpoch is long s)
         {
-            return checked(Preconditions.Positive(e, nameof(epochs)) * Preconditions.Positive(s, nameof(stepsPerEpoch)));
+            return Port.Times(Preconditions.Positive(e, nameof(epochs)), Preconditions.Positive(s, nameof(stepsPerEpoch)), nameof(epochs), "steps: times stepsPerEpoch");
         }
 
         throw Preconditions.OutOfRange(nameof(totalSteps), totalSteps, "given, or both epochs and stepsPerEpoch given (You must define either total_steps OR (epochs AND steps_per_epoch))");

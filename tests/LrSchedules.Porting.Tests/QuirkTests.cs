@@ -52,6 +52,82 @@ public class QuirkTests
     }
 
     [Fact]
+    public void Megatron_iterations_past_a_long_in_samples_are_rejected_naming_the_count()
+    {
+        // Found by the configuration fuzzer: train_iters · global_batch_size overflowed with an OverflowException.
+        var build = () => Megatron.GetOptimizerParamScheduler(0.1, long.MaxValue, trainIters: 1000, minLr: 0.01, lrDecayStyle: "WSD", lrWarmupIters: 100, lrWsdDecayIters: 100);
+
+        var rejection = build.Should().Throw<ScheduleArgumentException>().Which;
+        rejection.ParamName.Should().Be("trainIters");
+        rejection.ActualValue.Should().Be(1000L);
+        rejection.Requirement.Should().Be("at most long.MaxValue / 9223372036854775807 = 1 (counted in samples: times globalBatchSize)");
+    }
+
+    [Theory]
+    [InlineData(4L, 1L, "lrDecayIters")]
+    [InlineData(null, 4L, "lrWsdDecayIters")]
+    public void Megatron_decay_iterations_past_a_long_in_samples_are_rejected_naming_their_argument(long? lrDecayIters, long lrWsdDecayIters, string paramName)
+    {
+        long batch = (long.MaxValue / 3) + 1;
+        var build = () => Megatron.GetOptimizerParamScheduler(0.1, batch, trainIters: 2, lrDecayIters: lrDecayIters, lrDecayStyle: "WSD", lrWsdDecayIters: lrWsdDecayIters);
+
+        var rejection = build.Should().Throw<ScheduleArgumentException>().Which;
+        rejection.ParamName.Should().Be(paramName);
+        rejection.ActualValue.Should().Be(4L);
+        rejection.Requirement.Should().Be("at most long.MaxValue / 3074457345618258603 = 2 (counted in samples: times globalBatchSize)");
+    }
+
+    [Fact]
+    public void Megatron_warmup_iterations_past_a_long_in_samples_are_rejected_naming_them()
+    {
+        var build = () => Megatron.GetOptimizerParamScheduler(0.1, 1L << 40, trainIters: 2, lrWarmupIters: 1L << 23);
+
+        var rejection = build.Should().Throw<ScheduleArgumentException>().Which;
+        rejection.ParamName.Should().Be("lrWarmupIters");
+        rejection.Requirement.Should().Be("at most long.MaxValue / 1099511627776 = 8388607 (counted in samples: times globalBatchSize)");
+    }
+
+    [Fact]
+    public void Megatron_largest_iteration_count_that_fits_is_accepted()
+    {
+        MegatronSchedules schedules = Megatron.GetOptimizerParamScheduler(0.1, 1L << 40, trainIters: 8_388_607);
+
+        schedules.LearningRate.GetLearningRate(0).Should().Be(0.1);
+        schedules.LearningRate.GetLearningRate(8_388_607L << 40).Should().Be(0.0);
+    }
+
+    [Fact]
+    public void Torch_OneCycleLR_epochs_past_a_long_in_steps_are_rejected_naming_the_epochs()
+    {
+        var build = () => Torch.OneCycleLR(0.1, epochs: long.MaxValue, stepsPerEpoch: 2);
+
+        var rejection = build.Should().Throw<ScheduleArgumentException>().Which;
+        rejection.ParamName.Should().Be("epochs");
+        rejection.ActualValue.Should().Be(long.MaxValue);
+        rejection.Requirement.Should().Be("at most long.MaxValue / 2 = 4611686018427387903 (counted in steps: times stepsPerEpoch)");
+    }
+
+    [Fact]
+    public void OlmoCore_WSDS_periods_summing_past_a_long_are_rejected_naming_the_period()
+    {
+        var build = () => OlmoCore.WSDS(3e-4, [100, long.MaxValue - 99], warmup: 10, decay: 5);
+
+        var rejection = build.Should().Throw<ScheduleArgumentException>().Which;
+        rejection.ParamName.Should().Be("periodLengths");
+        rejection.Index.Should().Be(1);
+        rejection.ActualValue.Should().Be(long.MaxValue - 99);
+        rejection.Requirement.Should().Be("lengths whose sum fits a long (the periods before sum to 100)");
+    }
+
+    [Fact]
+    public void OlmoCore_WSDS_periods_summing_to_exactly_long_MaxValue_are_accepted()
+    {
+        LearningRateSchedule schedule = OlmoCore.WSDS(3e-4, [100, long.MaxValue - 100], warmup: 10, decay: 5);
+
+        schedule.GetLearningRate(10).Should().Be(3e-4);
+    }
+
+    [Fact]
     public void Torch_MultiplicativeLR_rejects_a_table_above_its_cap()
     {
         Action build = () => Torch.MultiplicativeLR(1.0, _ => 1.0, Torch.MultiplicativeTableCap + 1);

@@ -46,6 +46,20 @@ internal static class Port
         return (long)value;
     }
 
+    /// <summary>
+    /// <paramref name="count"/> · <paramref name="factor"/> (epochs or iterations converted to updates or samples), where the
+    /// origin's Python ints would simply grow: a product past a <see cref="long"/> is rejected naming
+    /// <paramref name="paramName"/>, its value and the largest count that fits, instead of an <see cref="OverflowException"/>.
+    /// </summary>
+    /// <param name="count">The count; its parameter is <paramref name="paramName"/>.</param>
+    /// <param name="factor">The factor, already validated as ≥ 0.</param>
+    /// <param name="paramName">The parameter the rejection names.</param>
+    /// <param name="unit">What the product counts, with the factor's name, for the message ("updates: times updatesPerEpoch").</param>
+    public static long Times(long count, long factor, string paramName, string unit) =>
+        factor == 0 || (count <= long.MaxValue / factor && count >= long.MinValue / factor)
+            ? count * factor
+            : throw Preconditions.OutOfRange(paramName, count, $"at most long.MaxValue / {Preconditions.Format(factor)} = {Preconditions.Format(long.MaxValue / factor)} (counted in {unit})");
+
     /// <summary>Rejects a parameter that only its default can have (resuming, random noise, per-group lists).</summary>
     public static void OnlyDefault(bool isDefault, string paramName, object? value, string why)
     {
