@@ -301,8 +301,8 @@ public static class Megatron
             Port.OnlyDefault(lrWarmupFraction is null || lrWarmupIters == 0, nameof(lrWarmupIters), lrWarmupIters, "0 when lrWarmupFraction is given");
             // Found by the configuration fuzzer: an iteration count times global_batch_size past a long threw OverflowException.
             const string InSamples = "samples: times globalBatchSize";
-            decay = lrDecayIters is long di ? Port.Times(di, globalBatchSize, nameof(lrDecayIters), InSamples) : Port.Times(iters, globalBatchSize, nameof(trainIters), InSamples);
             wdIncr = Port.Times(iters, globalBatchSize, nameof(trainIters), InSamples);
+            decay = lrDecayIters is long di ? Port.Times(di, globalBatchSize, nameof(lrDecayIters), InSamples) : wdIncr;
             wsd = lrWsdDecayIters is long w ? Port.Times(w, globalBatchSize, nameof(lrWsdDecayIters), InSamples) : null;
             warmup = lrWarmupFraction is double f ? f * decay : Port.Times(lrWarmupIters, globalBatchSize, nameof(lrWarmupIters), InSamples);
         }
